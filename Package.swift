@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module boundaries follow docs/DESIGN.md: data flows one way, Case → Template → Document →
+// Layout → PDF, and only BrevPipeline knows every stage.
+let package = Package(
+    name: "brev",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "brev", targets: ["brev"]),
+        .library(name: "BrevPipeline", targets: ["BrevPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // System libraries (Debian -dev packages; scripts/setup.sh installs them).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libhyphen ships no .pc file; the modulemap links it.
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-da"])]),
+        // ICU hides behind a C target whose header has no ICU types: Foundation's own ICU
+        // module would clash with the system headers (platform-notes.md §1).
+        .target(name: "CICUBreak", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+
+        .target(name: "BrevCore"),
+        .target(name: "BrevCase", dependencies: ["BrevCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "BrevDocument", dependencies: ["BrevCore"]),
+        .target(name: "BrevTemplate", dependencies: [
+            "BrevCore", "BrevCase", "BrevDocument", "CLibXML2",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "CHarfBuzz", "CICUBreak", "CHyphen"]),
+        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevLayout", "CCairo", "CFreeType"]),
+        .target(name: "BrevPipeline", dependencies: [
+            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF",
+        ]),
+        .executableTarget(name: "brev", dependencies: [
+            "BrevPipeline", "BrevCore", "BrevCase",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore"]),
+        .testTarget(name: "BrevCaseTests", dependencies: ["BrevCase", "BrevCore"]),
+        .testTarget(name: "BrevTemplateTests", dependencies: ["BrevTemplate", "BrevDocument", "BrevCase", "BrevCore"]),
+        .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore"]),
+        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevCase", "BrevCore"]),
+    ]
+)

@@ -1,0 +1,73 @@
+import BrevCore
+
+/// One case as a caseworker's system sends it: the fields of domain.md §6 that brev's letters
+/// use, read from JSON. Field names in JSON are the snake_case names of §6.
+public struct CaseInput: Sendable {
+    public var municipalityCode: String
+    public var caseNumber: String?
+    public var letterType: LetterType
+    public var legalBasis: [LegalBasis]
+    public var legalCitations: [String]
+    public var substanceCategory: SubstanceCategory?
+    public var treatmentTypeRequested: TreatmentType?
+    public var treatmentTypeGranted: TreatmentType?
+    public var outcome: Outcome?
+    public var applicationReceivedDate: CivilDate?
+    public var firstContactDate: CivilDate?
+    public var vumCompletedDate: CivilDate?
+    public var visitationsudvalgDate: CivilDate?
+    public var begrundelse: Begrundelse?
+    public var citizenViews: String?
+    public var partshoering: Partshoering?
+    public var citizen: Citizen?
+    public var anonymous: Bool
+    public var channel: Channel
+    public var letterDate: CivilDate
+    /// The day the letter actually leaves, in Europe/Copenhagen (from `dispatch_datetime`).
+    public var dispatchDate: CivilDate?
+    public var caseworker: Caseworker?
+
+    public struct Begrundelse: Sendable {
+        public var facts: [String]
+        public var assessment: String?
+        /// True when the decision relies on information from a third party (a provider's
+        /// status report, the police, a VUM statement): then the citizen must have been heard.
+        public var reliesOnThirdPartyInformation: Bool
+    }
+
+    public struct Partshoering: Sendable {
+        public var performed: Bool
+        public var date: CivilDate?
+        public var exceptionCode: String?
+    }
+
+    public struct Citizen: Sendable {
+        public var cpr: CPR?
+        public var name: String?
+        public var address: Address?
+        public var digitalPostStatus: DigitalPostStatus?
+    }
+
+    /// A Danish postal address (domain.md §4.4): name, c/o, street, postcode and town.
+    public struct Address: Sendable {
+        public var co: String?
+        public var street: String
+        public var postcode: String
+        public var city: String
+
+        public var lines: [String] {
+            var out: [String] = []
+            if let co { out.append("c/o \(co)") }
+            out.append(street)
+            out.append("\(postcode) \(city)")
+            return out
+        }
+    }
+
+    public struct Caseworker: Sendable {
+        public var name: String
+        public var title: String?
+        public var phone: String?
+        public var email: String?
+    }
+}

@@ -1,0 +1,118 @@
+import BrevCore
+
+/// Turns case JSON into a `CaseInput`, reporting every missing, mistyped or unknown field.
+/// Legal rules are checked afterwards by `CaseValidator`; this only reads.
+public enum CaseReader {
+    public static func read(json bytes: [UInt8], today: CivilDate, diagnostics: DiagnosticCollector) -> CaseInput? {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            diagnostics.add(.error(.malformedJSON, at: .file(path: "case", line: error.line, column: error.column), error.message))
+            return nil
+        }
+        return read(root, today: today, diagnostics: diagnostics)
+    }
+
+    public static func read(_ root: JSONValue, today: CivilDate, diagnostics: DiagnosticCollector) -> CaseInput? {
+        guard let r = FieldReader(root, path: "$", diagnostics: diagnostics) else { return nil }
+        // A schema reference lets editors validate the file; brev itself ignores it.
+        _ = r.value("$schema", required: false)
+        let municipality = r.string("municipality_code", required: true)
+        let caseNumber = r.string("case_number")
+        let letterType = r.enumValue("letter_type", LetterType.self, required: true)
+        let legalBasis = r.enumArray("legal_basis", LegalBasis.self) ?? []
+        let citations = r.stringArray("legal_citations") ?? []
+        let substance = r.enumValue("substance_category", SubstanceCategory.self)
+        let requested = r.enumValue("treatment_type_requested", TreatmentType.self)
+        let granted = r.enumValue("treatment_type_granted", TreatmentType.self)
+        let outcome = r.enumValue("outcome", Outcome.self)
+        let applicationReceived = r.date("application_received_date")
+        let firstContact = r.date("first_contact_date")
+        let vum = r.date("vum_completed_date")
+        let committee = r.date("visitationsudvalg_date")
+        let begrundelse = r.object("begrundelse").map(readBegrundelse)
+        let views = r.string("citizen_views")
+        let hearing = r.object("partshoering").map(readPartshoering)
+        let citizen = r.object("citizen").map { readCitizen($0, today: today) }
+        let anonymous = r.bool("anonymous") ?? false
+        let channel = r.enumValue("channel", Channel.self, required: true)
+        let letterDate = r.date("letter_date", required: true)
+        var dispatch: CivilDate?
+        if let text = r.string("dispatch_datetime") {
+            if let instant = CopenhagenTime.instant(fromISO: text) {
+                dispatch = CopenhagenTime.date(of: instant)
+            } else {
+                diagnostics.error(.invalidDate, r.childPath("dispatch_datetime"),
+                                  "'\(text)' is not a date and time with an offset, such as 2026-11-24T09:12+01:00")
+            }
+        }
+        let caseworker = r.object("caseworker").flatMap(readCaseworker)
+        r.rejectUnknownKeys()
+
+        guard let municipality, let letterType, let channel, let letterDate else { return nil }
+        return CaseInput(
+            municipalityCode: municipality, caseNumber: caseNumber, letterType: letterType,
+            legalBasis: legalBasis, legalCitations: citations, substanceCategory: substance,
+            treatmentTypeRequested: requested, treatmentTypeGranted: granted, outcome: outcome,
+            applicationReceivedDate: applicationReceived, firstContactDate: firstContact,
+            vumCompletedDate: vum, visitationsudvalgDate: committee, begrundelse: begrundelse,
+            citizenViews: views, partshoering: hearing, citizen: citizen, anonymous: anonymous,
+            channel: channel, letterDate: letterDate, dispatchDate: dispatch, caseworker: caseworker)
+    }
+
+    private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {
+        let facts = r.stringArray("facts") ?? []
+        let assessment = r.string("assessment")
+        let thirdParty = r.bool("relies_on_third_party_information") ?? false
+        r.rejectUnknownKeys()
+        return .init(facts: facts, assessment: assessment, reliesOnThirdPartyInformation: thirdParty)
+    }
+
+    private static func readPartshoering(_ r: FieldReader) -> CaseInput.Partshoering {
+        let performed = r.bool("performed", required: true) ?? false
+        let date = r.date("date")
+        let exception = r.string("exception_code")
+        r.rejectUnknownKeys()
+        return .init(performed: performed, date: date, exceptionCode: exception)
+    }
+
+    private static func readCitizen(_ r: FieldReader, today: CivilDate) -> CaseInput.Citizen {
+        var cpr: CPR?
+        if let text = r.string("cpr") {
+            switch CPR.parse(text, today: today) {
+            case .success(let c): cpr = c
+            // The number itself is never echoed back: it is personal data.
+            case .failure(let problem): r.diagnostics.error(.invalidCPR, r.childPath("cpr"), "invalid CPR number: \(problem)")
+            }
+        }
+        let name = r.string("name")
+        let address = r.object("address").flatMap(readAddress)
+        let status = r.enumValue("digital_post_status", DigitalPostStatus.self)
+        r.rejectUnknownKeys()
+        return .init(cpr: cpr, name: name, address: address, digitalPostStatus: status)
+    }
+
+    private static func readAddress(_ r: FieldReader) -> CaseInput.Address? {
+        let co = r.string("co")
+        let street = r.string("street", required: true)
+        let postcode = r.string("postcode", required: true)
+        let city = r.string("city", required: true)
+        if let postcode, !(postcode.count == 4 && postcode.allSatisfy(\.isNumber)) {
+            r.diagnostics.error(.invalidValue, r.childPath("postcode"), "a Danish postcode has 4 digits")
+        }
+        r.rejectUnknownKeys()
+        guard let street, let postcode, let city else { return nil }
+        return .init(co: co, street: street, postcode: postcode, city: city)
+    }
+
+    private static func readCaseworker(_ r: FieldReader) -> CaseInput.Caseworker? {
+        let name = r.string("name", required: true)
+        let title = r.string("title")
+        let phone = r.string("phone")
+        let email = r.string("email")
+        r.rejectUnknownKeys()
+        guard let name else { return nil }
+        return .init(name: name, title: title, phone: phone, email: email)
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import BrevCore
+
+/// The legal rules a case must meet before any letter is made (domain.md §1, §5, §7). Every
+/// broken rule is reported; none stops the check early.
+public struct CaseValidator {
+    public let profiles: ProfileCatalog
+
+    public init(profiles: ProfileCatalog) {
+        self.profiles = profiles
+    }
+
+    public func validate(_ c: CaseInput, into d: DiagnosticCollector) {
+        if profiles.profile(forMunicipalityCode: c.municipalityCode) == nil {
+            d.error(.unknownMunicipality, "$.municipality_code",
+                    "no profile for municipality code '\(c.municipalityCode)'; known codes: \(profiles.knownCodes.joined(separator: ", "))")
+        }
+        checkIdentity(c, d)
+        checkDates(c, d)
+        if c.letterType.isAdverseDecision { checkAdverseDecision(c, d) }
+        checkLegalBasis(c, d)
+        checkChannel(c, d)
+        if c.caseworker == nil { d.error(.missingField, "$.caseworker", "the letter needs a caseworker to sign it") }
+    }
+
+    /// Anonymous cases carry no identifiers at all; all others need a case number and a
+    /// named citizen (domain.md §5).
+    private func checkIdentity(_ c: CaseInput, _ d: DiagnosticCollector) {
+        if c.anonymous {
+            if c.citizen?.cpr != nil {
+                d.error(.anonymousNoIdentifiers, "$.citizen.cpr", "an anonymous case (SEL § 101a) must not carry a CPR number")
+            }
+            if c.citizen?.name != nil {
+                d.error(.anonymousNoIdentifiers, "$.citizen.name", "an anonymous case (SEL § 101a) must not carry a name")
+            }
+            if c.citizen?.address != nil {
+                d.error(.anonymousNoIdentifiers, "$.citizen.address", "an anonymous case (SEL § 101a) must not carry an address")
+            }
+            return
+        }
+        if c.caseNumber == nil { d.error(.missingField, "$.case_number", "a case number is required (not for anonymous cases)") }
+        if let number = c.caseNumber, case .success = CPR.parse(number) {
+            d.error(.invalidValue, "$.case_number", "the case number looks like a CPR number; use the ESDH case number")
+        }
+        guard let citizen = c.citizen else {
+            d.error(.missingField, "$.citizen", "the citizen is required (not for anonymous cases)")
+            return
+        }
+        if citizen.name == nil { d.error(.missingField, "$.citizen.name", "the citizen's name is required") }
+        if citizen.address == nil { d.error(.missingField, "$.citizen.address", "the citizen's address is required") }
+    }
+
+    private func checkDates(_ c: CaseInput, _ d: DiagnosticCollector) {
+        if let received = c.applicationReceivedDate, received > c.letterDate {
+            d.error(.dateOrder, "$.application_received_date", "the application cannot be received after the letter date")
+        }
+        if let first = c.firstContactDate, first > c.letterDate {
+            d.error(.dateOrder, "$.first_contact_date", "the first contact cannot be after the letter date")
+        }
+    }
+
+    /// A rejection, partial grant, refusal to extend or termination needs facts, legal rules
+    /// and an assessment (FVL §§ 22, 24), and the citizen must have been heard on third-party
+    /// information (FVL § 19).
+    private func checkAdverseDecision(_ c: CaseInput, _ d: DiagnosticCollector) {
+        let facts = c.begrundelse?.facts.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? []
+        if facts.isEmpty {
+            d.error(.missingBegrundelse, "$.begrundelse.facts",
+                    "an adverse decision must say which facts it gives weight to (forvaltningsloven § 24)")
+        }
+        if c.begrundelse?.assessment == nil {
+            d.error(.missingAssessment, "$.begrundelse.assessment",
+                    "an adverse decision must give the assessment and main considerations (forvaltningsloven § 24)")
+        }
+        if c.legalCitations.filter({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }).isEmpty {
+            d.error(.missingLegalBasis, "$.legal_citations",
+                    "an adverse decision must cite the legal rules it rests on (forvaltningsloven § 24)")
+        }
+        if c.begrundelse?.reliesOnThirdPartyInformation == true {
+            let hearing = c.partshoering
+            if hearing?.performed != true && hearing?.exceptionCode == nil {
+                d.error(.partshoeringRequired, "$.partshoering",
+                        "the decision relies on third-party information: hear the citizen first, or give the exception (forvaltningsloven § 19)")
+            } else if hearing?.performed == true && hearing?.date == nil {
+                d.error(.missingField, "$.partshoering.date", "give the date of the hearing")
+            }
+        }
+        if c.treatmentTypeRequested == nil && c.letterType == .afslag {
+            d.error(.missingField, "$.treatment_type_requested", "a rejection must say what was applied for")
+        }
+        if c.letterType == .afslag {
+            if let outcome = c.outcome, outcome != .afslag {
+                d.error(.outcomeMismatch, "$.outcome", "letter_type AFSLAG needs outcome AFSLAG, not \(outcome.rawValue)")
+            }
+            if c.treatmentTypeGranted != nil {
+                d.error(.outcomeMismatch, "$.treatment_type_granted", "a rejection grants nothing; leave this field out")
+            }
+        }
+        if c.applicationReceivedDate == nil && c.letterType == .afslag {
+            d.error(.missingField, "$.application_received_date", "a rejection must say when the application was received")
+        }
+        if let requested = c.treatmentTypeRequested, requested.needsAllocationCommittee, c.letterType == .afslag,
+           c.visitationsudvalgDate == nil {
+            d.error(.missingField, "$.visitationsudvalg_date",
+                    "\(requested.danishNoun) is decided by the allocation committee; give the date of its decision")
+        }
+        for (i, citation) in c.legalCitations.enumerated() where LegalCitations.isStale(citation) {
+            d.error(.staleCitation, "$.legal_citations[\(i)]", LegalCitations.staleReason(citation))
+        }
+    }
+
+    /// Minors are under barnets lov § 33, not serviceloven § 101, since 1 January 2024.
+    private func checkLegalBasis(_ c: CaseInput, _ d: DiagnosticCollector) {
+        if c.letterType.isAdverseDecision && c.legalBasis.isEmpty {
+            d.error(.missingField, "$.legal_basis", "a decision needs its legal basis, such as SEL_101")
+        }
+        if let cpr = c.citizen?.cpr {
+            let age = cpr.age(on: c.letterDate)
+            if age < 18, let i = c.legalBasis.firstIndex(of: .sel101) {
+                d.error(.wrongLegalBasisMinor, "$.legal_basis[\(i)]",
+                        "the citizen is under 18: social drug treatment is under barnets lov § 33 (BL_33), not SEL § 101")
+            }
+            if age >= 18, let i = c.legalBasis.firstIndex(of: .bl33) {
+                d.error(.invalidValue, "$.legal_basis[\(i)]", "barnets lov § 33 is for citizens under 18")
+            }
+        }
+        if c.anonymous, c.legalBasis.contains(where: { $0 != .sel101a && $0 != .sul141 }) {
+            d.error(.invalidValue, "$.legal_basis", "an anonymous case is under SEL § 101a (or SUL § 141 stk. 7)")
+        }
+    }
+
+    private func checkChannel(_ c: CaseInput, _ d: DiagnosticCollector) {
+        if c.anonymous && c.channel == .digitalPost {
+            d.error(.anonymousNoDigitalPost, "$.channel", "an anonymous case cannot be sent by Digital Post; hand it over in person")
+            return
+        }
+        guard c.channel == .digitalPost, let citizen = c.citizen else { return }
+        if citizen.digitalPostStatus == .fritaget {
+            d.error(.channelNotAllowed, "$.channel", "the citizen is exempt from Digital Post (FRITAGET); send it by paper post (FYSISK)")
+        }
+        let under15 = citizen.cpr.map { $0.age(on: c.letterDate) < 15 } ?? false
+        if citizen.digitalPostStatus == .under15 || under15 {
+            d.error(.channelNotAllowed, "$.channel", "a citizen under 15 has no Digital Post; send it by paper post or in person")
+        }
+    }
+}

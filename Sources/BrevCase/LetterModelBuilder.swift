@@ -1,0 +1,86 @@
+import BrevCore
+
+/// Applies the legal rules to a validated case and its municipality's profile, producing the
+/// values a template prints. Call only when `CaseValidator` found no errors.
+public struct LetterModelBuilder {
+    public let profile: MunicipalityProfile
+
+    public init(profile: MunicipalityProfile) {
+        self.profile = profile
+    }
+
+    /// Template folders by letter type; a type without a template is reported, not guessed.
+    public static let templateNames: [LetterType: String] = [.afslag: "afslag"]
+
+    public enum BuildError: Error, CustomStringConvertible {
+        case noTemplate(LetterType)
+        public var description: String {
+            switch self {
+            case .noTemplate(let t): return "brev has no template for letter type \(t.rawValue) yet"
+            }
+        }
+    }
+
+    public func build(_ c: CaseInput) throws -> LetterModel {
+        guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
+        let citizen = c.citizen!
+        let caseNumber = c.caseNumber ?? ""
+        let a = profile.authority
+        let rule = profile.complaintDeadlineRule
+        let channel: DeliveryChannel = c.channel == .fysisk ? .paper : (c.channel == .personlig ? .inPerson : .digitalPost)
+        let received = rule.receivedDate(letterDate: c.letterDate, dispatchDate: c.dispatchDate, channel: channel)
+        let deadline = rule.deadline(received: received)
+
+        let routes = ComplaintRoute.routes(for: c.legalBasis)
+        var klage = LetterModel.Klagevejledning(astViaKommune: nil, noneAlcohol: routes.contains(.noneAlcohol),
+                                                none101a: routes.contains(.none101a), stpk: routes.contains(.stpk))
+        if routes.contains(.astViaKommune) {
+            klage.astViaKommune = LetterModel.AstViaKommune(
+                deadline: DanishDateFormat.longWithWeekday(deadline),
+                complaintWeeks: profile.deadlines.complaintWeeks,
+                reassessmentWeeks: profile.deadlines.reassessmentWeeks,
+                byPaper: channel == .paper,
+                presumedReceivedDate: DanishDateFormat.longWithWeekday(received),
+                recipient: profile.complaints.recipient,
+                address: profile.complaints.address.joined(separator: ", "),
+                caseNumber: caseNumber,
+                citizensAdviser: profile.complaints.citizensAdviser.map {
+                    LetterModel.CitizensAdviser(name: $0.name, phone: $0.phone, email: $0.email)
+                })
+        }
+
+        let requested = c.treatmentTypeRequested ?? .ambulant
+        let hearing: LetterModel.Hearing? = c.partshoering.flatMap { h in
+            guard h.performed, let date = h.date else { return nil }
+            return LetterModel.Hearing(date: DanishDateFormat.long(date), citizenViews: c.citizenViews)
+        }
+
+        return LetterModel(
+            templateName: templateName,
+            letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate),
+            documentTitle: profile.decisionTitle,
+            authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
+            recipient: .init(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? []),
+            letterDate: DanishDateFormat.long(c.letterDate),
+            caseNumber: caseNumber,
+            caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
+                              phone: c.caseworker!.phone, email: c.caseworker!.email),
+            application: .init(
+                treatment: requested.danishNoun,
+                receivedDate: c.applicationReceivedDate.map(DanishDateFormat.long) ?? "",
+                committeeDate: c.visitationsudvalgDate.map(DanishDateFormat.long),
+                outpatientStillAvailable: requested == .dag || requested == .doegn,
+                centreName: profile.centre.name,
+                centreAddress: profile.centre.address.joined(separator: ", ")),
+            begrundelse: .init(facts: c.begrundelse?.facts ?? [], assessment: c.begrundelse?.assessment ?? ""),
+            hearing: hearing,
+            legalCitations: c.legalCitations,
+            klagevejledning: klage)
+    }
+
+    /// Deterministic and opaque: the same letter always gets the same id, and the id reveals
+    /// neither the citizen nor the treatment.
+    public static func letterId(caseNumber: String, letterType: LetterType, letterDate: CivilDate) -> String {
+        String(SHA256.hex("brev-letter-v1|\(caseNumber)|\(letterType.rawValue)|\(letterDate.iso)").prefix(16))
+    }
+}

@@ -1,0 +1,157 @@
+import BrevCore
+import Foundation
+import Yams
+
+/// The facts of one municipality (or a group served by one authority), read from
+/// `LetterTemplates/profiles/*.yaml`. Letters and the quality standard read the same profile,
+/// so they cannot disagree.
+public struct MunicipalityProfile: Sendable, Decodable {
+    public var id: String
+    public var municipalityCodes: [String]
+    public var authority: Authority
+    public var complaints: Complaints
+    public var deadlines: Deadlines
+    public var centre: Centre
+    /// The neutral title a decision letter carries in PDF metadata and Digital Post
+    /// ("Afgørelse fra Ishøj Kommune"): never the treatment, never the citizen.
+    public var decisionTitle: String
+
+    public struct Authority: Sendable, Decodable {
+        public var name: String
+        public var unit: String
+        public var address: [String]
+        public var cvr: String
+        public var phone: String
+        public var email: String?
+        public var web: String?
+    }
+
+    public struct Complaints: Sendable, Decodable {
+        /// The authority that made the decision and receives the complaint (RSL § 67).
+        public var recipient: String
+        public var address: [String]
+        public var citizensAdviser: CitizensAdviser?
+
+        enum CodingKeys: String, CodingKey {
+            case recipient, address
+            case citizensAdviser = "citizens_adviser"
+        }
+    }
+
+    public struct CitizensAdviser: Sendable, Decodable {
+        public var name: String
+        public var phone: String?
+        public var email: String?
+    }
+
+    public struct Deadlines: Sendable, Decodable {
+        public var complaintWeeks: Int
+        public var reassessmentWeeks: Int
+        public var paperReceiptWorkingDays: Int
+        /// `MM-DD` days closed besides the public holidays.
+        public var closedDaysExtra: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case complaintWeeks = "complaint_weeks"
+            case reassessmentWeeks = "reassessment_weeks"
+            case paperReceiptWorkingDays = "paper_receipt_working_days"
+            case closedDaysExtra = "closed_days_extra"
+        }
+    }
+
+    public struct Centre: Sendable, Decodable {
+        public var name: String
+        public var address: [String]
+        public var phone: String?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, authority, complaints, deadlines, centre
+        case municipalityCodes = "municipality_codes"
+        case decisionTitle = "decision_title"
+    }
+
+    /// The calendar and receipt rule this municipality's deadlines use.
+    public var complaintDeadlineRule: ComplaintDeadlineRule {
+        let days = Set(deadlines.closedDaysExtra.compactMap { text -> DanishCalendar.MonthDay? in
+            let p = text.split(separator: "-")
+            guard p.count == 2, let m = Int(p[0]), let d = Int(p[1]) else { return nil }
+            return DanishCalendar.MonthDay(month: m, day: d)
+        })
+        return ComplaintDeadlineRule(calendar: DanishCalendar(closedDaysExtra: days),
+                                     paperReceiptWorkingDays: deadlines.paperReceiptWorkingDays,
+                                     weeks: deadlines.complaintWeeks)
+    }
+
+    /// Reads and checks one profile file; problems are reported with the file and the key.
+    public static func load(path: String) throws(DiagnosticsError) -> MunicipalityProfile {
+        let file = (path as NSString).lastPathComponent
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), "cannot read the profile")])
+        }
+        let profile: MunicipalityProfile
+        do {
+            profile = try YAMLDecoder().decode(MunicipalityProfile.self, from: text)
+        } catch let error as DecodingError {
+            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), describe(error))])
+        } catch {
+            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), "\(error)")])
+        }
+        var problems: [Diagnostic] = []
+        if !(profile.authority.cvr.count == 8 && profile.authority.cvr.allSatisfy(\.isNumber)) {
+            problems.append(.error(.invalidCVR, at: .file(path: file, line: 1, column: nil), "authority.cvr must be 8 digits"))
+        }
+        for day in profile.deadlines.closedDaysExtra {
+            let p = day.split(separator: "-").compactMap { Int($0) }
+            if p.count != 2 || CivilDate(year: 2000, month: p[0], day: p[1]) == nil {
+                problems.append(.error(.profileInvalid, at: .file(path: file, line: 1, column: nil),
+                                       "deadlines.closed_days_extra: '\(day)' is not a day written MM-DD"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return profile
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ ctx: DecodingError.Context) -> String {
+            ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let ctx): return "missing key \(path(ctx)).\(key.stringValue)"
+        case .typeMismatch(_, let ctx), .valueNotFound(_, let ctx), .dataCorrupted(let ctx):
+            return "\(path(ctx)): \(ctx.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// All profiles in `LetterTemplates/profiles/`, looked up by municipality code.
+public struct ProfileCatalog: Sendable {
+    public let profiles: [MunicipalityProfile]
+
+    public init(profiles: [MunicipalityProfile]) {
+        self.profiles = profiles
+    }
+
+    public static func load(directory: URL) throws(DiagnosticsError) -> ProfileCatalog {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+        var profiles: [MunicipalityProfile] = []
+        var problems: [Diagnostic] = []
+        for name in names {
+            do {
+                profiles.append(try MunicipalityProfile.load(path: directory.appendingPathComponent(name).path))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return ProfileCatalog(profiles: profiles)
+    }
+
+    public func profile(forMunicipalityCode code: String) -> MunicipalityProfile? {
+        profiles.first { $0.municipalityCodes.contains(code) }
+    }
+
+    public var knownCodes: [String] { profiles.flatMap(\.municipalityCodes).sorted() }
+}

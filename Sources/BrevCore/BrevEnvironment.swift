@@ -1,0 +1,58 @@
+import Foundation
+
+/// Everything brev takes from outside the case: where its resources are and what day it is.
+/// Injected, so that tests and re-renders years later see a fixed world (style.md, habit 2).
+public struct BrevEnvironment: Sendable {
+    /// The folder holding `LetterTemplates/` and `Fonts/`.
+    public var resourceRoot: URL
+    /// Today's date in Europe/Copenhagen; used to reject CPR birth dates in the future.
+    public var today: CivilDate
+    /// Where libhyphen's Danish patterns are (Debian's hyphen-da).
+    public var hyphenationDictionary: String
+
+    public init(resourceRoot: URL, today: CivilDate,
+                hyphenationDictionary: String = "/usr/share/hyphen/hyph_da_DK.dic") {
+        self.resourceRoot = resourceRoot
+        self.today = today
+        self.hyphenationDictionary = hyphenationDictionary
+    }
+
+    public var templatesDirectory: URL { resourceRoot.appendingPathComponent("LetterTemplates") }
+    public var fontsDirectory: URL { resourceRoot.appendingPathComponent("Fonts") }
+
+    /// The folder with brev's resources: `$BREV_RESOURCES` if set, else the first folder at or
+    /// above the working directory or the executable that has both `LetterTemplates/` and `Fonts/`.
+    public static func locateResources(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                       executablePath: String = CommandLine.arguments.first ?? "") -> URL? {
+        if let explicit = environment["BREV_RESOURCES"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit)
+        }
+        let starts = [FileManager.default.currentDirectoryPath,
+                      URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent().path]
+        for start in starts {
+            var dir = URL(fileURLWithPath: start)
+            while true {
+                if isResourceRoot(dir) { return dir }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+
+    public static func isResourceRoot(_ dir: URL) -> Bool {
+        var isDir: ObjCBool = false
+        let fm = FileManager.default
+        return fm.fileExists(atPath: dir.appendingPathComponent("LetterTemplates").path, isDirectory: &isDir) && isDir.boolValue
+            && fm.fileExists(atPath: dir.appendingPathComponent("Fonts").path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Today in Europe/Copenhagen, whatever the server's own zone.
+    public static func todayInCopenhagen(now: Date = Date()) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen")!
+        let c = calendar.dateComponents([.year, .month, .day], from: now)
+        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

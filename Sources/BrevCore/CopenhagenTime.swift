@@ -1,0 +1,51 @@
+import Foundation
+
+/// Dates and times as Danish letters count them: in Europe/Copenhagen, whatever the server's zone.
+public enum CopenhagenTime {
+    /// Parses an ISO 8601 date-time with an explicit offset (`2026-11-24T09:12+01:00`,
+    /// `2026-11-24T08:12:00Z`) and returns the instant. A time without an offset is ambiguous
+    /// across a DST change and is rejected.
+    public static func instant(fromISO text: String) -> Date? {
+        let pattern = #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#
+        guard let regex = try? NSRegularExpression(pattern: pattern),
+              let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        func group(_ i: Int) -> String? {
+            guard let r = Range(m.range(at: i), in: text) else { return nil }
+            return String(text[r])
+        }
+        guard let y = Int(group(1)!), let mo = Int(group(2)!), let d = Int(group(3)!),
+              let h = Int(group(4)!), let mi = Int(group(5)!), h < 24, mi < 60,
+              let date = CivilDate(year: y, month: mo, day: d) else { return nil }
+        let s = group(6).flatMap(Int.init) ?? 0
+        guard s < 60 else { return nil }
+        var offsetSeconds = 0
+        let zone = group(7)!
+        if zone != "Z" {
+            let sign = zone.hasPrefix("-") ? -1 : 1
+            let parts = zone.dropFirst().split(separator: ":")
+            guard let oh = Int(parts[0]), let om = Int(parts[1]), oh < 24, om < 60 else { return nil }
+            offsetSeconds = sign * (oh * 3600 + om * 60)
+        }
+        let seconds = date.dayNumber * 86400 + h * 3600 + mi * 60 + s - offsetSeconds
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    public static func date(of instant: Date) -> CivilDate {
+        BrevEnvironment.todayInCopenhagen(now: instant)
+    }
+}
+
+extension CopenhagenTime {
+    /// Midnight of a date in Europe/Copenhagen as ISO 8601 with its offset
+    /// (`2026-11-24T00:00:00+01:00`), for document dates that must not depend on the clock.
+    public static func isoMidnight(_ date: CivilDate) -> String {
+        let zone = TimeZone(identifier: "Europe/Copenhagen")!
+        let noonUTC = Date(timeIntervalSince1970: TimeInterval(date.dayNumber * 86400 + 12 * 3600))
+        let offset = zone.secondsFromGMT(for: noonUTC)
+        let sign = offset < 0 ? "-" : "+"
+        let h = abs(offset) / 3600
+        let m = abs(offset) % 3600 / 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(date.iso)T00:00:00\(sign)\(two(h)):\(two(m))"
+    }
+}

@@ -1,0 +1,47 @@
+/// A stable, documented code for each kind of problem. The raw values are part of brev's
+/// interface (they appear in `brev check` output and API responses): never rename one.
+public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public var rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    // Reading the input
+    public static let malformedJSON = DiagnosticCode("MALFORMED_JSON")
+    public static let missingField = DiagnosticCode("MISSING_FIELD")
+    public static let wrongType = DiagnosticCode("WRONG_TYPE")
+    public static let unknownField = DiagnosticCode("UNKNOWN_FIELD")
+    public static let invalidValue = DiagnosticCode("INVALID_VALUE")
+    public static let invalidDate = DiagnosticCode("INVALID_DATE")
+    public static let invalidCPR = DiagnosticCode("INVALID_CPR")
+    public static let invalidCVR = DiagnosticCode("INVALID_CVR")
+    public static let unknownMunicipality = DiagnosticCode("UNKNOWN_MUNICIPALITY")
+    public static let unsupportedLetterType = DiagnosticCode("UNSUPPORTED_LETTER_TYPE")
+    public static let dateOrder = DiagnosticCode("DATE_ORDER")
+
+    // Legal rules (domain.md §7)
+    public static let missingBegrundelse = DiagnosticCode("MISSING_BEGRUNDELSE")
+    public static let missingLegalBasis = DiagnosticCode("MISSING_LEGAL_BASIS")
+    public static let missingAssessment = DiagnosticCode("MISSING_ASSESSMENT")
+    public static let partshoeringRequired = DiagnosticCode("PARTSHOERING_REQUIRED")
+    public static let outcomeMismatch = DiagnosticCode("OUTCOME_MISMATCH")
+    public static let wrongLegalBasisMinor = DiagnosticCode("WRONG_LEGAL_BASIS_MINOR")
+    public static let anonymousNoIdentifiers = DiagnosticCode("ANONYMOUS_NO_IDENTIFIERS")
+    public static let anonymousNoDigitalPost = DiagnosticCode("ANONYMOUS_NO_DIGITAL_POST")
+    public static let staleCitation = DiagnosticCode("STALE_CITATION")
+    public static let wrongComplaintRoute = DiagnosticCode("WRONG_COMPLAINT_ROUTE")
+    public static let channelNotAllowed = DiagnosticCode("CHANNEL_NOT_ALLOWED")
+
+    // Templates and profiles
+    public static let templateNotWellFormed = DiagnosticCode("TEMPLATE_NOT_WELL_FORMED")
+    public static let templateUnknownElement = DiagnosticCode("TEMPLATE_UNKNOWN_ELEMENT")
+    public static let templateUnknownValue = DiagnosticCode("TEMPLATE_UNKNOWN_VALUE")
+    public static let templateUnescaped = DiagnosticCode("TEMPLATE_UNESCAPED")
+    public static let templateSyntax = DiagnosticCode("TEMPLATE_SYNTAX")
+    public static let templateMissing = DiagnosticCode("TEMPLATE_MISSING")
+    public static let profileInvalid = DiagnosticCode("PROFILE_INVALID")
+
+    // Layout
+    public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
+    public static let fontMissing = DiagnosticCode("FONT_MISSING")
+}

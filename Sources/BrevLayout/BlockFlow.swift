@@ -1,0 +1,149 @@
+import BrevDocument
+
+/// Turns the body blocks of a Document into flow units (lines and rows with their tags),
+/// deciding where a page may break: never right after a heading, never leaving fewer than
+/// two lines of a paragraph at the foot or head of a page, never inside the signature.
+struct BlockFlow {
+    let setter: ParagraphSetter
+    let styles: TextStyles
+    let fonts: FontSet
+    let width: Double
+
+    func flow(_ blocks: [Block]) throws(LayoutError) -> [FlowUnit] {
+        var units: [FlowUnit] = []
+        var keepWithPrevious = false
+        for block in blocks {
+            var blockUnits = try flow(block, width: width, indent: 0)
+            guard !blockUnits.isEmpty else { continue }
+            if keepWithPrevious { blockUnits[0].breakBefore = false }
+            if case .pageBreak = block { keepWithPrevious = false } else if case .heading = block {
+                keepWithPrevious = true
+            } else {
+                keepWithPrevious = false
+            }
+            units += blockUnits
+        }
+        return units
+    }
+
+    private func flow(_ block: Block, width: Double, indent: Double) throws(LayoutError) -> [FlowUnit] {
+        switch block {
+        case .heading(let level, let inlines):
+            let spec = styles.heading(level)
+            var units = try paragraph(inlines, spec: spec, role: [.h1, .h2, .h3][min(max(level, 1), 3) - 1],
+                                      width: width, indent: indent)
+            for i in units.indices.dropFirst() { units[i].breakBefore = false }
+            return units
+        case .paragraph(let inlines):
+            return try paragraph(inlines, spec: styles.body, role: .p, width: width, indent: indent)
+        case .list(let ordered, let items):
+            var units: [FlowUnit] = []
+            for (number, item) in items.enumerated() {
+                var itemUnits: [FlowUnit] = []
+                for (i, b) in item.enumerated() {
+                    var u = try flow(b, width: width - styles.listIndent, indent: indent + styles.listIndent)
+                    if i == 0, !u.isEmpty { u[0].spaceBefore = number == 0 ? styles.body.spaceBefore : styles.listItemSpace }
+                    itemUnits += u
+                }
+                guard !itemUnits.isEmpty else { continue }
+                let label = ordered ? "\(number + 1)." : "\u{2022}"
+                let labelLine = try setter.set([StyledText(text: label, style: .regular)],
+                                               style: ParagraphStyle(size: styles.body.size, leading: styles.body.leading,
+                                                                     width: styles.listIndent))
+                var labelRuns = labelLine.first?.runs ?? []
+                for r in labelRuns.indices { labelRuns[r].x += indent }
+                itemUnits[0].events.insert(contentsOf: [.begin(.li), .begin(.lbl), .runs(labelRuns), .end(.lbl), .begin(.lBody)], at: 0)
+                itemUnits[itemUnits.count - 1].events += [.end(.lBody), .end(.li)]
+                units += itemUnits
+            }
+            return wrap(units, .l)
+        case .table(let table):
+            return try tableUnits(table, width: width, indent: indent)
+        case .signature(let lines):
+            var units: [FlowUnit] = []
+            for line in lines {
+                var u = try paragraph(line, spec: styles.body, role: .p, width: width, indent: indent)
+                if !u.isEmpty { u[0].spaceBefore = 0 }
+                units += u
+            }
+            if !units.isEmpty { units[0].spaceBefore = styles.signatureSpace }
+            for i in units.indices.dropFirst() { units[i].breakBefore = false }
+            return wrap(units, .div)
+        case .pageBreak:
+            return [FlowUnit(events: [], spaceBefore: .infinity, height: 0, baseline: 0, breakBefore: true)]
+        case .letterhead, .recipient, .caseInfo:
+            return [] // placed on the first page by FirstPageLayout
+        }
+    }
+
+    private func wrap(_ units: [FlowUnit], _ role: StructureRole) -> [FlowUnit] {
+        guard !units.isEmpty else { return units }
+        var u = units
+        u[0].events.insert(.begin(role), at: 0)
+        u[u.count - 1].events.append(.end(role))
+        return u
+    }
+
+    func paragraph(_ inlines: [Inline], spec: TextStyles.Spec, role: StructureRole, width: Double,
+                   indent: Double) throws(LayoutError) -> [FlowUnit] {
+        let content = InlineFlattening.flatten(inlines, bold: spec.bold)
+        let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: width))
+        let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
+        let n = lines.count
+        var units: [FlowUnit] = []
+        for (k, line) in lines.enumerated() {
+            var runs = line.runs
+            for r in runs.indices { runs[r].x += indent }
+            // Orphans and widows: at least two lines of a paragraph on each side of a page break.
+            let breakBefore = k == 0 || (k >= 2 && n - k >= 2)
+            units.append(FlowUnit(events: [.runs(runs)], spaceBefore: k == 0 ? spec.spaceBefore : 0, height: spec.leading,
+                                  baseline: baseline, breakBefore: breakBefore, overfull: line.overfull))
+        }
+        return wrap(units, role)
+    }
+
+    /// Rows as units: a row never splits; the header row's cells are TH.
+    private func tableUnits(_ table: Table, width: Double, indent: Double) throws(LayoutError) -> [FlowUnit] {
+        let columns = max(table.header.map(\.count).max() ?? 0, table.rows.map(\.count).max() ?? 0, 1)
+        let gap = 8.0
+        let columnWidth = (width - gap * Double(columns - 1)) / Double(columns)
+        let spec = styles.body
+        let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
+        var units: [FlowUnit] = []
+        let allRows = table.header.map { ($0, true) } + table.rows.map { ($0, false) }
+        for (rowIndex, (row, isHeader)) in allRows.enumerated() {
+            var events: [FlowUnit.Event] = [.begin(.tr)]
+            var maxLines = 1
+            for (c, cell) in row.enumerated() {
+                let content = InlineFlattening.flatten(cell, bold: isHeader)
+                let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: columnWidth))
+                maxLines = max(maxLines, lines.count)
+                var runs: [GlyphRun] = []
+                for (i, line) in lines.enumerated() {
+                    for var r in line.runs {
+                        r.x += indent + Double(c) * (columnWidth + gap)
+                        r.y += Double(i) * spec.leading
+                        runs.append(r)
+                    }
+                }
+                events += [.begin(isHeader ? .th : .td), .runs(runs), .end(isHeader ? .th : .td)]
+            }
+            events.append(.end(.tr))
+            units.append(FlowUnit(events: events, spaceBefore: rowIndex == 0 ? spec.spaceBefore : 2,
+                                  height: Double(maxLines) * spec.leading, baseline: baseline,
+                                  breakBefore: rowIndex == 0 || !isHeader))
+        }
+        return wrap(units, .table)
+    }
+}
+
+enum LineMetrics {
+    /// The baseline's distance from the top of a line box: the font's ascent, with the extra
+    /// leading split above and below.
+    static func baseline(fonts: FontSet, size: Double, leading: Double) -> Double {
+        let face = fonts.face(.regular)
+        let ascent = face.ascender * size / face.unitsPerEm
+        let descent = -face.descender * size / face.unitsPerEm
+        return (leading - ascent - descent) / 2 + ascent
+    }
+}

@@ -1,0 +1,60 @@
+import CICUBreak
+import Foundation
+
+/// Where a line may end in a paragraph: ICU's line-break rules (UAX #14) for Danish, minus
+/// the places brev must never break (`NoBreakRules`).
+enum BreakOpportunities {
+    /// UTF-16 offsets after which a line may end, each with whether the break is mandatory.
+    static func find(in text: String) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
+        let utf16 = Array(text.utf16)
+        if utf16.isEmpty { return [] }
+        var offsets = [Int32](repeating: 0, count: utf16.count + 1)
+        var hard = [UInt8](repeating: 0, count: utf16.count + 1)
+        let n = cicu_line_breaks(utf16, Int32(utf16.count), "da", &offsets, &hard, Int32(offsets.count))
+        if n < 0 { throw .lineBreakingFailed("ICU error \(-n)") }
+        let protected = NoBreakRules.protectedRanges(in: text)
+        var out: [(Int, Bool)] = []
+        for i in 0..<Int(n) {
+            let offset = Int(offsets[i])
+            // A break "at" offset separates offset-1 and offset; inside a protected range it is dropped.
+            if !hard[i].boolValue && protected.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { continue }
+            out.append((offset, hard[i] != 0))
+        }
+        return out
+    }
+}
+
+private extension UInt8 {
+    var boolValue: Bool { self != 0 }
+}
+
+/// Text that must stay on one line (DESIGN.md; issue on typesetting): "§ 101", "stk. 4", phone
+/// numbers, dates, journal and CPR numbers. Ranges are UTF-16 offsets, as ICU's are.
+enum NoBreakRules {
+    private static let months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    private static let patterns: [NSRegularExpression] = [
+        // § 101, §§ 66 og 67, § 101 a
+        #"§§?\s+\d+(?:\s+[a-z]\b)?(?:\s+og\s+\d+)?"#,
+        // stk. 4, nr. 2, kl. 14.30
+        #"\b(?:stk|nr|kl)\.\s+\d+(?:[.,]\d+)?"#,
+        // Danish phone numbers: 43 57 70 00, +45 43 57 70 00
+        #"(?:\+45\s+)?\b\d{2}(?:\s\d{2}){3}\b"#,
+        // dates: 24. november 2026, 24. nov. 2026
+        #"\b\d{1,2}\.\s+(?:\#(months))\s+\d{4}\b"#,
+        // amounts with thousands separated by a space: 2 500 kr.
+        #"\b\d{1,3}(?:\s\d{3})+(?:\s+kr\.)?"#,
+        // any token holding a digit: journal numbers 27.36.08-G01-1042-26, CPR 010185-1234, 24.11.2026
+        #"[^\s]*\d[^\s]*"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    static func protectedRanges(in text: String) -> [Range<Int>] {
+        let ns = text as NSString
+        var ranges: [Range<Int>] = []
+        for regex in patterns {
+            for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) where m.range.length > 1 {
+                ranges.append(m.range.location..<(m.range.location + m.range.length))
+            }
+        }
+        return ranges
+    }
+}

@@ -1,0 +1,81 @@
+import BrevDocument
+import Foundation
+
+/// Lays out a Document into pages: the stage between templates and PDF. Holds the loaded
+/// fonts, the shaping cache and the hyphenation dictionary, so create one per worker and reuse
+/// it for every letter (not thread-safe).
+public final class DocumentLayout {
+    public let geometry: PageGeometry
+    let fonts: FontSet
+    let shaper: Shaper
+    let hyphenator: Hyphenator
+    let styles = TextStyles()
+
+    public init(fontsDirectory: URL, hyphenationDictionary: String, geometry: PageGeometry = PageGeometry()) throws(LayoutError) {
+        self.geometry = geometry
+        self.fonts = try FontSet(directory: fontsDirectory)
+        self.shaper = Shaper(fonts: fonts)
+        self.hyphenator = Hyphenator(dictionaryPath: hyphenationDictionary)
+    }
+
+    /// Words shaped from the cache so far, and words shaped anew.
+    public var shapingCacheStatistics: (hits: Int, misses: Int) { (shaper.cacheHits, shaper.cacheMisses) }
+    public var hyphenationAvailable: Bool { hyphenator.isAvailable }
+
+    public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
+        let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry).layout(document.blocks)
+        let units = try BlockFlow(setter: setter, styles: styles, fonts: fonts, width: geometry.bodyWidth).flow(document.blocks)
+        let placement = Paginator(geometry: geometry).paginate(units, firstPageTop: first.bodyTop)
+
+        var pages: [Page] = []
+        for (index, placed) in placement.enumerated() {
+            var items: [PageItem] = index == 0 ? [.begin(.document)] + first.items : []
+            for (unitIndex, top) in placed {
+                let unit = units[unitIndex]
+                for event in unit.events {
+                    switch event {
+                    case .begin(let role): items.append(.begin(role))
+                    case .end(let role): items.append(.end(role))
+                    case .runs(let runs):
+                        for var run in runs {
+                            run.x += geometry.marginLeft
+                            run.y += top + unit.baseline
+                            items.append(.run(run))
+                        }
+                    }
+                }
+            }
+            if index == placement.count - 1 { items.append(.end(.document)) }
+            items += try footer(page: index + 1, of: placement.count)
+            pages.append(Page(items: items))
+        }
+        let overfull = units.filter(\.overfull).count
+        return LaidOutDocument(pages: Pages(width: geometry.width, height: geometry.height, fonts: fonts.refs, pages: pages,
+                                            title: document.title, language: document.language),
+                               overfullLines: overfull)
+    }
+
+    /// "Side 1 af 2", right-aligned at the foot of the page; an artifact, not body text.
+    private func footer(page: Int, of total: Int) throws(LayoutError) -> [PageItem] {
+        let spec = styles.small
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
+        let lines = try setter.set([StyledText(text: "Side \(page) af \(total)", style: .regular)],
+                                   style: ParagraphStyle(size: spec.size, leading: spec.leading, width: geometry.bodyWidth))
+        guard let line = lines.first else { return [] }
+        let x = geometry.width - geometry.marginRight - line.width
+        return line.runs.map { run in
+            var r = run
+            r.x += x
+            r.y = geometry.footerBaseline
+            return .artifact(r)
+        }
+    }
+}
+
+/// Pages and what layout has to say about them.
+public struct LaidOutDocument: Sendable {
+    public var pages: Pages
+    /// Lines wider than the measure (a word that could not be broken). Reported, not hidden.
+    public var overfullLines: Int
+}

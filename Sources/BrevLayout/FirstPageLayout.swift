@@ -1,0 +1,78 @@
+import BrevDocument
+
+/// The fixed parts of page 1: the sender's block and the case information in the right-hand
+/// column, and the recipient's address in the envelope window.
+struct FirstPageLayout {
+    let setter: ParagraphSetter
+    let styles: TextStyles
+    let fonts: FontSet
+    let geometry: PageGeometry
+
+    /// Items for page 1 and the y where the body may start.
+    func layout(_ blocks: [Block]) throws(LayoutError) -> (items: [PageItem], bodyTop: Double) {
+        var items: [PageItem] = []
+        var lowest = 0.0
+        for block in blocks {
+            switch block {
+            case .letterhead(let lines):
+                var y = geometry.marginTop
+                items.append(.begin(.div))
+                for (i, line) in lines.enumerated() {
+                    let spec = i == 0 ? styles.letterheadName : styles.small
+                    y = try place(line, spec: spec, x: geometry.rightColumnX, top: y, width: geometry.rightColumnWidth,
+                                  role: .p, into: &items)
+                    if i == 0 { y += 2 }
+                }
+                items.append(.end(.div))
+                lowest = max(lowest, y)
+            case .recipient(let lines):
+                var y = geometry.addressTop
+                items.append(.begin(.div))
+                for line in lines {
+                    y = try place(line, spec: styles.body, x: geometry.addressX, top: y, width: geometry.addressWidth,
+                                  role: .p, into: &items)
+                }
+                items.append(.end(.div))
+                lowest = max(lowest, y)
+            case .caseInfo(let fields):
+                var y = geometry.caseInfoTop
+                let labelWidth = 24 * PageGeometry.mm
+                items.append(.begin(.table))
+                for field in fields {
+                    items.append(.begin(.tr))
+                    _ = try place([.text(field.label)], spec: styles.small, x: geometry.rightColumnX, top: y,
+                                  width: labelWidth, role: .th, into: &items)
+                    y = try place(field.value, spec: styles.small, x: geometry.rightColumnX + labelWidth, top: y,
+                                  width: geometry.rightColumnWidth - labelWidth, role: .td, into: &items)
+                    items.append(.end(.tr))
+                }
+                items.append(.end(.table))
+                lowest = max(lowest, y)
+            default:
+                continue
+            }
+        }
+        return (items, max(geometry.firstPageBodyTop, lowest + 10 * PageGeometry.mm))
+    }
+
+    /// Sets inline content at a fixed place, wrapped in one structure element; returns the y
+    /// below it.
+    private func place(_ inlines: [Inline], spec: TextStyles.Spec, x: Double, top: Double, width: Double,
+                       role: StructureRole, into items: inout [PageItem]) throws(LayoutError) -> Double {
+        let lines = try setter.set(InlineFlattening.flatten(inlines, bold: spec.bold),
+                                   style: ParagraphStyle(size: spec.size, leading: spec.leading, width: width))
+        let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
+        var y = top
+        items.append(.begin(role))
+        for line in lines {
+            for var run in line.runs {
+                run.x += x
+                run.y += y + baseline
+                items.append(.run(run))
+            }
+            y += spec.leading
+        }
+        items.append(.end(role))
+        return y
+    }
+}

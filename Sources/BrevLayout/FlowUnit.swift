@@ -1,0 +1,19 @@
+/// One line (or one table row) of the body flow, with the structure tags that open and close
+/// around it. The paginator places units on pages; the tags travel with their lines.
+struct FlowUnit {
+    enum Event {
+        case begin(StructureRole)
+        case end(StructureRole)
+        /// Runs positioned from the left margin (x) and the unit's baseline (y = 0).
+        case runs([GlyphRun])
+    }
+
+    var events: [Event]
+    var spaceBefore: Double
+    var height: Double
+    /// Distance from the unit's top to its baseline.
+    var baseline: Double
+    /// Whether a page may end just before this unit (orphans, widows, keep-with-next).
+    var breakBefore: Bool
+    var overfull: Bool = false
+}

@@ -1,0 +1,63 @@
+import CHyphen
+
+/// Danish hyphenation points from libhyphen with Debian's hyphen-da patterns. The dictionary
+/// is ISO-8859-1, so words are lower-cased and converted to Latin-1; a word with characters
+/// outside Latin-1 is simply not hyphenated.
+final class Hyphenator {
+    private let dictionary: UnsafeMutablePointer<HyphenDict>?
+    private var cache: [String: [Int]] = [:]
+    /// Characters kept before the first and after the last hyphen.
+    let leftMin = 2
+    let rightMin = 3
+
+    /// A missing dictionary disables hyphenation rather than failing the letter: lines are
+    /// then broken at spaces only.
+    init(dictionaryPath: String) {
+        dictionary = hnj_hyphen_load(dictionaryPath)
+    }
+
+    deinit {
+        if let dictionary { hnj_hyphen_free(dictionary) }
+    }
+
+    var isAvailable: Bool { dictionary != nil }
+
+    /// Character offsets (in `word`'s Characters) after which a hyphen may be inserted.
+    func points(in word: String) -> [Int] {
+        if let hit = cache[word] { return hit }
+        let result = compute(word)
+        cache[word] = result
+        return result
+    }
+
+    private func compute(_ word: String) -> [Int] {
+        guard let dictionary else { return [] }
+        let chars = Array(word)
+        guard chars.count >= leftMin + rightMin, chars.allSatisfy(\.isLetter) else { return [] }
+        var latin1: [CChar] = []
+        for ch in word.lowercased() {
+            guard ch.unicodeScalars.count == 1, let v = ch.unicodeScalars.first?.value, v < 256 else { return [] }
+            latin1.append(CChar(bitPattern: UInt8(v)))
+        }
+        guard latin1.count == chars.count else { return [] }
+        var hyphens = [CChar](repeating: 0, count: latin1.count + 5)
+        var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+        var pos: UnsafeMutablePointer<Int32>?
+        var cut: UnsafeMutablePointer<Int32>?
+        let status = hnj_hyphen_hyphenate3(dictionary, latin1, Int32(latin1.count), &hyphens, nil, &rep, &pos, &cut,
+                                           Int32(leftMin), Int32(rightMin), Int32(leftMin), Int32(rightMin))
+        if let rep {
+            for i in 0..<latin1.count { chyphen_free(rep[i]) }
+            chyphen_free(rep)
+        }
+        chyphen_free(pos)
+        chyphen_free(cut)
+        guard status == 0 else { return [] }
+        var points: [Int] = []
+        for i in 0..<(latin1.count - 1) where hyphens[i] & 1 == 1 {
+            let after = i + 1
+            if after >= leftMin && chars.count - after >= rightMin { points.append(after) }
+        }
+        return points
+    }
+}

@@ -1,0 +1,76 @@
+/// Layout's output: pages of positioned, shaped glyph runs and the structure they belong to.
+/// Exporters (PDF, a PNG renderer) depend on these types only, never on cases or templates.
+public struct Pages: Sendable {
+    public var width: Double
+    public var height: Double
+    public var fonts: [FontRef]
+    public var pages: [Page]
+    /// Neutral title and language, for PDF metadata.
+    public var title: String
+    public var language: String
+}
+
+/// A font file that runs refer to by index into `Pages.fonts`.
+public struct FontRef: Sendable, Hashable {
+    public var path: String
+    public var faceIndex: Int
+}
+
+public struct Page: Sendable {
+    /// Drawing order is reading order: structure begins and ends wrap the runs they contain.
+    public var items: [PageItem]
+}
+
+public enum PageItem: Sendable {
+    /// Opens a structure element (a PDF tag such as P or H1) that holds what follows.
+    case begin(StructureRole)
+    case end(StructureRole)
+    case run(GlyphRun)
+    /// A link area over runs already drawn: the URI and the rectangle.
+    case link(uri: String, rect: Rect)
+    /// Page furniture (running footer, page numbers): not part of the reading order.
+    case artifact(GlyphRun)
+}
+
+/// The PDF standard structure types brev uses.
+public enum StructureRole: String, Sendable, Hashable {
+    case document = "Document"
+    case div = "Div"
+    case h1 = "H1", h2 = "H2", h3 = "H3"
+    case p = "P"
+    case l = "L", li = "LI", lbl = "Lbl", lBody = "LBody"
+    case table = "Table", tr = "TR", th = "TH", td = "TD"
+    case link = "Link"
+}
+
+public struct Rect: Sendable, Hashable {
+    public var x: Double, y: Double, width: Double, height: Double
+}
+
+/// Glyphs of one font and size on one baseline, with the text they show and how glyphs map to
+/// text (clusters), so that PDF text extraction gives back the exact text.
+public struct GlyphRun: Sendable {
+    public var font: Int
+    public var size: Double
+    /// Baseline start, in points from the page's top-left corner.
+    public var x: Double
+    public var y: Double
+    public var glyphs: [PositionedGlyph]
+    /// UTF-8 text of the run. An inserted hyphenation hyphen is U+00AD here, so copied text rejoins.
+    public var text: String
+    public var clusters: [TextCluster]
+    public var bold: Bool
+}
+
+public struct PositionedGlyph: Sendable, Hashable {
+    public var id: UInt32
+    /// Offsets from the run's origin, in points.
+    public var x: Double
+    public var y: Double
+}
+
+/// `bytes` of the run's UTF-8 text shown by `glyphs` glyphs, in order.
+public struct TextCluster: Sendable, Hashable {
+    public var bytes: Int
+    public var glyphs: Int
+}

@@ -1,0 +1,181 @@
+import Foundation
+
+/// Sets one paragraph into lines: ICU break opportunities, shaped words, Danish hyphenation,
+/// then a line breaker. This one fills lines greedily (first fit, ragged right); the
+/// typesetting issue replaces `breakLines` with Knuth–Plass total fit.
+struct ParagraphSetter {
+    let shaper: Shaper
+    let hyphenator: Hyphenator
+    /// Below this share of the measure left free, a line is not worth hyphenating into.
+    let hyphenateWhenFreeShare = 0.2
+
+    func set(_ content: [StyledText], style: ParagraphStyle) throws(LayoutError) -> [SetLine] {
+        let words = try makeWords(content, size: style.size)
+        if words.isEmpty { return [] }
+        let lines = try breakLines(words, style: style)
+        return lines.map { makeLine($0, style: style) }
+    }
+
+    // MARK: words
+
+    private func makeWords(_ content: [StyledText], size: Double) throws(LayoutError) -> [LineWord] {
+        let text = content.map(\.text).joined()
+        if text.isEmpty { return [] }
+        // Style of each UTF-16 offset's run.
+        var runStarts: [(start: Int, style: FontSet.Style)] = []
+        var offset = 0
+        for run in content where !run.text.isEmpty {
+            runStarts.append((offset, run.style))
+            offset += run.text.utf16.count
+        }
+        let utf16 = Array(text.utf16)
+        let breaks = try BreakOpportunities.find(in: text)
+        var words: [LineWord] = []
+        var start = 0
+        for (end, hard) in breaks where end > start {
+            // Split the segment into its content and its trailing white space.
+            var contentEnd = end
+            while contentEnd > start, [0x20, 0x0A, 0x0D, 0x09, 0x2028].contains(utf16[contentEnd - 1]) { contentEnd -= 1 }
+            var pieces: [LinePiece] = []
+            var p = start
+            while p < contentEnd {
+                let styleIndex = runStarts.lastIndex { $0.start <= p }!
+                let runEnd = styleIndex + 1 < runStarts.count ? min(runStarts[styleIndex + 1].start, contentEnd) : contentEnd
+                let s = String(decoding: utf16[p..<runEnd], as: UTF16.self)
+                pieces.append(try piece(s, style: runStarts[styleIndex].style, size: size))
+                p = runEnd
+            }
+            var space: LinePiece?
+            let hasSpace = utf16[contentEnd..<end].contains(0x20)
+            if hasSpace {
+                let styleIndex = runStarts.lastIndex { $0.start <= contentEnd }!
+                space = try piece(" ", style: runStarts[styleIndex].style, size: size)
+            }
+            if pieces.isEmpty, let space, var last = words.popLast() {
+                // White space only (a space after a line break, say): it belongs to the word before.
+                last.space = last.space ?? space
+                last.hardBreakAfter = last.hardBreakAfter || hard
+                words.append(last)
+            } else if !pieces.isEmpty {
+                words.append(LineWord(pieces: pieces, space: space, hardBreakAfter: hard && end < utf16.count))
+            } else if hard, var last = words.popLast() {
+                last.hardBreakAfter = true
+                words.append(last)
+            }
+            start = end
+        }
+        return words
+    }
+
+    private func piece(_ text: String, style: FontSet.Style, size: Double) throws(LayoutError) -> LinePiece {
+        let shaped = try shaper.shape(text, style: style)
+        let scale = size / shaper.fonts.face(style).unitsPerEm
+        return LinePiece(text: text, style: style, shaped: shaped, width: shaped.advance * scale, hyphen: nil)
+    }
+
+    // MARK: breaking
+
+    /// First fit: as many words as fit on each line; a word that does not fit is hyphenated
+    /// when that fills a visibly empty line or the word is wider than the measure.
+    private func breakLines(_ words: [LineWord], style: ParagraphStyle) throws(LayoutError) -> [[LineWord]] {
+        var lines: [[LineWord]] = []
+        var line: [LineWord] = []
+        var x = 0.0
+        var queue = words[...]
+        while var word = queue.popFirst() {
+            let gap = line.last?.space?.width ?? 0
+            let free = style.width - x - gap
+            if line.isEmpty || word.width <= free {
+                if !line.isEmpty || word.width <= style.width {
+                    x += (line.isEmpty ? 0 : gap) + word.width
+                    line.append(word)
+                } else if let (head, tail) = try hyphenate(word, toFit: style.width, size: style.size) {
+                    lines.append([head])
+                    queue.insert(tail, at: queue.startIndex)
+                    continue
+                } else {
+                    x += word.width // overfull: reported on the line
+                    line.append(word)
+                }
+            } else {
+                let worthIt = free > style.width * hyphenateWhenFreeShare || word.width > style.width
+                if worthIt, let (head, tail) = try hyphenate(word, toFit: free, size: style.size) {
+                    line.append(head)
+                    word = tail
+                }
+                lines.append(line)
+                line = []
+                x = 0
+                queue.insert(word, at: queue.startIndex)
+                continue
+            }
+            if word.hardBreakAfter {
+                lines.append(line)
+                line = []
+                x = 0
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// Splits a one-style word at the last hyphenation point whose head (with its hyphen) fits.
+    private func hyphenate(_ word: LineWord, toFit available: Double, size: Double) throws(LayoutError) -> (LineWord, LineWord)? {
+        guard word.pieces.count == 1, hyphenator.isAvailable else { return nil }
+        let whole = word.pieces[0]
+        let chars = Array(whole.text)
+        let hyphen = try shaper.shape("-", style: whole.style)
+        let scale = size / shaper.fonts.face(whole.style).unitsPerEm
+        for point in hyphenator.points(in: whole.text).reversed() {
+            let headText = String(chars[..<point])
+            let head = try piece(headText, style: whole.style, size: size)
+            let headWidth = head.width + hyphen.advance * scale
+            guard headWidth <= available else { continue }
+            var marked = head
+            marked.text = headText + "\u{AD}"
+            marked.hyphen = hyphen
+            marked.width = headWidth
+            let tail = try piece(String(chars[point...]), style: whole.style, size: size)
+            return (LineWord(pieces: [marked], space: nil, hardBreakAfter: false),
+                    LineWord(pieces: [tail], space: word.space, hardBreakAfter: word.hardBreakAfter))
+        }
+        return nil
+    }
+
+    // MARK: drawing
+
+    /// Turns a line's words into glyph runs, one per stretch of one style; spaces between words
+    /// are real space glyphs so that extracted text has real spaces.
+    private func makeLine(_ words: [LineWord], style: ParagraphStyle) -> SetLine {
+        var pieces: [LinePiece] = []
+        for (i, word) in words.enumerated() {
+            pieces += word.pieces
+            if i < words.count - 1, let space = word.space { pieces.append(space) }
+        }
+        var runs: [GlyphRun] = []
+        var x = 0.0
+        for piece in pieces {
+            let scale = style.size / shaper.fonts.face(piece.style).unitsPerEm
+            if runs.last == nil || runs[runs.count - 1].font != piece.style.rawValue {
+                runs.append(GlyphRun(font: piece.style.rawValue, size: style.size, x: x, y: 0, glyphs: [], text: "",
+                                     clusters: [], bold: piece.style == .bold || piece.style == .boldItalic))
+            }
+            let r = runs.count - 1
+            var penX = x - runs[r].x
+            for g in piece.shaped.glyphs {
+                runs[r].glyphs.append(PositionedGlyph(id: g.id, x: penX + g.xOffset * scale, y: -g.yOffset * scale))
+                penX += g.advance * scale
+            }
+            if let hyphen = piece.hyphen {
+                for g in hyphen.glyphs {
+                    runs[r].glyphs.append(PositionedGlyph(id: g.id, x: penX + g.xOffset * scale, y: -g.yOffset * scale))
+                    penX += g.advance * scale
+                }
+            }
+            runs[r].text += piece.text
+            runs[r].clusters += piece.clusters
+            x += piece.width
+        }
+        return SetLine(runs: runs, width: x, overfull: x > style.width + 0.01)
+    }
+}

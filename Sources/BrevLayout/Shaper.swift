@@ -1,0 +1,91 @@
+import CHarfBuzz
+
+/// A piece of text shaped in one face, in font units (size-independent, so one cache entry
+/// serves every size).
+struct ShapedText {
+    struct Glyph {
+        var id: UInt32
+        var advance: Double
+        var xOffset: Double
+        var yOffset: Double
+        /// UTF-8 byte offset of the glyph's cluster in the shaped text.
+        var cluster: Int
+    }
+
+    var glyphs: [Glyph]
+    var advance: Double
+    var utf8Count: Int
+}
+
+/// HarfBuzz shaping with a cache of shaped words: letters repeat the same words, and the cache
+/// saves about a third of all work (platform-notes.md §4). One per worker; not thread-safe.
+final class Shaper {
+    private struct Key: Hashable {
+        var text: String
+        var style: FontSet.Style
+    }
+
+    let fonts: FontSet
+    private let buffer: OpaquePointer
+    private let language: hb_language_t
+    private var cache: [Key: ShapedText] = [:]
+    private(set) var cacheHits = 0
+    private(set) var cacheMisses = 0
+
+    init(fonts: FontSet, language: String = "da") {
+        self.fonts = fonts
+        self.buffer = hb_buffer_create()
+        self.language = hb_language_from_string(language, -1)
+    }
+
+    deinit { hb_buffer_destroy(buffer) }
+
+    func shape(_ text: String, style: FontSet.Style) throws(LayoutError) -> ShapedText {
+        let key = Key(text: text, style: style)
+        if let hit = cache[key] {
+            cacheHits += 1
+            return hit
+        }
+        cacheMisses += 1
+        let face = fonts.face(style)
+        hb_buffer_clear_contents(buffer)
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
+                hb_buffer_add_utf8(buffer, $0, Int32(p.count), 0, Int32(p.count))
+            }
+        }
+        hb_buffer_guess_segment_properties(buffer)
+        hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
+        hb_buffer_set_language(buffer, language)
+        hb_shape(face.font, buffer, nil, 0)
+
+        var count: UInt32 = 0
+        let infos = hb_buffer_get_glyph_infos(buffer, &count)!
+        let positions = hb_buffer_get_glyph_positions(buffer, &count)!
+        var glyphs: [ShapedText.Glyph] = []
+        glyphs.reserveCapacity(Int(count))
+        var advance = 0.0
+        for i in 0..<Int(count) {
+            let info = infos[i]
+            if info.codepoint == 0 {
+                // A .notdef glyph would print as a box: refuse, naming the character.
+                let offset = Int(info.cluster)
+                let scalar = String(decoding: utf8[offset...], as: UTF8.self).unicodeScalars.first!
+                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, context: text)
+            }
+            let pos = positions[i]
+            glyphs.append(.init(id: info.codepoint, advance: Double(pos.x_advance), xOffset: Double(pos.x_offset),
+                                yOffset: Double(pos.y_offset), cluster: Int(info.cluster)))
+            advance += Double(pos.x_advance)
+        }
+        let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
+        cache[key] = shaped
+        return shaped
+    }
+
+    /// Width in points of `text` at `size`.
+    func width(_ text: String, style: FontSet.Style, size: Double) throws(LayoutError) -> Double {
+        try shape(text, style: style).advance * size / fonts.face(style).unitsPerEm
+    }
+}

@@ -1,0 +1,20 @@
+/// A stretch of paragraph text in one style: what inline markup flattens to.
+struct StyledText {
+    var text: String
+    var style: FontSet.Style
+}
+
+/// How a paragraph is set.
+struct ParagraphStyle {
+    var size: Double
+    var leading: Double
+    var width: Double
+}
+
+/// One set line: runs positioned from the line's start (x) and baseline (y = 0).
+struct SetLine {
+    var runs: [GlyphRun]
+    var width: Double
+    /// True when even the best break left the line wider than the measure.
+    var overfull: Bool
+}

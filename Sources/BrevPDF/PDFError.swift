@@ -1,0 +1,11 @@
+public enum PDFError: Error, Sendable, CustomStringConvertible {
+    case fontUnreadable(String)
+    case cairo(String)
+
+    public var description: String {
+        switch self {
+        case .fontUnreadable(let path): return "cairo cannot load the font \(path)"
+        case .cairo(let message): return "cairo: \(message)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import BrevCore
+import BrevLayout
+import BrevPDF
+
+/// Every way a render can fail, mapped to what the user sees and the exit status, in one place.
+public enum BrevError: Error, CustomStringConvertible {
+    /// The case (or a template or profile) has problems; each names where and has a code.
+    case invalid([Diagnostic])
+    case layout(LayoutError)
+    case pdf(PDFError)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let diagnostics): return diagnostics.map(\.description).joined(separator: "\n")
+        case .layout(let e): return "layout: \(e)"
+        case .pdf(let e): return "pdf: \(e)"
+        case .io(let message): return message
+        }
+    }
+
+    /// Documented in the README: 1 the input has errors, 3 a resource (template, profile,
+    /// font) is broken, 4 output could not be written.
+    public var exitCode: Int32 {
+        switch self {
+        case .invalid(let diagnostics):
+            let inputCodes: Set<String> = ["TEMPLATE_NOT_WELL_FORMED", "TEMPLATE_UNKNOWN_ELEMENT", "TEMPLATE_UNKNOWN_VALUE",
+                                           "TEMPLATE_UNESCAPED", "TEMPLATE_SYNTAX", "TEMPLATE_MISSING", "PROFILE_INVALID"]
+            return diagnostics.contains { inputCodes.contains($0.code.rawValue) } ? 3 : 1
+        case .layout(.missingGlyph): return 1
+        case .layout, .pdf: return 3
+        case .io: return 4
+        }
+    }
+}

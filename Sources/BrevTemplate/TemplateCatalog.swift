@@ -1,0 +1,105 @@
+import BrevCore
+import BrevDocument
+import Foundation
+import Mustache
+
+/// The templates in `LetterTemplates/`: one folder per letter kind under `letters/` (its
+/// template is `letter.xhtml`) and shared parts under `partials/`. Every file is checked when
+/// the catalog loads, so a broken template fails at start-up with its file and line, not in
+/// the middle of a batch.
+public struct TemplateCatalog: Sendable {
+    public let letters: [String: TemplateSource]
+    public let partials: [String: TemplateSource]
+    let library: MustacheLibrary
+
+    public static func load(directory: URL) throws(DiagnosticsError) -> TemplateCatalog {
+        var letters: [String: TemplateSource] = [:]
+        var partials: [String: TemplateSource] = [:]
+        let fm = FileManager.default
+        let lettersDir = directory.appendingPathComponent("letters")
+        for kind in ((try? fm.contentsOfDirectory(atPath: lettersDir.path)) ?? []).sorted() {
+            let file = lettersDir.appendingPathComponent(kind).appendingPathComponent("letter.xhtml")
+            if let text = try? String(contentsOf: file, encoding: .utf8) {
+                letters[kind] = TemplateSource(path: "letters/\(kind)/letter.xhtml", text: text, isPartial: false)
+            }
+        }
+        let partialsDir = directory.appendingPathComponent("partials")
+        for name in ((try? fm.contentsOfDirectory(atPath: partialsDir.path)) ?? []).sorted() where name.hasSuffix(".xhtml") {
+            let file = partialsDir.appendingPathComponent(name)
+            if let text = try? String(contentsOf: file, encoding: .utf8) {
+                let key = String(name.dropLast(".xhtml".count))
+                partials[key] = TemplateSource(path: "partials/\(name)", text: text, isPartial: true)
+            }
+        }
+        if letters.isEmpty {
+            throw DiagnosticsError([.error(.templateMissing, at: .file(path: lettersDir.path, line: 1, column: nil),
+                                           "no letter templates found")])
+        }
+        return try TemplateCatalog(letters: letters, partials: partials)
+    }
+
+    public init(letters: [String: TemplateSource], partials: [String: TemplateSource]) throws(DiagnosticsError) {
+        self.letters = letters
+        self.partials = partials
+        var problems: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for source in (Array(letters.values) + Array(partials.values)).sorted(by: { $0.path < $1.path }) {
+            problems += TemplateCatalog.lint(source)
+            do {
+                let template = try MustacheTemplate(string: source.text)
+                if source.isPartial {
+                    library.register(template, named: String((source.path as NSString).lastPathComponent.dropLast(".xhtml".count)))
+                } else {
+                    library.register(template, named: source.path)
+                }
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error(.templateSyntax, at: .file(path: source.path, line: error.context.lineNumber,
+                                                                    column: error.context.columnNumber),
+                                       "Mustache: \(error.error)"))
+            } catch {
+                problems.append(.error(.templateSyntax, at: .file(path: source.path, line: 1, column: nil), "Mustache: \(error)"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        self.library = library
+    }
+
+    /// The checks a template must pass before it is ever filled.
+    static func lint(_ source: TemplateSource) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for tag in MustacheTag.scan(source.text) {
+            let at = SourceLocation.file(path: source.path, line: source.line(ofOffset: tag.range.lowerBound), column: nil)
+            switch tag.kind {
+            case .unescaped:
+                problems.append(.error(.templateUnescaped, at: at,
+                                       "unescaped output ({{{ }}} or {{& }}) is not allowed: every value must be escaped"))
+            case .setDelimiter:
+                problems.append(.error(.templateSyntax, at: at, "changing the Mustache delimiters is not allowed"))
+            default:
+                break
+            }
+        }
+        // The raw template must already be well-formed XHTML in brev's vocabulary: Mustache tags
+        // stand in text and attribute values, so the structure is checked at the template's own lines.
+        do {
+            _ = try XHTMLReader.read(source.wellFormedText, sourceName: source.path, rawTemplate: true)
+        } catch {
+            problems += error.diagnostics
+        }
+        return problems
+    }
+
+    /// Fills the template for `kind` with `model` and parses the result into a Document.
+    public func render(kind: String, model: Any) throws(DiagnosticsError) -> Document {
+        guard let source = letters[kind] else {
+            throw DiagnosticsError([.error(.templateMissing, at: .file(path: "letters/\(kind)/letter.xhtml", line: 1, column: nil),
+                                           "no template for letter kind '\(kind)'")])
+        }
+        let problems = TemplateValueChecker(partials: partials).check(source, model: model)
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        guard let filled = library.render(model, withTemplate: source.path) else {
+            throw DiagnosticsError([.error(.templateMissing, at: .file(path: source.path, line: 1, column: nil), "template not registered")])
+        }
+        return try XHTMLReader.read(filled, sourceName: "\(source.path) (filled)")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import BrevCore
+import BrevPipeline
+import Foundation
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render letters as PDF and HTML.",
+        discussion: "File names are afgoerelse-<id>.pdf/.html: an opaque id, never the citizen or the treatment. Files are written with mode 0600.")
+
+    @Option(name: .customLong("case"), help: "A case JSON file (repeat for several).")
+    var cases: [String] = []
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String
+
+    @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+        if cases.isEmpty { throw ValidationError("give at least one --case FILE") }
+    }
+
+    func run() throws {
+        let pipeline: LetterPipeline
+        do {
+            pipeline = try LetterPipeline(environment: try resources.environment())
+        } catch let error as BrevError {
+            printError("brev: \(error)")
+            throw ExitCode(error.exitCode)
+        }
+        var worst: Int32 = 0
+        for path in cases {
+            do {
+                let letter = try pipeline.render(caseJSON: try readInput(path))
+                let written = try letter.write(to: out)
+                report(letter.warnings, file: path)
+                if letter.overfullLines > 0 {
+                    printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
+                }
+                // Only the opaque id and counts: no name, CPR or treatment in the log.
+                print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
+            } catch let error as BrevError {
+                if case .invalid(let diagnostics) = error {
+                    report(diagnostics, file: path)
+                } else {
+                    printError("\(path): \(error)")
+                }
+                worst = max(worst, error.exitCode)
+            }
+        }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import BrevCore
+import BrevPipeline
+import Foundation
+
+/// Where brev finds `LetterTemplates/` and `Fonts/`, shared by the subcommands.
+struct ResourceOptions: ParsableArguments {
+    @Option(help: "Folder holding LetterTemplates/ and Fonts/ (default: $BREV_RESOURCES, or found above the working directory).")
+    var resources: String?
+
+    func environment() throws -> BrevEnvironment {
+        let root: URL
+        if let resources {
+            root = URL(fileURLWithPath: resources)
+            guard BrevEnvironment.isResourceRoot(root) else {
+                throw ValidationError("\(resources) does not hold LetterTemplates/ and Fonts/")
+            }
+        } else if let found = BrevEnvironment.locateResources() {
+            root = found
+        } else {
+            throw ValidationError("cannot find LetterTemplates/ and Fonts/; run brev from the repository or pass --resources")
+        }
+        return BrevEnvironment(resourceRoot: root, today: BrevEnvironment.todayInCopenhagen())
+    }
+}
+
+/// Reads a whole file, with a message that names it.
+func readInput(_ path: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("cannot read \(path)")
+    }
+    return Array(data)
+}
+
+/// Prints diagnostics to standard error, one per line.
+func report(_ diagnostics: [Diagnostic], file: String) {
+    for d in diagnostics {
+        FileHandle.standardError.write(Data("\(file): \(d)\n".utf8))
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
