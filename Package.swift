@@ -44,10 +44,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore"]),
-        .testTarget(name: "BrevCaseTests", dependencies: ["BrevCase", "BrevCore"]),
-        .testTarget(name: "BrevTemplateTests", dependencies: ["BrevTemplate", "BrevDocument", "BrevCase", "BrevCore"]),
-        .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore"]),
-        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevCase", "BrevCore"]),
+        // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.
+        .target(name: "BrevTestSupport", dependencies: ["BrevCore"]),
+        .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevCaseTests", dependencies: ["BrevCase", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevTemplateTests", dependencies: ["BrevTemplate", "BrevDocument", "BrevCase", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevTestSupport"]),
     ]
 )

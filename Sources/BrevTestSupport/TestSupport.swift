@@ -1,0 +1,85 @@
+import BrevCore
+import Foundation
+
+/// Helpers shared by the test targets: where the repository is, a fixed environment, and
+/// running the real tools (pdftotext, qpdf, the brev binary) that read our output back.
+public enum TestSupport {
+    /// The repository root, found from this file's own path.
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Tests see a fixed day, so results do not change with the calendar.
+    public static let today = CivilDate(year: 2026, month: 11, day: 24)!
+
+    public static var environment: BrevEnvironment {
+        BrevEnvironment(resourceRoot: repositoryRoot, today: today)
+    }
+
+    public static func example(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("Examples/cases/\(name)")
+    }
+
+    public static func exampleBytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: example(name)))
+    }
+
+    /// The example case as a mutable JSON object, for tests that change one field.
+    public static func exampleObject(_ name: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: example(name))) as! [String: Any]
+    }
+
+    public static func json(_ object: [String: Any]) throws -> [UInt8] {
+        Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    }
+
+    public struct ProcessResult {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// Runs a program (looked up on PATH) and collects its output.
+    public static func run(_ program: String, _ arguments: [String], stdin: [UInt8]? = nil) throws -> ProcessResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh temporary folder.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("brev-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes PDF bytes to a temporary file and returns its path.
+    public static func writeTemporary(_ bytes: [UInt8], name: String = "letter.pdf") throws -> String {
+        let url = try temporaryDirectory().appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    /// `pdftotext` of a PDF: the text a reader copying from the letter gets.
+    public static func pdfText(_ path: String, layout: Bool = false) throws -> String {
+        try run("pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [path, "-"]).stdout
+    }
+
+    /// The built `brev` binary (scripts/test.sh builds it before the tests).
+    public static var brevBinary: String {
+        repositoryRoot.appendingPathComponent(".build/debug/brev").path
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what brev needs on Debian 12: the C libraries it links (with headers), Danish
+# hyphenation patterns, and the PDF tools the tests read letters back with. Safe to run twice:
+# it installs only what is missing. Swift itself (6.3) must already be on PATH.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libcairo2-dev libfreetype-dev libharfbuzz-dev libxml2-dev libicu-dev
+  libhyphen-dev hyphen-da
+  poppler-utils qpdf libxml2-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+command -v swift >/dev/null || { echo "setup: swift is not on PATH (brev needs Swift 6.3)" >&2; exit 1; }
+
+# The committed fonts must be the ones the manifest names: a changed font changes every letter.
+cd "$(dirname "$0")/.."
+while read -r file sum; do
+  echo "$sum  Fonts/$file" | sha256sum --check --quiet - || { echo "setup: Fonts/$file differs from Fonts/MANIFEST.md" >&2; exit 1; }
+done < <(grep -oE '^\| [A-Za-z-]+\.ttf .*\| [0-9a-f]{64} \|$' Fonts/MANIFEST.md | awk -F'|' '{gsub(/ /,"",$2); gsub(/ /,"",$6); print $2, $6}')
+echo "setup: ok"
