@@ -1,0 +1,84 @@
+import BrevCore
+import BrevDocument
+import BrevTemplate
+import BrevTestSupport
+import Foundation
+import Testing
+
+/// Templates are checked before they are ever filled, and every value they name must exist.
+@Suite struct TemplateCatalogTests {
+    struct Model {
+        var name: String
+        var items: [String]
+        var note: String?
+        var flag: Bool
+    }
+
+    func catalog(_ letter: String, partials: [String: String] = [:]) throws(DiagnosticsError) -> TemplateCatalog {
+        try TemplateCatalog(
+            letters: ["test": TemplateSource(path: "letters/test/letter.xhtml", text: letter, isPartial: false)],
+            partials: partials.mapValues { TemplateSource(path: "partials/x.xhtml", text: $0, isPartial: true) })
+    }
+
+    func errors(_ body: () throws -> Void) -> [Diagnostic] {
+        do {
+            try body()
+            return []
+        } catch let error as DiagnosticsError {
+            return error.diagnostics
+        } catch {
+            return [.error(.templateSyntax, at: .unknown, "\(error)")]
+        }
+    }
+
+    @Test func valuesAreEscapedSoNamesSurviveExactly() throws {
+        let c = try catalog("<letter><p>Kære {{name}}</p></letter>")
+        let doc = try c.render(kind: "test", model: Model(name: "O'Brien & Søn <test>", items: [], note: nil, flag: false))
+        #expect(doc.blocks == [.paragraph([.text("Kære O'Brien & Søn <test>")])])
+    }
+
+    @Test func unescapedOutputIsRefusedWithItsLine() {
+        let e = errors { _ = try catalog("<letter>\n<p>{{{name}}}</p>\n</letter>") }
+        #expect(e.contains { $0.code == .templateUnescaped && $0.location == .file(path: "letters/test/letter.xhtml", line: 2, column: nil) })
+    }
+
+    @Test func anUnknownValueIsRefusedWithItsLineInsteadOfPrintingNothing() throws {
+        let c = try catalog("<letter>\n<p>{{name}}</p>\n<p>{{nmae}}</p>\n</letter>")
+        let e = errors { _ = try c.render(kind: "test", model: Model(name: "A", items: [], note: nil, flag: false)) }
+        #expect(e.count == 1)
+        #expect(e.first?.code == .templateUnknownValue)
+        #expect(e.first?.location == .file(path: "letters/test/letter.xhtml", line: 3, column: nil))
+    }
+
+    @Test func sectionsListsAndOptionalValuesAreChecked() throws {
+        let c = try catalog("""
+            <letter>
+            {{#flag}}<p>ja</p>{{/flag}}
+            <ul>{{#items}}<li>{{.}}</li>{{/items}}</ul>
+            {{#note}}<p>{{note}}</p>{{/note}}
+            </letter>
+            """)
+        let doc = try c.render(kind: "test", model: Model(name: "A", items: ["et", "to"], note: nil, flag: true))
+        #expect(doc.blocks == [
+            .paragraph([.text("ja")]),
+            .list(ordered: false, items: [[.paragraph([.text("et")])], [.paragraph([.text("to")])]]),
+        ])
+    }
+
+    @Test func aMissingPartialIsNamed() throws {
+        let c = try catalog("<letter>\n{{> nowhere}}\n</letter>")
+        let e = errors { _ = try c.render(kind: "test", model: Model(name: "A", items: [], note: nil, flag: false)) }
+        #expect(e.first?.code == .templateMissing)
+    }
+
+    @Test func aTemplateOutsideTheVocabularyFailsAtLoadWithItsLine() {
+        let e = errors { _ = try catalog("<letter>\n<p>a</p>\n<font>b</font>\n</letter>") }
+        #expect(e.contains { $0.code == .templateUnknownElement && $0.location == .file(path: "letters/test/letter.xhtml", line: 3, column: nil) })
+    }
+
+    @Test func theRepositoryTemplatesLoadCleanly() throws {
+        let c = try TemplateCatalog.load(directory: TestSupport.repositoryRoot.appendingPathComponent("LetterTemplates"))
+        #expect(c.letters["afslag"] != nil)
+        #expect(c.partials.keys.contains("klagevejledning-ast-via-kommune"))
+    }
+}
