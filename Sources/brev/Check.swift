@@ -18,13 +18,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: LetterPipeline
-        do {
-            pipeline = try LetterPipeline(environment: try resources.environment())
-        } catch let error as BrevError {
-            printError("brev: \(error)")
-            throw ExitCode(error.exitCode)
-        }
+        let pipeline = try resources.makePipeline()
         var failed = false
         for path in cases {
             let diagnostics = pipeline.check(caseJSON: try readInput(path))

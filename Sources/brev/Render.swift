@@ -21,13 +21,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: LetterPipeline
-        do {
-            pipeline = try LetterPipeline(environment: try resources.environment())
-        } catch let error as BrevError {
-            printError("brev: \(error)")
-            throw ExitCode(error.exitCode)
-        }
+        let pipeline = try resources.makePipeline()
         var worst: Int32 = 0
         for path in cases {
             do {

@@ -22,6 +22,16 @@ struct ResourceOptions: ParsableArguments {
         }
         return BrevEnvironment(resourceRoot: root, today: BrevEnvironment.todayInCopenhagen())
     }
+
+    /// Loads profiles, templates and fonts; a broken one ends the run with its exit status.
+    func makePipeline() throws -> LetterPipeline {
+        do {
+            return try LetterPipeline(environment: try environment())
+        } catch let error as BrevError {
+            printError("brev: \(error)")
+            throw ExitCode(error.exitCode)
+        }
+    }
 }
 
 /// Reads a whole file, with a message that names it.
