@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libhyphen ships no .pc file; the modulemap links it.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev", "hyphen-da"])]),
@@ -35,7 +36,7 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "CHarfBuzz", "CICUBreak", "CHyphen"]),
-        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevLayout", "CCairo", "CFreeType"]),
+        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevLayout", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BrevPipeline", dependencies: [
             "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF",
         ]),

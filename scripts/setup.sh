@@ -7,7 +7,8 @@ set -euo pipefail
 packages=(
   pkg-config
   libcairo2-dev libfreetype-dev libharfbuzz-dev libxml2-dev libicu-dev
-  libhyphen-dev hyphen-da
+  libhyphen-dev hyphen-da zlib1g-dev
+  icc-profiles-free
   poppler-utils qpdf libxml2-utils
 )
 

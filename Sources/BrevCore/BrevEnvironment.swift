@@ -9,12 +9,16 @@ public struct BrevEnvironment: Sendable {
     public var today: CivilDate
     /// Where libhyphen's Danish patterns are (Debian's hyphen-da).
     public var hyphenationDictionary: String
+    /// The sRGB profile for the PDF/A output intent (Debian's icc-profiles-free).
+    public var iccProfile: String
 
     public init(resourceRoot: URL, today: CivilDate,
-                hyphenationDictionary: String = "/usr/share/hyphen/hyph_da_DK.dic") {
+                hyphenationDictionary: String = "/usr/share/hyphen/hyph_da_DK.dic",
+                iccProfile: String = "/usr/share/color/icc/sRGB.icc") {
         self.resourceRoot = resourceRoot
         self.today = today
         self.hyphenationDictionary = hyphenationDictionary
+        self.iccProfile = iccProfile
     }
 
     public var templatesDirectory: URL { resourceRoot.appendingPathComponent("LetterTemplates") }

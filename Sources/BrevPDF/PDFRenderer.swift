@@ -1,14 +1,58 @@
 import BrevLayout
 import CCairo
+import Foundation
 
-/// Draws laid-out pages into a tagged PDF with cairo. One per worker: it keeps the cairo font
-/// faces loaded between letters.
+/// Draws laid-out pages into a tagged PDF with cairo, then runs the finishing pass that makes
+/// it PDF/UA-1 and PDF/A-2a. One per worker: it keeps the cairo font faces loaded between letters.
 public final class PDFRenderer {
     private let fontFaces = FontFaceCache()
+    private let finishing: PDFFinishing
 
-    public init() {}
+    /// Elements whose content is text. cairo leaves content unmarked when it is drawn directly
+    /// in an element that has children, so text is drawn in a `Span` inside these: an element
+    /// split across pages then holds one Span per page, and the running footer, drawn between
+    /// them, stays outside the tree (the finishing pass marks it as an artifact).
+    private static let textElements: Set<StructureRole> = [.p, .h1, .h2, .h3, .th, .td, .lbl]
+
+    /// Documents from this many pages get bookmarks for their headings.
+    public static let bookmarkFromPages = 3
+
+    /// `iccProfilePath`: the sRGB profile for the PDF/A output intent (Debian's icc-profiles-free).
+    public init(iccProfilePath: String = "/usr/share/color/icc/sRGB.icc") throws(PDFError) {
+        guard let icc = FileManager.default.contents(atPath: iccProfilePath) else {
+            throw .iccProfileMissing(iccProfilePath)
+        }
+        do {
+            finishing = try PDFFinishing(iccProfile: Array(icc))
+        } catch {
+            throw .cairo("cannot compress the ICC profile: \(error)")
+        }
+    }
+
+    /// The PDF as cairo wrote it, before the finishing pass (for measuring that pass).
+    public func renderUnfinished(_ pages: Pages, metadata: PDFMetadata) throws(PDFError) -> [UInt8] {
+        try draw(pages, metadata: metadata)
+    }
 
     public func render(_ pages: Pages, metadata: PDFMetadata) throws(PDFError) -> [UInt8] {
+        try finish(try draw(pages, metadata: metadata), language: pages.language)
+    }
+
+    /// Adds what cairo does not write (see `PDFFinishing`).
+    public func finish(_ pdf: [UInt8], language: String) throws(PDFError) -> [UInt8] {
+        do {
+            return try finishing.finish(pdf, options: .init(language: PDFRenderer.pdfLanguage(language), creatorTool: "brev"))
+        } catch {
+            throw .finishing("\(error)")
+        }
+    }
+
+    /// `da` → `da-DK`: the document language as a full tag.
+    static func pdfLanguage(_ language: String) -> String {
+        language == "da" ? "da-DK" : language
+    }
+
+    private func draw(_ pages: Pages, metadata: PDFMetadata) throws(PDFError) -> [UInt8] {
         let sink = ByteSink()
         let surface = cairo_pdf_surface_create_for_stream(writeToSink, Unmanaged.passUnretained(sink).toOpaque(),
                                                           pages.width, pages.height)!
@@ -23,19 +67,51 @@ public final class PDFRenderer {
         defer { cairo_destroy(cr) }
         let faces = try pages.fonts.map { ref throws(PDFError) in try fontFaces.cairoFace(path: ref.path) }
 
-        for page in pages.pages {
+        var open: [StructureRole] = []
+        var spanOpen = false
+        func closeSpan() {
+            if spanOpen { cairo_tag_end(cr, "Span") }
+            spanOpen = false
+        }
+        let bookmarks = pages.pages.count >= PDFRenderer.bookmarkFromPages
+        var heading: (role: StructureRole, text: String, x: Double, y: Double)?
+
+        for (pageIndex, page) in pages.pages.enumerated() {
             for item in page.items {
                 switch item {
                 case .begin(let role):
+                    closeSpan()
                     cairo_tag_begin(cr, role.rawValue, "")
+                    open.append(role)
+                    if bookmarks && (role == .h1 || role == .h2) { heading = (role, "", 0, 0) }
                 case .end(let role):
+                    closeSpan()
                     cairo_tag_end(cr, role.rawValue)
-                case .run(let run), .artifact(let run):
+                    open.removeLast()
+                    if let h = heading, h.role == role {
+                        let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - run0Ascent(h)))]"
+                        cairo_pdf_surface_add_outline(surface, Int32(CAIRO_PDF_OUTLINE_ROOT), h.text, target,
+                                                      cairo_pdf_outline_flags_t(rawValue: 0))
+                        heading = nil
+                    }
+                case .run(let run):
+                    if let top = open.last, PDFRenderer.textElements.contains(top), !spanOpen {
+                        cairo_tag_begin(cr, "Span", "")
+                        spanOpen = true
+                    }
+                    if heading != nil {
+                        if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y } else { heading!.text += " " }
+                        heading!.text += run.text
+                    }
+                    draw(run, cr: cr, face: faces[run.font])
+                case .artifact(let run):
+                    closeSpan()
                     draw(run, cr: cr, face: faces[run.font])
                 case .link:
-                    continue // links are tagged in the accessibility pass
+                    continue // no link annotations yet: letters carry no links
                 }
             }
+            closeSpan()
             cairo_show_page(cr)
             try check(cr)
         }
@@ -44,6 +120,9 @@ public final class PDFRenderer {
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(String(cString: cairo_status_to_string(status))) }
         return sink.bytes
     }
+
+    /// A bookmark points a little above the heading's baseline.
+    private func run0Ascent(_ heading: (role: StructureRole, text: String, x: Double, y: Double)) -> Double { 16 }
 
     private func check(_ cr: OpaquePointer) throws(PDFError) {
         let status = cairo_status(cr)

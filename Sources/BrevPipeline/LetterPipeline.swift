@@ -14,7 +14,7 @@ public final class LetterPipeline {
     let profiles: ProfileCatalog
     let templates: TemplateCatalog
     let layout: DocumentLayout
-    let pdf = PDFRenderer()
+    let pdf: PDFRenderer
 
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
@@ -29,6 +29,11 @@ public final class LetterPipeline {
                                         hyphenationDictionary: environment.hyphenationDictionary)
         } catch {
             throw .layout(error)
+        }
+        do {
+            pdf = try PDFRenderer(iccProfilePath: environment.iccProfile)
+        } catch {
+            throw .pdf(error)
         }
     }
 

@@ -1,0 +1,210 @@
+import BrevCore
+
+/// The finishing pass: one incremental update after cairo adds what cairo 1.16 does not write
+/// and PDF/UA-1 and PDF/A-2a require (platform-notes.md §3): /Lang, DisplayDocTitle, XMP with
+/// the PDF/A and PDF/UA identification, an sRGB output intent, /Tabs /S, artifacts for page
+/// furniture, /CIDToGIDMap, TH /Scope, a positive outline count, and a trailer /ID.
+struct PDFFinishing {
+    /// The sRGB profile, already deflated: compressing it per letter was most of the pass's cost.
+    let iccProfileDeflated: [UInt8]
+
+    init(iccProfile: [UInt8]) throws {
+        iccProfileDeflated = try Zlib.deflate(iccProfile)
+    }
+
+    struct Options {
+        var language: String
+        var creatorTool: String
+    }
+
+    func finish(_ pdf: [UInt8], options: Options) throws -> [UInt8] {
+        let file = try PDFFile(bytes: pdf)
+        var update = IncrementalUpdate(file: file)
+        guard let rootNumber = file.trailer["Root"]?.reference,
+              var catalog = try file.object(rootNumber).dictionary else { throw PDFParser.ParseError.malformed("no catalog", at: 0) }
+        let info = try file.trailer["Info"].map { try file.resolve($0).dictionary } ?? nil
+
+        // Metadata consistent with the Info dictionary cairo wrote.
+        func infoText(_ key: String) -> String {
+            guard case .string(let bytes)? = info?[key] else { return "" }
+            return PDFFinishing.decodeText(bytes)
+        }
+        let date = XMPMetadata.isoDate(fromPDFDate: infoText("CreationDate")) ?? ""
+        let xmp = XMPMetadata.packet(.init(title: infoText("Title"), author: infoText("Author"), language: options.language,
+                                           date: date, producer: infoText("Producer"), creatorTool: options.creatorTool))
+        let metadata = update.add(.stream(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))]), xmp))
+        let icc = update.add(.stream(PDFDictionary([("N", .int(3)), ("Filter", .name("FlateDecode"))]), iccProfileDeflated))
+        let intent = update.add(.dictionary(PDFDictionary([
+            ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")),
+            ("OutputConditionIdentifier", .text("sRGB IEC61966-2.1")), ("Info", .text("sRGB IEC61966-2.1")),
+            ("DestOutputProfile", .reference(icc, 0)),
+        ])))
+
+        catalog["Lang"] = .text(options.language)
+        catalog["MarkInfo"] = .dictionary(PDFDictionary([("Marked", .bool(true))]))
+        catalog["ViewerPreferences"] = .dictionary(PDFDictionary([("DisplayDocTitle", .bool(true))]))
+        catalog["Metadata"] = .reference(metadata, 0)
+        catalog["OutputIntents"] = .array([.reference(intent, 0)])
+        if catalog["Outlines"] != nil { catalog["PageMode"] = .name("UseOutlines") }
+        update.replace(rootNumber, with: .dictionary(catalog))
+
+        if let pagesRef = catalog["Pages"]?.reference { try finishPages(pagesRef, file: file, update: &update) }
+        if let outlinesRef = catalog["Outlines"]?.reference, var outlines = try file.object(outlinesRef).dictionary,
+           let count = outlines["Count"]?.int, count < 0 {
+            // cairo writes a negative /Count on the outline root, which is only valid for items.
+            outlines["Count"] = .int(-count)
+            update.replace(outlinesRef, with: .dictionary(outlines))
+        }
+        try finishFonts(file: file, update: &update)
+        if let structRoot = catalog["StructTreeRoot"] { try finishStructure(structRoot, file: file, update: &update) }
+
+        // Deterministic /ID from the document's own bytes, which follow from the input alone.
+        let id = Array(SHA256.digest(pdf).prefix(16))
+        return update.write(trailer: [("Root", .reference(rootNumber, 0)), ("Info", file.trailer["Info"] ?? .null),
+                                      ("ID", .array([.string(id), .string(id)]))])
+    }
+
+    /// Every page: /Tabs /S, and its page furniture marked as artifacts.
+    private func finishPages(_ nodeRef: Int, file: PDFFile, update: inout IncrementalUpdate) throws {
+        guard var node = try file.object(nodeRef).dictionary else { return }
+        if node["Type"]?.name == "Pages" {
+            for kid in node["Kids"]?.array ?? [] {
+                if let ref = kid.reference { try finishPages(ref, file: file, update: &update) }
+            }
+            return
+        }
+        node["Tabs"] = .name("S")
+        update.replace(nodeRef, with: .dictionary(node))
+        let contents = node["Contents"].map { $0.array ?? [$0] } ?? []
+        for content in contents {
+            guard let ref = content.reference, case .stream(var dict, let data) = try file.object(ref) else { continue }
+            let compressed = dict["Filter"]?.name == "FlateDecode"
+            let plain = compressed ? try Zlib.inflate(data) : data
+            let marked = ArtifactMarker.markUntaggedText(in: plain)
+            if marked == plain { continue }
+            dict["Length"] = nil
+            update.replace(ref, with: .stream(dict, compressed ? try Zlib.deflate(marked) : marked))
+        }
+    }
+
+    /// cairo's CID font subsets map CID = GID but omit /CIDToGIDMap, which PDF/A-2 requires.
+    private func finishFonts(file: PDFFile, update: inout IncrementalUpdate) throws {
+        for number in file.objectNumbers where file.rawObjectMentions(number, "/CIDFontType2") {
+            guard case .dictionary(var font) = try file.object(number), font["Subtype"]?.name == "CIDFontType2",
+                  font["CIDToGIDMap"] == nil else { continue }
+            font["CIDToGIDMap"] = .name("Identity")
+            update.replace(number, with: .dictionary(font))
+        }
+    }
+
+    /// Header cells get /Scope: /Column in a row of headers only, /Row beside data cells.
+    private func finishStructure(_ root: PDFObject, file: PDFFile, update: inout IncrementalUpdate) throws {
+        var visited = Set<Int>()
+        func kids(_ element: PDFDictionary) -> [PDFObject] {
+            guard let k = element["K"] else { return [] }
+            return k.array ?? [k]
+        }
+        func role(_ ref: Int) throws -> String? { try file.object(ref).dictionary?["S"]?.name }
+        func walk(_ ref: Int) throws {
+            guard visited.insert(ref).inserted, let element = try file.object(ref).dictionary else { return }
+            if element["S"]?.name == "TR" {
+                let cells = kids(element).compactMap(\.reference)
+                let roles = try cells.map(role)
+                let scope = roles.allSatisfy { $0 == "TH" } ? "Column" : "Row"
+                for (cell, r) in zip(cells, roles) where r == "TH" {
+                    guard var th = try file.object(cell).dictionary, th["A"] == nil else { continue }
+                    th["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))]))
+                    update.replace(cell, with: .dictionary(th))
+                }
+            }
+            for kid in kids(element) {
+                if let r = kid.reference { try walk(r) }
+            }
+        }
+        if let ref = root.reference { try walk(ref) }
+    }
+
+    /// Info strings are PDFDocEncoding or UTF-16BE with a byte-order mark.
+    static func decodeText(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            var units: [UInt16] = []
+            var i = 2
+            while i + 1 < bytes.count {
+                units.append(UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+                i += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+    }
+}
+
+/// New versions of objects and new objects, appended after the original file with their own
+/// cross-reference section (ISO 32000-1 §7.5.6). The original bytes are left untouched.
+struct IncrementalUpdate {
+    let file: PDFFile
+    private var objects: [Int: PDFObject] = [:]
+    private var nextNumber: Int
+
+    init(file: PDFFile) {
+        self.file = file
+        self.nextNumber = file.size
+    }
+
+    mutating func replace(_ number: Int, with object: PDFObject) { objects[number] = object }
+
+    mutating func add(_ object: PDFObject) -> Int {
+        let n = nextNumber
+        nextNumber += 1
+        objects[n] = object
+        return n
+    }
+
+    func write(trailer extra: [(String, PDFObject)]) -> [UInt8] {
+        var out = file.bytes
+        if out.last != 0x0A { out.append(0x0A) }
+        var offsets: [(Int, Int)] = []
+        for number in objects.keys.sorted() {
+            offsets.append((number, out.count))
+            out += Array("\(number) 0 obj\n".utf8)
+            objects[number]!.write(into: &out)
+            out += Array("\nendobj\n".utf8)
+        }
+        let xrefAt = out.count
+        out += Array("xref\n".utf8)
+        // Subsections of consecutive object numbers.
+        var i = 0
+        while i < offsets.count {
+            var j = i
+            while j + 1 < offsets.count && offsets[j + 1].0 == offsets[j].0 + 1 { j += 1 }
+            out += Array("\(offsets[i].0) \(j - i + 1)\n".utf8)
+            for k in i...j {
+                let s = String(offsets[k].1)
+                out += Array((String(repeating: "0", count: 10 - s.count) + s + " 00000 n \n").utf8)
+            }
+            i = j + 1
+        }
+        var trailer = PDFDictionary([("Size", .int(nextNumber)), ("Prev", .int(file.startXref))])
+        for (k, v) in extra where v != .null { trailer[k] = v }
+        out += Array("trailer\n".utf8)
+        PDFObject.dictionary(trailer).write(into: &out)
+        out += Array("\nstartxref\n\(xrefAt)\n%%EOF\n".utf8)
+        return out
+    }
+}
+
+extension PDFFile {
+    /// Whether an object's first bytes mention `word`: a cheap filter before parsing it whole.
+    func rawObjectMentions(_ number: Int, _ word: String) -> Bool {
+        guard let offset = offsets[number] else { return false }
+        let end = min(bytes.count, offset + 512)
+        let needle = Array(word.utf8)
+        var i = offset
+        while i + needle.count <= end {
+            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return true }
+            if bytes[i] == UInt8(ascii: "s") && bytes[i..<min(end, i + 6)].elementsEqual("stream".utf8) { return false }
+            i += 1
+        }
+        return false
+    }
+}
