@@ -45,6 +45,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Speed is measured here, never in a timed unit test: `swift run -c release letter-benchmark`.
+        .executableTarget(name: "letter-benchmark", dependencies: ["BrevPipeline", "BrevCore"],
+                          path: "Benchmarks/LetterBenchmark"),
         // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.
         .target(name: "BrevTestSupport", dependencies: ["BrevCore"]),
         .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore", "BrevTestSupport"]),

@@ -1,4 +1,8 @@
 import BrevCore
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The finishing pass: one incremental update after cairo adds what cairo 1.16 does not write
 /// and PDF/UA-1 and PDF/A-2a require (platform-notes.md §3): /Lang, DisplayDocTitle, XMP with
@@ -15,6 +19,9 @@ struct PDFFinishing {
     struct Options {
         var language: String
         var creatorTool: String
+        /// Bytes the trailer /ID is derived from: the letter's input, so the same input gives
+        /// the same /ID (and hashing a few hundred bytes is cheaper than the whole file).
+        var identity: [UInt8]
     }
 
     func finish(_ pdf: [UInt8], options: Options) throws -> [UInt8] {
@@ -56,10 +63,9 @@ struct PDFFinishing {
             update.replace(outlinesRef, with: .dictionary(outlines))
         }
         try finishFonts(file: file, update: &update)
-        if let structRoot = catalog["StructTreeRoot"] { try finishStructure(structRoot, file: file, update: &update) }
+        if catalog["StructTreeRoot"] != nil { try finishStructure(file: file, update: &update) }
 
-        // Deterministic /ID from the document's own bytes, which follow from the input alone.
-        let id = Array(SHA256.digest(pdf).prefix(16))
+        let id = Array(SHA256.digest(options.identity).prefix(16))
         return update.write(trailer: [("Root", .reference(rootNumber, 0)), ("Info", file.trailer["Info"] ?? .null),
                                       ("ID", .array([.string(id), .string(id)]))])
     }
@@ -83,13 +89,14 @@ struct PDFFinishing {
             let marked = ArtifactMarker.markUntaggedText(in: plain)
             if marked == plain { continue }
             dict["Length"] = nil
-            update.replace(ref, with: .stream(dict, compressed ? try Zlib.deflate(marked) : marked))
+            // Content streams are small and rewritten per letter: fast compression is the better trade.
+            update.replace(ref, with: .stream(dict, compressed ? try Zlib.deflate(marked, level: 1) : marked))
         }
     }
 
     /// cairo's CID font subsets map CID = GID but omit /CIDToGIDMap, which PDF/A-2 requires.
     private func finishFonts(file: PDFFile, update: inout IncrementalUpdate) throws {
-        for number in file.objectNumbers where file.rawObjectMentions(number, "/CIDFontType2") {
+        for number in file.objects(containing: "/CIDFontType2") {
             guard case .dictionary(var font) = try file.object(number), font["Subtype"]?.name == "CIDFontType2",
                   font["CIDToGIDMap"] == nil else { continue }
             font["CIDToGIDMap"] = .name("Identity")
@@ -98,30 +105,20 @@ struct PDFFinishing {
     }
 
     /// Header cells get /Scope: /Column in a row of headers only, /Row beside data cells.
-    private func finishStructure(_ root: PDFObject, file: PDFFile, update: inout IncrementalUpdate) throws {
-        var visited = Set<Int>()
-        func kids(_ element: PDFDictionary) -> [PDFObject] {
-            guard let k = element["K"] else { return [] }
-            return k.array ?? [k]
-        }
-        func role(_ ref: Int) throws -> String? { try file.object(ref).dictionary?["S"]?.name }
-        func walk(_ ref: Int) throws {
-            guard visited.insert(ref).inserted, let element = try file.object(ref).dictionary else { return }
-            if element["S"]?.name == "TR" {
-                let cells = kids(element).compactMap(\.reference)
-                let roles = try cells.map(role)
-                let scope = roles.allSatisfy { $0 == "TH" } ? "Column" : "Row"
-                for (cell, r) in zip(cells, roles) where r == "TH" {
-                    guard var th = try file.object(cell).dictionary, th["A"] == nil else { continue }
-                    th["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))]))
-                    update.replace(cell, with: .dictionary(th))
-                }
+    /// Table rows are found by a byte search, not by walking the whole structure tree.
+    private func finishStructure(file: PDFFile, update: inout IncrementalUpdate) throws {
+        for number in file.objects(containing: "/S /TR") {
+            guard let row = try file.object(number).dictionary, row["S"]?.name == "TR", let k = row["K"] else { continue }
+            var cells: [(Int, PDFDictionary)] = []
+            for kid in k.array ?? [k] {
+                if let ref = kid.reference, let cell = try file.object(ref).dictionary { cells.append((ref, cell)) }
             }
-            for kid in kids(element) {
-                if let r = kid.reference { try walk(r) }
+            let scope = cells.allSatisfy { $0.1["S"]?.name == "TH" } ? "Column" : "Row"
+            for (ref, var th) in cells where th["S"]?.name == "TH" && th["A"] == nil {
+                th["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))]))
+                update.replace(ref, with: .dictionary(th))
             }
         }
-        if let ref = root.reference { try walk(ref) }
     }
 
     /// Info strings are PDFDocEncoding or UTF-16BE with a byte-order mark.
@@ -194,17 +191,33 @@ struct IncrementalUpdate {
 }
 
 extension PDFFile {
-    /// Whether an object's first bytes mention `word`: a cheap filter before parsing it whole.
-    func rawObjectMentions(_ number: Int, _ word: String) -> Bool {
-        guard let offset = offsets[number] else { return false }
-        let end = min(bytes.count, offset + 512)
+    /// Numbers of the objects whose bytes contain `word`, found with one memmem pass over the
+    /// file: much cheaper than parsing every object to look at it.
+    func objects(containing word: String) -> [Int] {
+        let sortedOffsets = offsets.map { ($0.value, $0.key) }.sorted { $0.0 < $1.0 }
         let needle = Array(word.utf8)
-        var i = offset
-        while i + needle.count <= end {
-            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return true }
-            if bytes[i] == UInt8(ascii: "s") && bytes[i..<min(end, i + 6)].elementsEqual("stream".utf8) { return false }
-            i += 1
+        var found: [Int] = []
+        bytes.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { n in
+                var at = 0
+                let first = Int32(needle[0])
+                while at + n.count <= hay.count, let hit = memchr(hay.baseAddress! + at, first, hay.count - at - n.count + 1) {
+                    let offset = hay.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                    guard memcmp(hit, n.baseAddress!, n.count) == 0 else {
+                        at = offset + 1
+                        continue
+                    }
+                    // The object holding this offset: the last one starting before it.
+                    var lo = 0, hi = sortedOffsets.count - 1, best = -1
+                    while lo <= hi {
+                        let mid = (lo + hi) / 2
+                        if sortedOffsets[mid].0 <= offset { best = mid; lo = mid + 1 } else { hi = mid - 1 }
+                    }
+                    if best >= 0, found.last != sortedOffsets[best].1 { found.append(sortedOffsets[best].1) }
+                    at = offset + n.count
+                }
+            }
         }
-        return false
+        return found
     }
 }

@@ -7,10 +7,14 @@ public struct PDFMetadata: Sendable {
     public var author: String
     /// ISO 8601 with offset, e.g. `2026-11-24T00:00:00+01:00`.
     public var date: String
+    /// What the trailer /ID is derived from: the document's input (the case), so the same input
+    /// always gives the same /ID.
+    public var identity: [UInt8]
 
-    public init(title: String, author: String, date: String) {
+    public init(title: String, author: String, date: String, identity: [UInt8]) {
         self.title = title
         self.author = author
         self.date = date
+        self.identity = identity
     }
 }

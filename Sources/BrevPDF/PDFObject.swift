@@ -84,27 +84,27 @@ extension PDFObject {
 
     func write(into out: inout [UInt8]) {
         switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .int(let n): out += Array(String(n).utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
         case .real(let r):
             // Fixed notation: PDF has no exponents.
             var s = String(format: "%.6f", r)
             while s.hasSuffix("0") { s.removeLast() }
             if s.hasSuffix(".") { s.removeLast() }
-            out += Array(s.utf8)
+            out.append(contentsOf: s.utf8)
         case .name(let n):
             out.append(UInt8(ascii: "/"))
             for b in n.utf8 {
                 if b < 0x21 || b > 0x7E || "()<>[]{}/%#".utf8.contains(b) {
-                    out += Array(String(format: "#%02X", b).utf8)
+                    out += [UInt8(ascii: "#"), PDFObject.hexDigits[Int(b >> 4)], PDFObject.hexDigits[Int(b & 15)]]
                 } else {
                     out.append(b)
                 }
             }
         case .string(let bytes):
             out.append(UInt8(ascii: "<"))
-            for b in bytes { out += Array(String(format: "%02X", b).utf8) }
+            for b in bytes { out += [PDFObject.hexDigits[Int(b >> 4)], PDFObject.hexDigits[Int(b & 15)]] }
             out.append(UInt8(ascii: ">"))
         case .array(let items):
             out.append(UInt8(ascii: "["))
@@ -116,24 +116,26 @@ extension PDFObject {
         case .dictionary(let d):
             PDFObject.writeDictionary(d, into: &out)
         case .reference(let n, let g):
-            out += Array("\(n) \(g) R".utf8)
+            out.append(contentsOf: "\(n) \(g) R".utf8)
         case .stream(var d, let data):
             d["Length"] = .int(data.count)
             PDFObject.writeDictionary(d, into: &out)
-            out += Array("\nstream\n".utf8)
+            out.append(contentsOf: "\nstream\n".utf8)
             out += data
-            out += Array("\nendstream".utf8)
+            out.append(contentsOf: "\nendstream".utf8)
         }
     }
 
+    static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+
     private static func writeDictionary(_ d: PDFDictionary, into out: inout [UInt8]) {
-        out += Array("<<".utf8)
+        out.append(contentsOf: "<<".utf8)
         for (key, value) in d.entries {
             PDFObject.name(key).write(into: &out)
             out.append(UInt8(ascii: " "))
             value.write(into: &out)
             out.append(UInt8(ascii: " "))
         }
-        out += Array(">>".utf8)
+        out.append(contentsOf: ">>".utf8)
     }
 }

@@ -35,13 +35,14 @@ public final class PDFRenderer {
     }
 
     public func render(_ pages: Pages, metadata: PDFMetadata) throws(PDFError) -> [UInt8] {
-        try finish(try draw(pages, metadata: metadata), language: pages.language)
+        try finish(try draw(pages, metadata: metadata), language: pages.language, identity: metadata.identity)
     }
 
     /// Adds what cairo does not write (see `PDFFinishing`).
-    public func finish(_ pdf: [UInt8], language: String) throws(PDFError) -> [UInt8] {
+    public func finish(_ pdf: [UInt8], language: String, identity: [UInt8]) throws(PDFError) -> [UInt8] {
         do {
-            return try finishing.finish(pdf, options: .init(language: PDFRenderer.pdfLanguage(language), creatorTool: "brev"))
+            return try finishing.finish(pdf, options: .init(language: PDFRenderer.pdfLanguage(language), creatorTool: "brev",
+                                                            identity: identity))
         } catch {
             throw .finishing("\(error)")
         }

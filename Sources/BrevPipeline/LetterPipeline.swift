@@ -50,6 +50,29 @@ public final class LetterPipeline {
         return diagnostics.diagnostics
     }
 
+    /// For the benchmark: the PDF as cairo writes it, before the finishing pass.
+    public func renderUnfinishedPDF(caseJSON: [UInt8]) throws(BrevError) -> [UInt8] {
+        let letter = try render(caseJSON: caseJSON)
+        do {
+            let laidOut = try layout.layout(letter.document)
+            return try pdf.renderUnfinished(laidOut.pages, metadata: PDFMetadata(title: letter.document.title, author: "",
+                                                                                 date: "2026-11-24T00:00:00+01:00", identity: caseJSON))
+        } catch let error as LayoutError {
+            throw .layout(error)
+        } catch {
+            throw .pdf(error as! PDFError)
+        }
+    }
+
+    /// For the benchmark: the finishing pass alone.
+    public func finishPDF(_ bytes: [UInt8], caseJSON: [UInt8], language: String = "da") throws(BrevError) -> [UInt8] {
+        do {
+            return try pdf.finish(bytes, language: language, identity: caseJSON)
+        } catch {
+            throw .pdf(error)
+        }
+    }
+
     public func render(caseJSON: [UInt8]) throws(BrevError) -> RenderedLetter {
         let diagnostics = DiagnosticCollector()
         guard let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
@@ -76,8 +99,10 @@ public final class LetterPipeline {
         } catch {
             throw .layout(error)
         }
+        // The /ID follows from the input and the letter it became (a letter id covers the kind).
         let metadata = PDFMetadata(title: model.documentTitle, author: profile.authority.name,
-                                   date: CopenhagenTime.isoMidnight(input.letterDate))
+                                   date: CopenhagenTime.isoMidnight(input.letterDate),
+                                   identity: Array("brev-pdf-v1|\(model.letterId)|".utf8) + caseJSON)
         let bytes: [UInt8]
         do {
             bytes = try pdf.render(laidOut.pages, metadata: metadata)

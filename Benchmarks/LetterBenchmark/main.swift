@@ -1,0 +1,68 @@
+// Letters per CPU-second for brev's afslag letter, and the cost of the PDF/UA + PDF/A
+// finishing pass alone. CPU time of this thread (not wall time: these machines are shared and
+// noisy); medians over rounds. Run: swift run -c release letter-benchmark [letters] [rounds]
+import BrevCore
+import BrevPipeline
+import Foundation
+
+func cpuSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+let arguments = CommandLine.arguments
+let letters = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
+let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+guard let root = BrevEnvironment.locateResources() else {
+    print("run from the repository: LetterTemplates/ and Fonts/ not found")
+    exit(2)
+}
+let environment = BrevEnvironment(resourceRoot: root, today: CivilDate(year: 2026, month: 11, day: 24)!)
+let pipeline = try LetterPipeline(environment: environment)
+let example = try JSONSerialization.jsonObject(
+    with: Data(contentsOf: root.appendingPathComponent("Examples/cases/afslag-doegn-sel101.json"))) as! [String: Any]
+
+// Varied recipients, as in the peer run: the hard names first, then generated ones.
+let hardNames = ["Nguyễn Thị Ánh Ærø-Østergård", "Łukasz Wójcik", "Şahin Öztürk", "O'Brien & Søn <test>", "Mette Ærø-Østergård"]
+let cases: [[UInt8]] = try (0..<letters).map { i in
+    var c = example
+    var citizen = c["citizen"] as! [String: Any]
+    citizen["name"] = i < hardNames.count ? hardNames[i] : "Borger Nummer \(i) Hansen"
+    c["citizen"] = citizen
+    c["case_number"] = "27.36.08-G01-\(1000 + i)-26"
+    return Array(try JSONSerialization.data(withJSONObject: c))
+}
+
+// Warm up: fonts, templates and the shaping cache, as a long-running worker would have them.
+for c in cases.prefix(10) { _ = try pipeline.render(caseJSON: c) }
+
+var perLetter: [Double] = []
+var bytes = 0
+for _ in 0..<rounds {
+    let start = cpuSeconds()
+    for c in cases { bytes += try pipeline.render(caseJSON: c).pdf.count }
+    perLetter.append((cpuSeconds() - start) / Double(letters))
+}
+
+let unfinished = try pipeline.renderUnfinishedPDF(caseJSON: cases[0])
+var finishing: [Double] = []
+for _ in 0..<rounds {
+    let n = 200
+    let start = cpuSeconds()
+    for _ in 0..<n { _ = try pipeline.finishPDF(unfinished, caseJSON: cases[0]) }
+    finishing.append((cpuSeconds() - start) / Double(n))
+}
+
+let m = median(perLetter)
+print("letters: \(letters) × \(rounds) rounds, one thread, CPU time")
+print(String(format: "whole letter (case JSON → finished PDF): median %.2f ms/letter = %.1f letters/CPU-s (min %.2f, max %.2f ms)",
+             m * 1000, 1 / m, perLetter.min()! * 1000, perLetter.max()! * 1000))
+print(String(format: "finishing pass alone: median %.3f ms/letter (%.1f%% of a letter)", median(finishing) * 1000, median(finishing) / m * 100))
+print("mean PDF size: \(bytes / (letters * rounds) / 1024) KiB")
