@@ -169,3 +169,42 @@ import Testing
         #expect(info.contains("Metadata Stream: yes"))
     }
 }
+
+/// Every example letter in Examples/cases/ (those not meant to be refused) is read back and
+/// checked for the PDF/UA-1 and PDF/A-2a items; a new example is covered by adding the file.
+@Suite(.serialized) struct EveryExampleIsAccessibleTests {
+    static let examples: [String] = {
+        let dir = TestSupport.repositoryRoot.appendingPathComponent("Examples/cases").path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.contains("invalid") }.sorted()
+    }()
+
+    @Test func thereAreExamples() {
+        #expect(!Self.examples.isEmpty)
+    }
+
+    @Test(arguments: examples)
+    func exampleLetterIsTaggedArchivalAndExtractable(file: String) throws {
+        let pipeline = try LetterPipeline(environment: TestSupport.environment)
+        let letter = try pipeline.render(caseJSON: try TestSupport.exampleBytes(file))
+        let path = try TestSupport.writeTemporary(letter.pdf)
+        let q = try QPDFJSON(path: path)
+        #expect(QPDFJSON.text(q.catalog["/Lang"]) == "da-DK")
+        #expect(q.dictionary(q.catalog["/ViewerPreferences"])?["/DisplayDocTitle"] as? Bool == true)
+        #expect(q.dictionary(q.catalog["/MarkInfo"])?["/Marked"] as? Bool == true)
+        #expect(q.dictionary((q.catalog["/OutputIntents"] as? [Any])?.first)?["/S"] as? String == "/GTS_PDFA1")
+        #expect((q.trailer["/ID"] as? [String])?.count == 2)
+        let xmp = String(decoding: q.streamData(q.catalog["/Metadata"] as! String), as: UTF8.self)
+        #expect(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"))
+        #expect(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"))
+        for page in q.pages { #expect(page.dict["/Tabs"] as? String == "/S") }
+        #expect(try TestSupport.run("qpdf", ["--check", path]).status == 0)
+        #expect(try TestSupport.run("pdfinfo", [path]).stdout.contains("Tagged:          yes"))
+        // The recipient's name comes back exactly, and appears nowhere in the metadata.
+        let object = try TestSupport.exampleObject(file)
+        if let name = (object["citizen"] as? [String: Any])?["name"] as? String {
+            #expect(try TestSupport.pdfText(path).contains(name))
+            #expect(!xmp.contains(name))
+        }
+    }
+}
