@@ -37,11 +37,12 @@ let package = Package(
         ]),
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "CHarfBuzz", "CICUBreak", "CHyphen"]),
         .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevLayout", "CCairo", "CFreeType", "CZlib"]),
+        .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
         .target(name: "BrevPipeline", dependencies: [
-            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF",
+            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost",
         ]),
         .executableTarget(name: "brev", dependencies: [
-            "BrevPipeline", "BrevCore", "BrevCase",
+            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -55,5 +56,6 @@ let package = Package(
         .testTarget(name: "BrevTemplateTests", dependencies: ["BrevTemplate", "BrevDocument", "BrevCase", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import BrevCore
+import Foundation
 
 /// One case as a caseworker's system sends it: the fields of domain.md §6 that brev's letters
 /// use, read from JSON. Field names in JSON are the snake_case names of §6.
@@ -25,6 +26,10 @@ public struct CaseInput: Sendable {
     public var letterDate: CivilDate
     /// The day the letter actually leaves, in Europe/Copenhagen (from `dispatch_datetime`).
     public var dispatchDate: CivilDate?
+    /// The exact dispatch time, when given; MeMo's createdDateTime.
+    public var dispatchInstant: Date?
+    /// Raised when a corrected letter replaces an earlier one: a new version is a new message.
+    public var letterVersion: Int
     public var caseworker: Caseworker?
 
     public struct Begrundelse: Sendable {

@@ -1,4 +1,5 @@
 import BrevCore
+import Foundation
 
 /// Turns case JSON into a `CaseInput`, reporting every missing, mistyped or unknown field.
 /// Legal rules are checked afterwards by `CaseValidator`; this only reads.
@@ -39,12 +40,20 @@ public enum CaseReader {
         let channel = r.enumValue("channel", Channel.self, required: true)
         let letterDate = r.date("letter_date", required: true)
         var dispatch: CivilDate?
+        var dispatchInstant: Date?
         if let text = r.string("dispatch_datetime") {
             if let instant = CopenhagenTime.instant(fromISO: text) {
                 dispatch = CopenhagenTime.date(of: instant)
+                dispatchInstant = instant
             } else {
                 diagnostics.error(.invalidDate, r.childPath("dispatch_datetime"),
                                   "'\(text)' is not a date and time with an offset, such as 2026-11-24T09:12+01:00")
+            }
+        }
+        var letterVersion = 1
+        if let v = r.number("letter_version") {
+            if v >= 1, v == v.rounded(), v < 1000 { letterVersion = Int(v) } else {
+                diagnostics.error(.invalidValue, r.childPath("letter_version"), "the letter version is a whole number from 1")
             }
         }
         let caseworker = r.object("caseworker").flatMap(readCaseworker)
@@ -58,7 +67,8 @@ public enum CaseReader {
             applicationReceivedDate: applicationReceived, firstContactDate: firstContact,
             vumCompletedDate: vum, visitationsudvalgDate: committee, begrundelse: begrundelse,
             citizenViews: views, partshoering: hearing, citizen: citizen, anonymous: anonymous,
-            channel: channel, letterDate: letterDate, dispatchDate: dispatch, caseworker: caseworker)
+            channel: channel, letterDate: letterDate, dispatchDate: dispatch, dispatchInstant: dispatchInstant,
+            letterVersion: letterVersion, caseworker: caseworker)
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {

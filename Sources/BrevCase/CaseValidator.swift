@@ -134,6 +134,10 @@ public struct CaseValidator {
             d.error(.anonymousNoDigitalPost, "$.channel", "an anonymous case cannot be sent by Digital Post; hand it over in person")
             return
         }
+        if c.anonymous && c.channel == .fysisk {
+            d.error(.anonymousNoMessage, "$.channel", "an anonymous case has no address to post to; hand it over in person")
+            return
+        }
         guard c.channel == .digitalPost, let citizen = c.citizen else { return }
         if citizen.digitalPostStatus == .fritaget {
             d.error(.channelNotAllowed, "$.channel", "the citizen is exempt from Digital Post (FRITAGET); send it by paper post (FYSISK)")

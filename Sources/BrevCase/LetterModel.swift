@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a letter template prints, computed and worded in Swift (dates in Danish,
 /// deadlines, the complaint route, which sections apply). Templates only print these values
 /// and switch sections on their flags; they decide nothing.
@@ -18,6 +20,8 @@ public struct LetterModel: Sendable {
     public var hearing: Hearing?
     public var legalCitations: [String]
     public var klagevejledning: Klagevejledning
+    /// How the letter leaves: not printed in the letter, read by the pipeline.
+    public var delivery: Delivery
 
     public struct Authority: Sendable {
         public var name: String
@@ -31,6 +35,26 @@ public struct LetterModel: Sendable {
     public struct Recipient: Sendable {
         public var name: String
         public var addressLines: [String]
+        /// The envelope's return line, on print letters only.
+        public var returnLine: String?
+    }
+
+    /// The channel and the facts Digital Post or remote print need (domain.md §4.4–4.5).
+    public struct Delivery: Sendable {
+        public enum Channel: Sendable {
+            case digitalPost, print, inPerson, none
+        }
+
+        public var channel: Channel
+        /// Derived from case, letter type, recipient and letter version: the same letter
+        /// rendered again keeps its id; another recipient gets another (memo.md §3).
+        public var messageUUID: String
+        public var recipientCPR: String?
+        public var recipientName: String
+        public var addressLines: [String]
+        public var caseNumber: String
+        public var created: Date
+        public var profile: MunicipalityProfile
     }
 
     public struct Caseworker: Sendable {

@@ -1,4 +1,5 @@
 import BrevCore
+import Foundation
 
 /// Applies the legal rules to a validated case and its municipality's profile, producing the
 /// values a template prints. Call only when `CaseValidator` found no errors.
@@ -14,16 +15,18 @@ public struct LetterModelBuilder {
 
     public enum BuildError: Error, CustomStringConvertible {
         case noTemplate(LetterType)
+        case anonymous
         public var description: String {
             switch self {
             case .noTemplate(let t): return "brev has no template for letter type \(t.rawValue) yet"
+            case .anonymous: return "an anonymous case gets only the in-person information sheet, which brev does not make yet"
             }
         }
     }
 
     public func build(_ c: CaseInput) throws -> LetterModel {
         guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
-        let citizen = c.citizen!
+        guard !c.anonymous, let citizen = c.citizen, c.caseworker != nil else { throw BuildError.anonymous }
         let caseNumber = c.caseNumber ?? ""
         let a = profile.authority
         let rule = profile.complaintDeadlineRule
@@ -55,12 +58,30 @@ public struct LetterModelBuilder {
             return LetterModel.Hearing(date: DanishDateFormat.long(date), citizenViews: c.citizenViews)
         }
 
+        let deliveryChannel: LetterModel.Delivery.Channel
+        switch c.channel {
+        case .digitalPost: deliveryChannel = .digitalPost
+        case .fysisk: deliveryChannel = .print
+        case .personlig: deliveryChannel = .inPerson
+        case .ingen: deliveryChannel = .none
+        }
+        let cpr = citizen.cpr?.digits
+        let delivery = LetterModel.Delivery(
+            channel: deliveryChannel,
+            messageUUID: MessageUUID.derive(from: ["brev-message-v1", caseNumber, c.letterType.rawValue, cpr ?? "",
+                                                   String(c.letterVersion)]),
+            recipientCPR: cpr, recipientName: citizen.name ?? "", addressLines: citizen.address?.lines ?? [],
+            caseNumber: caseNumber,
+            created: c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
+            profile: profile)
+
         return LetterModel(
             templateName: templateName,
             letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate),
             documentTitle: profile.decisionTitle,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
-            recipient: .init(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? []),
+            recipient: .init(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? [],
+                             returnLine: deliveryChannel == .print ? profile.returnLine : nil),
             letterDate: DanishDateFormat.long(c.letterDate),
             caseNumber: caseNumber,
             caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
@@ -75,7 +96,8 @@ public struct LetterModelBuilder {
             begrundelse: .init(facts: c.begrundelse?.facts ?? [], assessment: c.begrundelse?.assessment ?? ""),
             hearing: hearing,
             legalCitations: c.legalCitations,
-            klagevejledning: klage)
+            klagevejledning: klage,
+            delivery: delivery)
     }
 
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals

@@ -12,6 +12,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
     public var complaints: Complaints
     public var deadlines: Deadlines
     public var centre: Centre
+    public var digitalPost: DigitalPost
     /// The neutral title a decision letter carries in PDF metadata and Digital Post
     /// ("Afgørelse fra Ishøj Kommune"): never the treatment, never the citizen.
     public var decisionTitle: String
@@ -59,6 +60,41 @@ public struct MunicipalityProfile: Sendable, Decodable {
         }
     }
 
+    /// How this municipality sends Digital Post (MeMo header fields and limits).
+    public struct DigitalPost: Sendable, Decodable {
+        public var notification: String
+        public var mandatory: Bool
+        public var legalNotification: Bool
+        public var caseSystem: String
+        public var maxMessageBytes: Int
+        public var kle: KLE?
+
+        public struct KLE: Sendable, Decodable {
+            public var subjectKey: String
+            public var version: String
+            public var activityFacet: String?
+            public var label: String
+
+            enum CodingKeys: String, CodingKey {
+                case version, label
+                case subjectKey = "subject_key"
+                case activityFacet = "activity_facet"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case notification, mandatory, kle
+            case legalNotification = "legal_notification"
+            case caseSystem = "case_system"
+            case maxMessageBytes = "max_message_bytes"
+        }
+    }
+
+    /// The envelope's return line: the authority only, never the treatment centre (domain.md §4.4).
+    public var returnLine: String {
+        "Retur: \(authority.name), \(authority.address.joined(separator: ", "))"
+    }
+
     public struct Centre: Sendable, Decodable {
         public var name: String
         public var address: [String]
@@ -67,6 +103,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case id, authority, complaints, deadlines, centre
+        case digitalPost = "digital_post"
         case municipalityCodes = "municipality_codes"
         case decisionTitle = "decision_title"
     }
@@ -100,6 +137,18 @@ public struct MunicipalityProfile: Sendable, Decodable {
         var problems: [Diagnostic] = []
         if !(profile.authority.cvr.count == 8 && profile.authority.cvr.allSatisfy(\.isNumber)) {
             problems.append(.error(.invalidCVR, at: .file(path: file, line: 1, column: nil), "authority.cvr must be 8 digits"))
+        }
+        // What shows outside the letter must be neutral (domain.md §7 case 25).
+        let at = SourceLocation.file(path: file, line: 1, column: nil)
+        for (code, field, text) in [(DiagnosticCode.sensitiveLabel, "decision_title", profile.decisionTitle),
+                                    (.sensitiveLabel, "digital_post.notification", profile.digitalPost.notification),
+                                    (.sensitiveReturnAddress, "authority (return line)", profile.returnLine)] {
+            if let reason = PrivacyGuard.problem(in: text) {
+                problems.append(.error(code, at: at, "\(field) must be neutral: \(reason)"))
+            }
+        }
+        if profile.digitalPost.notification.count > 150 {
+            problems.append(.error(.profileInvalid, at: at, "digital_post.notification is longer than 150 characters"))
         }
         for day in profile.deadlines.closedDaysExtra {
             let p = day.split(separator: "-").compactMap { Int($0) }

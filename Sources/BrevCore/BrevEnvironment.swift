@@ -21,6 +21,15 @@ public struct BrevEnvironment: Sendable {
         self.iccProfile = iccProfile
     }
 
+    /// The official MeMo and print schemas (`xsd/` of the shared MeMo material): `$BREV_MEMO_SCHEMAS`,
+    /// else `../shared/memo/xsd` beside the resource folder, where this repository's layout has it.
+    public var memoSchemaDirectory: URL {
+        if let explicit = ProcessInfo.processInfo.environment["BREV_MEMO_SCHEMAS"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit)
+        }
+        return resourceRoot.deletingLastPathComponent().appendingPathComponent("shared/memo/xsd")
+    }
+
     public var templatesDirectory: URL { resourceRoot.appendingPathComponent("LetterTemplates") }
     public var fontsDirectory: URL { resourceRoot.appendingPathComponent("Fonts") }
 

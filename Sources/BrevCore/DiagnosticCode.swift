@@ -32,6 +32,14 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let wrongComplaintRoute = DiagnosticCode("WRONG_COMPLAINT_ROUTE")
     public static let channelNotAllowed = DiagnosticCode("CHANNEL_NOT_ALLOWED")
 
+    // Privacy and delivery (domain.md §7 case 25, memo.md)
+    public static let sensitiveLabel = DiagnosticCode("SENSITIVE_LABEL")
+    public static let sensitiveFilename = DiagnosticCode("SENSITIVE_FILENAME")
+    public static let sensitiveReturnAddress = DiagnosticCode("SENSITIVE_RETURN_ADDRESS")
+    public static let messageTooLarge = DiagnosticCode("MESSAGE_TOO_LARGE")
+    public static let messageInvalid = DiagnosticCode("MESSAGE_INVALID")
+    public static let anonymousNoMessage = DiagnosticCode("ANONYMOUS_NO_MESSAGE")
+
     // Templates and profiles
     public static let templateNotWellFormed = DiagnosticCode("TEMPLATE_NOT_WELL_FORMED")
     public static let templateUnknownElement = DiagnosticCode("TEMPLATE_UNKNOWN_ELEMENT")

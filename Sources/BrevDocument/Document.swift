@@ -25,6 +25,8 @@ public indirect enum Block: Sendable, Equatable {
     case letterhead([[Inline]])
     /// The recipient's address, placed for a window envelope: one entry per line.
     case recipient([[Inline]])
+    /// The envelope's return line above the address field (print letters).
+    case returnAddress([Inline])
     /// Date, case number, caseworker: label and value pairs beside the address.
     case caseInfo([CaseInfoField])
     /// The sign-off: one entry per line.

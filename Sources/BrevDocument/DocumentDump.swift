@@ -28,6 +28,8 @@ public enum DocumentDump {
             out += "\(pad)letterhead\n" + lines.map { "\(pad)  line \(inline($0))\n" }.joined()
         case .recipient(let lines):
             out += "\(pad)recipient\n" + lines.map { "\(pad)  line \(inline($0))\n" }.joined()
+        case .returnAddress(let inlines):
+            out += "\(pad)returnaddress \(inline(inlines))\n"
         case .caseInfo(let fields):
             out += "\(pad)caseinfo\n" + fields.map { "\(pad)  field \(quote($0.label)) \(inline($0.value))\n" }.joined()
         case .signature(let lines):

@@ -18,6 +18,7 @@ public enum HTMLWriter {
         .caseinfo { float: right; margin: 0 0 1em 1em; border-collapse: collapse; }
         .caseinfo th { text-align: left; font-weight: normal; padding-right: 0.6em; }
         .recipient { margin-bottom: 2em; }
+        .return-address { font-size: 0.75em; margin: 0; }
         .signature { margin-top: 1.5em; }
         h1 { font-size: 1.35em; clear: both; }
         h2 { font-size: 1.1em; }
@@ -69,6 +70,8 @@ public enum HTMLWriter {
             out += "<header class=\"letterhead\">\n" + lines.map { "<p>\(inline($0))</p>\n" }.joined() + "</header>\n"
         case .recipient(let lines):
             out += "<address class=\"recipient\">\n" + lines.map { "<p>\(inline($0))</p>\n" }.joined() + "</address>\n"
+        case .returnAddress(let inlines):
+            out += "<p class=\"return-address\">\(inline(inlines))</p>\n"
         case .caseInfo(let fields):
             out += "<table class=\"caseinfo\">\n"
                 + fields.map { "<tr><th scope=\"row\">\(escape($0.label))</th><td>\(inline($0.value))</td></tr>\n" }.joined()

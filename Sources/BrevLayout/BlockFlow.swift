@@ -71,7 +71,7 @@ struct BlockFlow {
             return wrap(units, .div)
         case .pageBreak:
             return [FlowUnit(events: [], spaceBefore: .infinity, height: 0, baseline: 0, breakBefore: true)]
-        case .letterhead, .recipient, .caseInfo:
+        case .letterhead, .returnAddress, .recipient, .caseInfo:
             return [] // placed on the first page by FirstPageLayout
         }
     }

@@ -25,6 +25,12 @@ struct FirstPageLayout {
                 }
                 items.append(.end(.div))
                 lowest = max(lowest, y)
+            case .returnAddress(let inlines):
+                // One small line above the address, inside the window (domain.md §4.4).
+                items.append(.begin(.div))
+                _ = try place(inlines, spec: styles.returnLine, x: geometry.addressX, top: geometry.returnLineTop,
+                              width: geometry.addressWidth, role: .p, into: &items)
+                items.append(.end(.div))
             case .recipient(let lines):
                 var y = geometry.addressTop
                 items.append(.begin(.div))

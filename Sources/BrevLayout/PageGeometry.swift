@@ -17,6 +17,8 @@ public struct PageGeometry: Sendable {
     /// The address field, inside the envelope window.
     public var addressX = 25 * mm
     public var addressTop = 50 * mm
+    /// The return line sits just above the address, inside the window.
+    public var returnLineTop = 45.5 * mm
     public var addressWidth = 80 * mm
     public var caseInfoTop = 52 * mm
     /// The body of page 1 starts below the window zone.

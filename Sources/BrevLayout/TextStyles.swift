@@ -12,6 +12,7 @@ struct TextStyles {
     var h2 = Spec(size: 11.5, leading: 15, bold: true, spaceBefore: 14)
     var h3 = Spec(size: 10.5, leading: 14, bold: true, spaceBefore: 10)
     var small = Spec(size: 8.5, leading: 11.5, bold: false, spaceBefore: 0)
+    var returnLine = Spec(size: 7, leading: 9, bold: false, spaceBefore: 0)
     var letterheadName = Spec(size: 12, leading: 15, bold: true, spaceBefore: 0)
     var listItemSpace = 3.0
     var listIndent = 14.0

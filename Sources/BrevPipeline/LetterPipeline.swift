@@ -1,5 +1,6 @@
 import BrevCase
 import BrevCore
+import BrevDigitalPost
 import BrevDocument
 import BrevLayout
 import BrevPDF
@@ -9,12 +10,16 @@ import Foundation
 /// The one place that knows every stage: case JSON → validated case → LetterModel → filled
 /// template → Document → pages → PDF (and HTML). Holds loaded fonts, templates and profiles;
 /// create one per worker and reuse it.
-public final class LetterPipeline {
+public final class LetterPipeline: @unchecked Sendable {
     public let environment: BrevEnvironment
     let profiles: ProfileCatalog
     let templates: TemplateCatalog
     let layout: DocumentLayout
     let pdf: PDFRenderer
+    let schemas: SchemaValidator?
+    public var memoVersion: MeMoVersion = .v1_2
+    /// Overrides the profile's message size limit (bytes).
+    public var maxMessageBytes: Int?
 
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
@@ -34,6 +39,27 @@ public final class LetterPipeline {
             pdf = try PDFRenderer(iccProfilePath: environment.iccProfile)
         } catch {
             throw .pdf(error)
+        }
+        // Every message brev writes is validated against the official schema when it is at hand.
+        schemas = SchemaValidator.isSchemaDirectory(environment.memoSchemaDirectory)
+            ? SchemaValidator(schemaDirectory: environment.memoSchemaDirectory) : nil
+    }
+
+    /// Whether written messages are checked against the schema (the schema folder was found).
+    public var validatesMessages: Bool { schemas != nil }
+
+    /// Validates a MeMo or ForsendelseI document against its official schema.
+    public func validateMessage(_ bytes: [UInt8]) throws(BrevError) -> [SchemaValidator.Problem] {
+        guard let schemas else {
+            throw .io("the MeMo schemas were not found at \(environment.memoSchemaDirectory.path); set BREV_MEMO_SCHEMAS")
+        }
+        guard let kind = SchemaValidator.kind(of: bytes) else {
+            return [SchemaValidator.Problem(line: 1, message: "neither a MeMo message nor a ForsendelseI print letter")]
+        }
+        do {
+            return try schemas.validate(bytes, as: kind)
+        } catch {
+            throw .io("\(error)")
         }
     }
 
@@ -109,10 +135,77 @@ public final class LetterPipeline {
         } catch {
             throw .pdf(error)
         }
-        return RenderedLetter(letterId: model.letterId, pdf: bytes, html: HTMLWriter.html(document), document: document,
-                              pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
-                              warnings: diagnostics.diagnostics.filter { $0.severity == .warning })
+        var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: HTMLWriter.html(document), document: document,
+                                    pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
+                                    warnings: diagnostics.diagnostics.filter { $0.severity == .warning }, messages: [])
+        letter.messages = try messages(for: model, pdf: bytes, fileName: "\(letter.fileBaseName).pdf")
+        return letter
     }
+}
+
+extension LetterPipeline {
+    /// The Digital Post message or the print letter, each with its SF1601 request body.
+    func messages(for model: LetterModel, pdf: [UInt8], fileName: String) throws(BrevError) -> [OutputFile] {
+        let d = model.delivery
+        guard d.channel == .digitalPost || d.channel == .print else { return [] }
+        guard let cpr = d.recipientCPR else {
+            throw .invalid([.error(.anonymousNoMessage, at: .jsonPath("$.citizen.cpr"),
+                                   "Digital Post and remote print need the recipient's CPR number")])
+        }
+        let p = d.profile
+        let outgoing = OutgoingLetter(
+            messageUUID: d.messageUUID, label: p.decisionTitle, notification: p.digitalPost.notification,
+            mandatory: p.digitalPost.mandatory, legalNotification: p.digitalPost.legalNotification,
+            senderCVR: p.authority.cvr, senderLabel: p.authority.name, recipientCPR: cpr, recipientName: d.recipientName,
+            addressLines: d.addressLines, caseNumber: d.caseNumber, caseSystem: p.digitalPost.caseSystem,
+            kle: p.digitalPost.kle.map { .init(subjectKey: $0.subjectKey, version: $0.version, activityFacet: $0.activityFacet, label: $0.label) },
+            created: d.created, letterDate: model.letterDate,
+            mainDocument: .init(label: "Afgørelse", filename: fileName, pdf: pdf))
+        var files: [OutputFile] = []
+        do {
+            if d.channel == .digitalPost {
+                files.append(OutputFile(suffix: "memo.xml", bytes: try MeMoWriter.message(outgoing, version: memoVersion)))
+                files.append(OutputFile(suffix: "kombi.xml", bytes: try KombiRequestWriter.request(outgoing, channel: .digitalPost, version: memoVersion)))
+            } else {
+                files.append(OutputFile(suffix: "print.xml", bytes: try PrintLetterWriter.forsendelse(outgoing)))
+                files.append(OutputFile(suffix: "kombi.xml", bytes: try KombiRequestWriter.request(outgoing, channel: .physicalPost)))
+            }
+        } catch {
+            throw .invalid([LetterPipeline.diagnostic(for: error)])
+        }
+        let limit = maxMessageBytes ?? p.digitalPost.maxMessageBytes
+        for file in files where file.bytes.count > limit {
+            throw .invalid([.error(.messageTooLarge, at: .unknown,
+                                   "the \(file.suffix) message would be \(file.bytes.count) bytes, over the limit of \(limit); nothing was written")])
+        }
+        // A message that fails the schema is a bug in brev: refuse it rather than send it.
+        for file in files where file.suffix != "kombi.xml" {
+            if schemas != nil, case let problems = try validateMessage(file.bytes), !problems.isEmpty {
+                throw .invalid(problems.map { .error(.messageInvalid, at: .file(path: file.suffix, line: $0.line, column: nil), $0.message) })
+            }
+        }
+        return files
+    }
+
+    static func diagnostic(for error: DigitalPostError) -> Diagnostic {
+        switch error {
+        case .sensitive(let field, let reason):
+            let code: DiagnosticCode = field == "filename" ? .sensitiveFilename : .sensitiveLabel
+            return .error(code, at: .unknown, "\(field) must be neutral: \(reason)")
+        case .invalidIdentifier(let field, let reason):
+            return .error(field.hasPrefix("Recipient") ? .invalidCPR : .invalidCVR, at: .unknown, "\(field): \(reason)")
+        case .noAddress:
+            return .error(.missingField, at: .jsonPath("$.citizen.address"), "\(error)")
+        default:
+            return .error(.messageInvalid, at: .unknown, "\(error)")
+        }
+    }
+}
+
+/// A file that goes with the letter (the MeMo message, the print letter, the SF1601 body).
+public struct OutputFile: Sendable {
+    public var suffix: String
+    public var bytes: [UInt8]
 }
 
 /// One rendered letter.
@@ -125,6 +218,8 @@ public struct RenderedLetter: Sendable {
     public var pageCount: Int
     public var overfullLines: Int
     public var warnings: [Diagnostic]
+    /// Digital Post or print messages, written next to the PDF.
+    public var messages: [OutputFile]
 
     /// `afgoerelse-<id>`: reveals neither the citizen nor the treatment.
     public var fileBaseName: String { "afgoerelse-\(letterId)" }
@@ -137,7 +232,13 @@ public struct RenderedLetter: Sendable {
             let htmlPath = (directory as NSString).appendingPathComponent("\(fileBaseName).html")
             try SecureFile.write(pdf, to: pdfPath)
             try SecureFile.write(html, to: htmlPath)
-            return [pdfPath, htmlPath]
+            var written = [pdfPath, htmlPath]
+            for message in messages {
+                let path = (directory as NSString).appendingPathComponent("\(fileBaseName).\(message.suffix)")
+                try SecureFile.write(message.bytes, to: path)
+                written.append(path)
+            }
+            return written
         } catch {
             throw .io("\(error)")
         }

@@ -8,7 +8,7 @@ import CLibXML2
 /// that one run shows every problem.
 public enum XHTMLReader {
     static let blockElements: Set<String> = [
-        "letterhead", "recipient", "caseinfo", "signature", "h1", "h2", "h3", "p", "ul", "ol", "table", "pagebreak",
+        "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "h1", "h2", "h3", "p", "ul", "ol", "table", "pagebreak",
     ]
     static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span"]
 
@@ -135,6 +135,8 @@ public enum XHTMLReader {
                     if !value.isEmpty { fields.append(CaseInfoField(label: label, value: value)) }
                 }
                 return .caseInfo(fields)
+            case "returnaddress":
+                return .returnAddress(trimmed(readInlines(node)))
             case "pagebreak":
                 return .pageBreak
             default:

@@ -6,15 +6,22 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every problem with a case, without rendering.",
-        discussion: "Each line: FILE: severity[CODE] JSON-PATH: message. Exit status 1 if there is any error.")
+        discussion: """
+        Each line: FILE: severity[CODE] JSON-PATH: message. With --memo, a MeMo message (1.1 or 1.2, by its
+        memoVersion) or a ForsendelseI print letter is validated against the official schema; each problem is
+        printed with its line. Exit status 1 if there is any error.
+        """)
 
     @Option(name: .customLong("case"), help: "A case JSON file (repeat for several).")
     var cases: [String] = []
 
+    @Option(name: .customLong("memo"), help: "A MeMo or ForsendelseI XML file to validate (repeat for several).")
+    var memos: [String] = []
+
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give at least one --case FILE") }
+        if cases.isEmpty && memos.isEmpty { throw ValidationError("give at least one --case FILE or --memo FILE") }
     }
 
     func run() throws {
@@ -27,6 +34,16 @@ struct Check: ParsableCommand {
                 failed = true
             } else {
                 print("\(path): ok")
+            }
+        }
+        for path in memos {
+            do {
+                let problems = try pipeline.validateMessage(try readInput(path))
+                for p in problems { print("\(path):\(p.line): error[MESSAGE_INVALID] \(p.message)") }
+                if problems.isEmpty { print("\(path): valid") } else { failed = true }
+            } catch let error as BrevError {
+                printError("\(path): \(error)")
+                throw ExitCode(error.exitCode)
             }
         }
         if failed { throw ExitCode(1) }

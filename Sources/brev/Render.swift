@@ -1,5 +1,6 @@
 import ArgumentParser
 import BrevCore
+import BrevDigitalPost
 import BrevPipeline
 import Foundation
 
@@ -14,14 +15,26 @@ struct Render: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String
 
+    @Option(help: "MeMo version of Digital Post messages: 1.2 (default) or 1.1.")
+    var memoVersion: String = "1.2"
+
+    @Option(help: "Refuse a message larger than this many bytes (default: the municipality profile's limit).")
+    var maxMessageBytes: Int?
+
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
         if cases.isEmpty { throw ValidationError("give at least one --case FILE") }
+        if MeMoVersion(rawValue: memoVersion) == nil { throw ValidationError("--memo-version is 1.1 or 1.2") }
     }
 
     func run() throws {
         let pipeline = try resources.makePipeline()
+        pipeline.memoVersion = MeMoVersion(rawValue: memoVersion)!
+        pipeline.maxMessageBytes = maxMessageBytes
+        if !pipeline.validatesMessages {
+            printError("warning: MeMo schemas not found at \(pipeline.environment.memoSchemaDirectory.path); messages are written unvalidated (set BREV_MEMO_SCHEMAS)")
+        }
         var worst: Int32 = 0
         for path in cases {
             do {
