@@ -101,8 +101,11 @@ public struct LetterModelBuilder {
     }
 
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals
-    /// neither the citizen nor the treatment.
+    /// neither the citizen nor the treatment. Written with the letters a–p only, so a file name
+    /// built from it can never look like a CPR number or a date.
     public static func letterId(caseNumber: String, letterType: LetterType, letterDate: CivilDate) -> String {
-        String(SHA256.hex("brev-letter-v1|\(caseNumber)|\(letterType.rawValue)|\(letterDate.iso)").prefix(16))
+        let letters = Array("abcdefghijklmnop")
+        let digest = SHA256.digest(Array("brev-letter-v1|\(caseNumber)|\(letterType.rawValue)|\(letterDate.iso)".utf8))
+        return String(digest.prefix(8).flatMap { [letters[Int($0 >> 4)], letters[Int($0 & 15)]] })
     }
 }

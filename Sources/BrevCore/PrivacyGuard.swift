@@ -1,3 +1,5 @@
+import Foundation
+
 /// What may be seen outside the letter itself: a Digital Post label or notification, a file
 /// name, the envelope's return line (domain.md §5, rule 9). These reach notifications, app
 /// previews and people with power of attorney, so they must reveal neither the person nor
@@ -10,6 +12,8 @@ public enum PrivacyGuard {
         "abstinens", "psykiatri",
     ]
 
+    private static let cprShape = try! NSRegularExpression(pattern: #"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])"#)
+
     /// The first problem with `text`, or nil when it is neutral. `names` are the citizen's
     /// names (each part is checked), `cpr` their CPR number.
     public static func problem(in text: String, names: [String] = [], cpr: String? = nil) -> String? {
@@ -17,12 +21,15 @@ public enum PrivacyGuard {
         if let word = treatmentWords.first(where: { lower.contains($0) }) {
             return "it reveals the subject of the letter ('\(word)')"
         }
-        let digits = text.filter(\.isNumber)
-        if let cpr, !cpr.isEmpty, digits.contains(cpr) || lower.contains(String(cpr.prefix(6)) + "-") {
+        if let cpr, cpr.count == 10, lower.contains(cpr) || lower.contains(String(cpr.prefix(6)) + "-" + String(cpr.suffix(4))) {
             return "it contains the CPR number"
         }
-        if digits.count >= 10, case .success = CPR.parse(String(digits.prefix(10))) {
-            return "it contains what looks like a CPR number"
+        // Any run of digits shaped like a CPR number (DDMMYY, optional hyphen, SSSS) that is a real date.
+        let ns = text as NSString
+        for match in cprShape.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            if case .success = CPR.parse(ns.substring(with: match.range)) {
+                return "it contains what looks like a CPR number"
+            }
         }
         for name in names {
             for part in name.split(whereSeparator: { $0 == " " || $0 == "-" }) where part.count >= 3 {

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// libxml2's streaming writer, with the few calls brev needs. libxml2 escapes text and
 /// attribute values; names are brev's own constants.
@@ -40,15 +41,10 @@ final class XMLWriter {
 
     func element(_ name: String, _ value: Bool) { element(name, value ? "true" : "false") }
 
-    /// Base64 text written straight from the bytes, in one unbroken line.
+    /// Base64 in one unbroken line, as Digital Post expects (memo.md §4, §13): libxml2's own
+    /// base64 writer breaks lines every 72 characters.
     func base64Element(_ name: String, _ bytes: [UInt8]) {
-        start(name)
-        bytes.withUnsafeBufferPointer { p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
-                check(xmlTextWriterWriteBase64(writer, $0, 0, Int32(p.count)))
-            }
-        }
-        end()
+        element(name, Data(bytes).base64EncodedString())
     }
 
     func element(_ name: String, build: () throws -> Void) rethrows {

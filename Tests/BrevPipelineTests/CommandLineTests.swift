@@ -13,7 +13,8 @@ import Testing
                                            "--out", out, "--resources", root])
         #expect(r.status == 0, "\(r.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files.count == 2)
+        // The letter as PDF and HTML, and its Digital Post message with the SF1601 body.
+        #expect(files.count == 4)
         #expect(files.allSatisfy { $0.hasPrefix("afgoerelse-") })
         #expect(files.contains { $0.hasSuffix(".pdf") } && files.contains { $0.hasSuffix(".html") })
         #expect(!r.stdout.contains("Mette") && !r.stderr.contains("Mette"), "the log names the citizen")
