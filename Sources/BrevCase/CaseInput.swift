@@ -31,6 +31,45 @@ public struct CaseInput: Sendable {
     /// Raised when a corrected letter replaces an earlier one: a new version is a new message.
     public var letterVersion: Int
     public var caseworker: Caseworker?
+    public var periodRequested: Period?
+    public var periodGranted: Period?
+    public var plannedStartDate: CivilDate?
+    public var provider: Provider?
+    public var freeChoice: FreeChoice?
+    public var egenbetaling: Egenbetaling?
+    public var childrenUnder18AtHome: Bool
+    public var pregnant: Bool
+
+    /// A date range, both ends included.
+    public struct Period: Sendable, Equatable {
+        public var from: CivilDate
+        public var to: CivilDate
+        public var days: Int { from.days(until: to) + 1 }
+    }
+
+    public struct Provider: Sendable {
+        public var name: String
+        public var address: String?
+        public var approved: Bool
+    }
+
+    /// The citizen's free choice of provider (SEL § 101 stk. 5–7).
+    public struct FreeChoice: Sendable {
+        public var chosenOtherProvider: Bool
+        public var sameType: Bool
+        public var restricted: Bool
+        public var restrictionReason: String?
+    }
+
+    /// Own payment for board and lodging in residential treatment (SEL § 163).
+    public struct Egenbetaling: Sendable {
+        public var applies: Bool
+        public var amount: Double?
+        public var unit: String?
+        public var covers: String?
+        public var basis: String?
+        public var collector: String?
+    }
 
     public struct Begrundelse: Sendable {
         public var facts: [String]

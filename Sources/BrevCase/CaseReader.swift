@@ -57,6 +57,14 @@ public enum CaseReader {
             }
         }
         let caseworker = r.object("caseworker").flatMap(readCaseworker)
+        let periodRequested = r.object("period_requested").flatMap(readPeriod)
+        let periodGranted = r.object("period_granted").flatMap(readPeriod)
+        let plannedStart = r.date("planned_start_date")
+        let provider = r.object("provider").flatMap(readProvider)
+        let freeChoice = r.object("free_choice").map(readFreeChoice)
+        let egenbetaling = r.object("egenbetaling").map(readEgenbetaling)
+        let children = r.bool("children_under_18_at_home") ?? false
+        let pregnant = r.bool("pregnant") ?? false
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
@@ -68,7 +76,9 @@ public enum CaseReader {
             vumCompletedDate: vum, visitationsudvalgDate: committee, begrundelse: begrundelse,
             citizenViews: views, partshoering: hearing, citizen: citizen, anonymous: anonymous,
             channel: channel, letterDate: letterDate, dispatchDate: dispatch, dispatchInstant: dispatchInstant,
-            letterVersion: letterVersion, caseworker: caseworker)
+            letterVersion: letterVersion, caseworker: caseworker, periodRequested: periodRequested, periodGranted: periodGranted,
+            plannedStartDate: plannedStart, provider: provider, freeChoice: freeChoice, egenbetaling: egenbetaling,
+            childrenUnder18AtHome: children, pregnant: pregnant)
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {
@@ -114,6 +124,50 @@ public enum CaseReader {
         r.rejectUnknownKeys()
         guard let street, let postcode, let city else { return nil }
         return .init(co: co, street: street, postcode: postcode, city: city)
+    }
+
+    private static func readPeriod(_ r: FieldReader) -> CaseInput.Period? {
+        let from = r.date("from", required: true)
+        let to = r.date("to", required: true)
+        r.rejectUnknownKeys()
+        guard let from, let to else { return nil }
+        if to < from {
+            r.diagnostics.error(.dateOrder, r.childPath("to"), "the period ends before it starts")
+            return nil
+        }
+        return .init(from: from, to: to)
+    }
+
+    private static func readProvider(_ r: FieldReader) -> CaseInput.Provider? {
+        let name = r.string("name", required: true)
+        let address = r.string("address")
+        let approved = r.bool("approved") ?? false
+        _ = r.string("tilbudsportalen_id")
+        r.rejectUnknownKeys()
+        guard let name else { return nil }
+        return .init(name: name, address: address, approved: approved)
+    }
+
+    private static func readFreeChoice(_ r: FieldReader) -> CaseInput.FreeChoice {
+        let chosen = r.bool("chosen_other_provider") ?? false
+        let sameType = r.bool("same_type") ?? true
+        let restricted = r.bool("restricted") ?? false
+        let reason = r.string("restriction_reason")
+        _ = r.value("provider", required: false)
+        r.rejectUnknownKeys()
+        return .init(chosenOtherProvider: chosen, sameType: sameType, restricted: restricted, restrictionReason: reason)
+    }
+
+    private static func readEgenbetaling(_ r: FieldReader) -> CaseInput.Egenbetaling {
+        let applies = r.bool("applies", required: true) ?? false
+        let amount = r.number("amount")
+        let unit = r.string("unit")
+        let covers = r.string("covers")
+        let basis = r.string("basis")
+        let collector = r.string("collector")
+        _ = r.bool("keeps_own_home")
+        r.rejectUnknownKeys()
+        return .init(applies: applies, amount: amount, unit: unit, covers: covers, basis: basis, collector: collector)
     }
 
     private static func readCaseworker(_ r: FieldReader) -> CaseInput.Caseworker? {

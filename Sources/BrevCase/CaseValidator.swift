@@ -18,6 +18,8 @@ public struct CaseValidator {
         checkIdentity(c, d)
         checkDates(c, d)
         if c.letterType.isAdverseDecision { checkAdverseDecision(c, d) }
+        if c.letterType == .bevilling || c.letterType == .delvisBevilling { checkGrant(c, d) }
+        checkFreeChoice(c, d)
         checkLegalBasis(c, d)
         checkChannel(c, d)
         if c.caseworker == nil { d.error(.missingField, "$.caseworker", "the letter needs a caseworker to sign it") }
@@ -106,6 +108,88 @@ public struct CaseValidator {
         }
         for (i, citation) in c.legalCitations.enumerated() where LegalCitations.isStale(citation) {
             d.error(.staleCitation, "$.legal_citations[\(i)]", LegalCitations.staleReason(citation))
+        }
+    }
+
+    /// What makes a grant less than full support (domain.md §1.1): another type, a shorter
+    /// period, own payment, a restricted free choice. Each one makes justification and complaint
+    /// guidance mandatory, so a "full" grant with any of them is refused.
+    public static func partialReasons(_ c: CaseInput) -> [String] {
+        var reasons: [String] = []
+        if let requested = c.treatmentTypeRequested, let granted = c.treatmentTypeGranted, requested != granted {
+            reasons.append("the granted type (\(granted.rawValue)) differs from the requested (\(requested.rawValue))")
+        }
+        if let requested = c.periodRequested, let granted = c.periodGranted, granted.days < requested.days {
+            reasons.append("the granted period is shorter than the requested")
+        }
+        if c.egenbetaling?.applies == true { reasons.append("the citizen pays for board or lodging") }
+        if c.freeChoice?.restricted == true { reasons.append("the free choice of provider is restricted") }
+        return reasons
+    }
+
+    private func checkGrant(_ c: CaseInput, _ d: DiagnosticCollector) {
+        if c.applicationReceivedDate == nil {
+            d.error(.missingField, "$.application_received_date", "a decision must say when the application was received")
+        }
+        if c.treatmentTypeGranted == nil { d.error(.missingField, "$.treatment_type_granted", "a grant must say what is granted") }
+        if c.treatmentTypeRequested == nil { d.error(.missingField, "$.treatment_type_requested", "a grant must say what was applied for") }
+        if c.plannedStartDate == nil { d.error(.missingField, "$.planned_start_date", "a grant must say when treatment starts") }
+        if c.provider == nil {
+            d.error(.missingField, "$.provider", "a grant must name the provider")
+        } else if c.provider?.approved == false {
+            d.error(.invalidValue, "$.provider.approved", "the provider must be approved (Tilbudsportalen)")
+        }
+        let reasons = CaseValidator.partialReasons(c)
+        if c.letterType == .bevilling {
+            if let outcome = c.outcome, outcome != .fuld {
+                d.error(.outcomeMismatch, "$.outcome", "letter_type BEVILLING is a full grant; outcome \(outcome.rawValue) needs DELVIS_BEVILLING or AFSLAG")
+            } else if !reasons.isEmpty {
+                d.error(.outcomeMismatch, "$.outcome",
+                        "not full support: \(reasons.joined(separator: "; ")). Use DELVIS_BEVILLING with a justification (forvaltningsloven §§ 22 and 25)")
+            }
+        } else {
+            if let outcome = c.outcome, outcome != .delvis {
+                d.error(.outcomeMismatch, "$.outcome", "letter_type DELVIS_BEVILLING needs outcome DELVIS, not \(outcome.rawValue)")
+            } else if reasons.isEmpty {
+                d.error(.outcomeMismatch, "$.outcome", "nothing makes this grant partial: the type, period, payment and provider are as requested; use BEVILLING")
+            }
+        }
+        if let e = c.egenbetaling, e.applies {
+            if e.basis == nil {
+                d.error(.missingEgenbetalingBasis, "$.egenbetaling.basis", "own payment needs its calculation basis (serviceloven § 163)")
+            }
+            if e.amount == nil { d.error(.missingField, "$.egenbetaling.amount", "own payment needs its amount") }
+            if e.covers == nil { d.error(.missingField, "$.egenbetaling.covers", "say what the own payment covers (board, lodging)") }
+        }
+        checkGuarantee(c, d)
+    }
+
+    /// Treatment must start within 14 days of first contact (SEL § 101 stk. 4, SUL §§ 141–142).
+    /// The deadline is never moved later; a citizen who chose another provider may waive it.
+    private func checkGuarantee(_ c: CaseInput, _ d: DiagnosticCollector) {
+        guard c.legalBasis.contains(where: { [.sel101, .bl33, .sul141, .sul142].contains($0) }),
+              let first = c.firstContactDate, c.freeChoice?.chosenOtherProvider != true else { return }
+        let calendar = profiles.profile(forMunicipalityCode: c.municipalityCode)?.complaintDeadlineRule.calendar ?? DanishCalendar()
+        let deadline = first.adding(days: 14)
+        let lastWorkingDay = calendar.workingDay(onOrBefore: deadline)
+        if let start = c.plannedStartDate, start > deadline {
+            d.warning(.guaranteeBreach, "$.planned_start_date",
+                      "treatment must start by \(DanishDateFormat.long(deadline)) (14 days from first contact); planned \(DanishDateFormat.long(start))")
+        } else if lastWorkingDay != deadline {
+            d.warning(.guaranteeOnClosedDay, "$.first_contact_date",
+                      "the 14-day deadline, \(DanishDateFormat.longWithWeekday(deadline)), is not a working day and is not moved: plan the start by \(DanishDateFormat.longWithWeekday(lastWorkingDay))")
+        }
+    }
+
+    /// Free choice is of a provider of the same type only (SEL § 101 stk. 5–7).
+    private func checkFreeChoice(_ c: CaseInput, _ d: DiagnosticCollector) {
+        guard let choice = c.freeChoice else { return }
+        if choice.chosenOtherProvider && !choice.sameType {
+            d.error(.freeChoiceTypeMismatch, "$.free_choice.same_type",
+                    "free choice covers a provider of the same type only; another type needs a new allocation")
+        }
+        if choice.restricted && choice.restrictionReason == nil {
+            d.error(.missingField, "$.free_choice.restriction_reason", "a restricted free choice needs a reason")
         }
     }
 

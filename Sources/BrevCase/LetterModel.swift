@@ -20,6 +20,15 @@ public struct LetterModel: Sendable {
     public var hearing: Hearing?
     public var legalCitations: [String]
     public var klagevejledning: Klagevejledning
+    /// Whether the letter carries complaint guidance: always on adverse decisions, on full
+    /// grants when the profile says so.
+    public var complaintGuidance: Bool
+    /// Set on grants: what is granted, from when, where.
+    public var grant: Grant?
+    /// Children under 18 at home: the stricter duty to report concerns (barnets lov § 133).
+    public var reportingDuty: Bool
+    /// Pregnant: coordinated effort and the offer of a retention contract.
+    public var pregnant: Bool
     /// How the letter leaves: not printed in the letter, read by the pipeline.
     public var delivery: Delivery
 
@@ -73,8 +82,46 @@ public struct LetterModel: Sendable {
         public var committeeDate: String?
         /// A rejected day or residential treatment leaves outpatient treatment open (S1).
         public var outpatientStillAvailable: Bool
+        /// Alcohol treatment (SUL § 141): outpatient treatment at any approved site, without referral.
+        public var alcohol: Bool
         public var centreName: String
         public var centreAddress: String
+    }
+
+    public struct Grant: Sendable {
+        /// "dagbehandling"
+        public var treatment: String
+        public var requestedTreatment: String
+        /// The granted type differs from the requested (a partial grant).
+        public var otherTypeThanRequested: Bool
+        /// "1. marts 2027 – 31. maj 2027"
+        public var period: String?
+        public var requestedPeriod: String?
+        public var shorterPeriod: Bool
+        /// "tirsdag den 15. december 2026"
+        public var startDate: String
+        public var provider: String
+        public var providerAddress: String?
+        /// "21. december 2026": treatment must have started by then (never moved later).
+        public var guaranteeDeadline: String?
+        /// The citizen chose another provider of the same type: the deadline may be waived.
+        public var guaranteeWaived: Bool
+        /// Drug treatment: the right to a free talk with a doctor (SUL § 142).
+        public var doctorTalk: Bool
+        /// Social drug treatment: free choice of another approved provider of the same type.
+        public var freeChoice: Bool
+        public var egenbetaling: Egenbetaling?
+        public var restrictedChoiceReason: String?
+    }
+
+    public struct Egenbetaling: Sendable {
+        /// "2.500 kr."
+        public var amount: String
+        /// "om måneden"
+        public var unit: String
+        public var covers: String
+        public var basis: String
+        public var collector: String
     }
 
     public struct Begrundelse: Sendable {

@@ -11,7 +11,9 @@ public struct LetterModelBuilder {
     }
 
     /// Template folders by letter type; a type without a template is reported, not guessed.
-    public static let templateNames: [LetterType: String] = [.afslag: "afslag"]
+    public static let templateNames: [LetterType: String] = [
+        .afslag: "afslag", .bevilling: "bevilling", .delvisBevilling: "delvis-bevilling",
+    ]
 
     public enum BuildError: Error, CustomStringConvertible {
         case noTemplate(LetterType)
@@ -75,6 +77,34 @@ public struct LetterModelBuilder {
             created: c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
             profile: profile)
 
+        var grant: LetterModel.Grant?
+        if let granted = c.treatmentTypeGranted, c.letterType == .bevilling || c.letterType == .delvisBevilling {
+            func period(_ p: CaseInput.Period?) -> String? {
+                p.map { "\(DanishDateFormat.long($0.from)) – \(DanishDateFormat.long($0.to))" }
+            }
+            let waived = c.freeChoice?.chosenOtherProvider == true
+            let guaranteed = c.legalBasis.contains { [.sel101, .bl33, .sul141, .sul142].contains($0) }
+            grant = LetterModel.Grant(
+                treatment: granted.danishNoun, requestedTreatment: requested.danishNoun,
+                otherTypeThanRequested: granted != requested,
+                period: period(c.periodGranted), requestedPeriod: period(c.periodRequested),
+                shorterPeriod: (c.periodGranted?.days ?? .max) < (c.periodRequested?.days ?? .max),
+                startDate: c.plannedStartDate.map(DanishDateFormat.longWithWeekday) ?? "",
+                provider: c.provider?.name ?? "", providerAddress: c.provider?.address,
+                guaranteeDeadline: guaranteed ? c.firstContactDate.map { DanishDateFormat.long($0.adding(days: 14)) } : nil,
+                guaranteeWaived: waived,
+                doctorTalk: c.legalBasis.contains(.sel101) || c.legalBasis.contains(.bl33),
+                freeChoice: c.legalBasis.contains(.sel101) || c.legalBasis.contains(.bl33),
+                egenbetaling: c.egenbetaling.flatMap { e in
+                    guard e.applies, let amount = e.amount else { return nil }
+                    return LetterModel.Egenbetaling(amount: DanishNumberFormat.kroner(amount), unit: e.unit ?? "om måneden",
+                                                    covers: e.covers ?? "", basis: e.basis ?? "",
+                                                    collector: e.collector ?? profile.authority.name)
+                },
+                restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil)
+        }
+        let complaintGuidance = c.letterType != .bevilling || profile.complaintGuidanceOnFullGrant
+
         return LetterModel(
             templateName: templateName,
             letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate),
@@ -91,12 +121,17 @@ public struct LetterModelBuilder {
                 receivedDate: c.applicationReceivedDate.map(DanishDateFormat.long) ?? "",
                 committeeDate: c.visitationsudvalgDate.map(DanishDateFormat.long),
                 outpatientStillAvailable: requested == .dag || requested == .doegn,
+                alcohol: c.legalBasis.contains(.sul141),
                 centreName: profile.centre.name,
                 centreAddress: profile.centre.address.joined(separator: ", ")),
             begrundelse: .init(facts: c.begrundelse?.facts ?? [], assessment: c.begrundelse?.assessment ?? ""),
             hearing: hearing,
             legalCitations: c.legalCitations,
             klagevejledning: klage,
+            complaintGuidance: complaintGuidance,
+            grant: grant,
+            reportingDuty: c.childrenUnder18AtHome,
+            pregnant: c.pregnant,
             delivery: delivery)
     }
 

@@ -16,6 +16,8 @@ public struct MunicipalityProfile: Sendable, Decodable {
     /// The neutral title a decision letter carries in PDF metadata and Digital Post
     /// ("Afgørelse fra Ishøj Kommune"): never the treatment, never the citizen.
     public var decisionTitle: String
+    /// Whether full grants carry complaint guidance too (allowed; domain.md §9 question 12).
+    public var complaintGuidanceOnFullGrant: Bool
 
     public struct Authority: Sendable, Decodable {
         public var name: String
@@ -106,6 +108,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         case digitalPost = "digital_post"
         case municipalityCodes = "municipality_codes"
         case decisionTitle = "decision_title"
+        case complaintGuidanceOnFullGrant = "complaint_guidance_on_full_grant"
     }
 
     /// The calendar and receipt rule this municipality's deadlines use.

@@ -31,6 +31,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let staleCitation = DiagnosticCode("STALE_CITATION")
     public static let wrongComplaintRoute = DiagnosticCode("WRONG_COMPLAINT_ROUTE")
     public static let channelNotAllowed = DiagnosticCode("CHANNEL_NOT_ALLOWED")
+    public static let missingEgenbetalingBasis = DiagnosticCode("MISSING_EGENBETALING_BASIS")
+    public static let freeChoiceTypeMismatch = DiagnosticCode("FREE_CHOICE_TYPE_MISMATCH")
+    public static let guaranteeBreach = DiagnosticCode("GUARANTEE_BREACH")
+    public static let guaranteeOnClosedDay = DiagnosticCode("GUARANTEE_ON_CLOSED_DAY")
+    public static let nonstatutoryDeadlineText = DiagnosticCode("NONSTATUTORY_DEADLINE_TEXT")
 
     // Privacy and delivery (domain.md §7 case 25, memo.md)
     public static let sensitiveLabel = DiagnosticCode("SENSITIVE_LABEL")

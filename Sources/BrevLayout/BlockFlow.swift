@@ -16,10 +16,12 @@ struct BlockFlow {
             var blockUnits = try flow(block, width: width, indent: 0)
             guard !blockUnits.isEmpty else { continue }
             if keepWithPrevious { blockUnits[0].breakBefore = false }
-            if case .pageBreak = block { keepWithPrevious = false } else if case .heading = block {
-                keepWithPrevious = true
-            } else {
-                keepWithPrevious = false
+            // A heading, and a paragraph that introduces what follows ("Vi har lagt vægt på:"),
+            // stay on the page of the block after them.
+            switch block {
+            case .heading: keepWithPrevious = true
+            case .paragraph(let inlines): keepWithPrevious = inlines.plainText.hasSuffix(":")
+            default: keepWithPrevious = false
             }
             units += blockUnits
         }

@@ -119,6 +119,9 @@ public final class LetterPipeline: @unchecked Sendable {
         } catch {
             throw .invalid(error.diagnostics)
         }
+        let textProblems = LetterTextRules.check(document, model: model, template: "letters/\(model.templateName)/letter.xhtml")
+        if textProblems.contains(where: { $0.severity == .error }) { throw .invalid(textProblems) }
+        for warning in textProblems { diagnostics.add(warning) }
         let laidOut: LaidOutDocument
         do {
             laidOut = try layout.layout(document)
