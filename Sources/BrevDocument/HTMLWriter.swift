@@ -1,3 +1,5 @@
+import BrevCore
+
 /// Writes a Document as a standalone, accessible HTML page (preview and website). Every text
 /// is escaped here, the one place where document text meets HTML.
 public enum HTMLWriter {
@@ -95,19 +97,5 @@ public enum HTMLWriter {
         }.joined()
     }
 
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { XMLText.escaped(s) }
 }

@@ -1,3 +1,5 @@
+import BrevCore
+
 /// The XMP packet: title, author, language, dates and producer consistent with the Info
 /// dictionary (PDF/A-2 requires it), the PDF/A-2a identification, and PDF/UA-1's identifier
 /// with the extension schema PDF/A needs for it (pdfuaid is not predefined in PDF/A-2).
@@ -65,19 +67,7 @@ enum XMPMetadata {
         return Array(xml.utf8)
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { XMLText.escaped(s) }
 
     /// `D:20261124000000+01'00'` (the Info dictionary's form) → `2026-11-24T00:00:00+01:00`.
     static func isoDate(fromPDFDate raw: String) -> String? {
