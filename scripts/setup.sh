@@ -28,6 +28,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The tests validate the example cases against Schemas/case.schema.json with jsonschema.
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (brev needs Swift 6.3)" >&2; exit 1; }
 
 # The committed fonts must be the ones the manifest names: a changed font changes every letter.

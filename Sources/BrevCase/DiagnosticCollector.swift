@@ -1,8 +1,17 @@
 import BrevCore
+import Foundation
 
 /// Collects every problem found while reading and validating one input.
 public final class DiagnosticCollector {
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The fields the reader asked for, by object path (array indices as `[]`): what brev
+    /// understands, compared with the published JSON Schema by a test.
+    public private(set) var fieldsRead: [String: Set<String>] = [:]
+
+    func noteFieldRead(_ key: String, in path: String) {
+        let normalized = path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
+        fieldsRead[normalized, default: []].insert(key)
+    }
 
     public init() {}
 

@@ -30,6 +30,7 @@ struct FieldReader {
     /// The raw value of a key; `null` counts as absent.
     func value(_ key: String, required: Bool) -> JSONValue? {
         known.keys.insert(key)
+        diagnostics.noteFieldRead(key, in: path)
         let found = members.first { $0.key == key }?.value
         if found == nil || found == .null {
             if required { diagnostics.error(.missingField, childPath(key), "this field is required") }
