@@ -39,6 +39,25 @@ public struct CaseInput: Sendable {
     public var egenbetaling: Egenbetaling?
     public var childrenUnder18AtHome: Bool
     public var pregnant: Bool
+    public var behandlingsplan: Behandlingsplan?
+
+    /// The treatment plan (SEL § 101 stk. 8): the citizen's own SMART goals (domain.md §4.6).
+    public struct Behandlingsplan: Sendable {
+        public var enrolmentDate: CivilDate?
+        public var goals: [Goal]
+        public var educationGoalId: String?
+        public var educationNotRelevantReason: String?
+        public var dayOrResidential: Bool
+
+        public struct Goal: Sendable {
+            public var id: String?
+            public var text: String
+            public var indicator: String?
+            public var targetDate: CivilDate?
+            public var lifeArea: String?
+            public var citizenAccepted: Bool
+        }
+    }
 
     /// A date range, both ends included.
     public struct Period: Sendable, Equatable {

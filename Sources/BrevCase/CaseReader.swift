@@ -65,6 +65,7 @@ public enum CaseReader {
         let egenbetaling = r.object("egenbetaling").map(readEgenbetaling)
         let children = r.bool("children_under_18_at_home") ?? false
         let pregnant = r.bool("pregnant") ?? false
+        let plan = r.object("behandlingsplan").map(readPlan)
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
@@ -78,7 +79,7 @@ public enum CaseReader {
             channel: channel, letterDate: letterDate, dispatchDate: dispatch, dispatchInstant: dispatchInstant,
             letterVersion: letterVersion, caseworker: caseworker, periodRequested: periodRequested, periodGranted: periodGranted,
             plannedStartDate: plannedStart, provider: provider, freeChoice: freeChoice, egenbetaling: egenbetaling,
-            childrenUnder18AtHome: children, pregnant: pregnant)
+            childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan)
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {
@@ -168,6 +169,32 @@ public enum CaseReader {
         _ = r.bool("keeps_own_home")
         r.rejectUnknownKeys()
         return .init(applies: applies, amount: amount, unit: unit, covers: covers, basis: basis, collector: collector)
+    }
+
+    private static func readPlan(_ r: FieldReader) -> CaseInput.Behandlingsplan {
+        let enrolment = r.date("enrolment_date", required: true)
+        var goals: [CaseInput.Behandlingsplan.Goal] = []
+        for (i, item) in (r.array("goals", required: true) ?? []).enumerated() {
+            guard let g = FieldReader(item, path: "\(r.childPath("goals"))[\(i)]", diagnostics: r.diagnostics) else { continue }
+            let goal = CaseInput.Behandlingsplan.Goal(
+                id: g.string("id"), text: g.string("text", required: true) ?? "", indicator: g.string("indicator"),
+                targetDate: g.date("target_date"), lifeArea: g.string("life_area"),
+                citizenAccepted: g.bool("citizen_accepted") ?? false)
+            _ = g.string("status")
+            g.rejectUnknownKeys()
+            goals.append(goal)
+        }
+        var goalId: String?
+        var notRelevant: String?
+        if let e = r.object("education_employment") {
+            goalId = e.string("goal_id")
+            notRelevant = e.string("not_relevant_reason")
+            e.rejectUnknownKeys()
+        }
+        let dayOrResidential = r.bool("day_or_residential") ?? false
+        r.rejectUnknownKeys()
+        return .init(enrolmentDate: enrolment, goals: goals, educationGoalId: goalId,
+                     educationNotRelevantReason: notRelevant, dayOrResidential: dayOrResidential)
     }
 
     private static func readCaseworker(_ r: FieldReader) -> CaseInput.Caseworker? {

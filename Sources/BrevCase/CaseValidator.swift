@@ -20,6 +20,7 @@ public struct CaseValidator {
         if c.letterType.isAdverseDecision { checkAdverseDecision(c, d) }
         if c.letterType == .bevilling || c.letterType == .delvisBevilling { checkGrant(c, d) }
         checkFreeChoice(c, d)
+        if c.letterType == .behandlingsplan { checkPlan(c, d) }
         checkLegalBasis(c, d)
         checkChannel(c, d)
         if c.caseworker == nil { d.error(.missingField, "$.caseworker", "the letter needs a caseworker to sign it") }
@@ -178,6 +179,39 @@ public struct CaseValidator {
         } else if lastWorkingDay != deadline {
             d.warning(.guaranteeOnClosedDay, "$.first_contact_date",
                       "the 14-day deadline, \(DanishDateFormat.longWithWeekday(deadline)), is not a working day and is not moved: plan the start by \(DanishDateFormat.longWithWeekday(lastWorkingDay))")
+        }
+    }
+
+    /// Every goal is the citizen's own and measurable by a date (SMART, domain.md §4.6), and the
+    /// plan takes a position on education or work, or says why it is not relevant (seed S4).
+    private func checkPlan(_ c: CaseInput, _ d: DiagnosticCollector) {
+        guard let plan = c.behandlingsplan else {
+            d.error(.missingField, "$.behandlingsplan", "a treatment plan letter needs the plan")
+            return
+        }
+        if plan.goals.isEmpty { d.error(.missingField, "$.behandlingsplan.goals", "a plan needs at least one goal") }
+        for (i, goal) in plan.goals.enumerated() {
+            let path = "$.behandlingsplan.goals[\(i)]"
+            if goal.indicator == nil {
+                d.error(.goalNotMeasurable, "\(path).indicator", "say how the goal is measured, e.g. 'målt ved ugentlig samtale'")
+            }
+            if goal.targetDate == nil { d.error(.goalNoDeadline, "\(path).target_date", "a goal needs a date to reach it by") }
+            if !goal.citizenAccepted {
+                d.error(.goalNotAccepted, "\(path).citizen_accepted", "the goals are the citizen's own: record that they accepted it")
+            }
+        }
+        switch (plan.educationGoalId, plan.educationNotRelevantReason) {
+        case (nil, nil):
+            d.error(.missingEducationEmploymentPosition, "$.behandlingsplan.education_employment",
+                    "the plan must name an education or work goal, or say why it is not relevant")
+        case (let id?, nil):
+            if !plan.goals.contains(where: { $0.id == id }) {
+                d.error(.invalidValue, "$.behandlingsplan.education_employment.goal_id", "no goal has the id '\(id)'")
+            }
+        case (_?, _?):
+            d.error(.invalidValue, "$.behandlingsplan.education_employment", "give either goal_id or not_relevant_reason, not both")
+        default:
+            break
         }
     }
 

@@ -8,8 +8,14 @@ public struct LetterModel: Sendable {
     public var templateName: String
     /// An opaque id for file names and logs: a hash, never the citizen or the treatment.
     public var letterId: String
-    /// The neutral title for PDF metadata ("Afgørelse fra Ishøj Kommune").
+    /// The neutral title for PDF metadata and Digital Post ("Afgørelse fra Ishøj Kommune").
     public var documentTitle: String
+    /// Decisions are filed as `afgoerelse-<id>`, other letters as `brev-<id>`; the Digital Post
+    /// document label follows ("Afgørelse", "Brev").
+    public var fileKind: String
+    public var documentLabel: String
+    /// Set on treatment plans.
+    public var plan: Plan?
     public var authority: Authority
     public var recipient: Recipient
     public var letterDate: String
@@ -64,6 +70,8 @@ public struct LetterModel: Sendable {
         public var caseNumber: String
         public var created: Date
         public var profile: MunicipalityProfile
+        /// Decisions get the decision notification and legalNotification from the profile.
+        public var isDecision: Bool
     }
 
     public struct Caseworker: Sendable {
@@ -122,6 +130,29 @@ public struct LetterModel: Sendable {
         public var covers: String
         public var basis: String
         public var collector: String
+    }
+
+    public struct Plan: Sendable {
+        public var enrolmentDate: String
+        public var goals: [PlanGoal]
+        public var educationGoal: String?
+        public var educationNotRelevantReason: String?
+        public var reviews: [Review]
+        /// "1, 3, 6 og 12"
+        public var followUpMonths: String
+        /// "servicelovens § 101, stk. 8" or, for a young person, "barnets lov § 33"
+        public var legalReference: String
+    }
+
+    public struct PlanGoal: Sendable {
+        public var text: String
+        public var indicator: String
+        public var targetDate: String
+    }
+
+    public struct Review: Sendable {
+        public var name: String
+        public var date: String
     }
 
     public struct Begrundelse: Sendable {

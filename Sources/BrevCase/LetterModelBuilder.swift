@@ -13,6 +13,7 @@ public struct LetterModelBuilder {
     /// Template folders by letter type; a type without a template is reported, not guessed.
     public static let templateNames: [LetterType: String] = [
         .afslag: "afslag", .bevilling: "bevilling", .delvisBevilling: "delvis-bevilling",
+        .behandlingsplan: "behandlingsplan",
     ]
 
     public enum BuildError: Error, CustomStringConvertible {
@@ -75,7 +76,8 @@ public struct LetterModelBuilder {
             recipientCPR: cpr, recipientName: citizen.name ?? "", addressLines: citizen.address?.lines ?? [],
             caseNumber: caseNumber,
             created: c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
-            profile: profile)
+            profile: profile,
+            isDecision: c.letterType != .behandlingsplan && c.letterType != .handleplan)
 
         var grant: LetterModel.Grant?
         if let granted = c.treatmentTypeGranted, c.letterType == .bevilling || c.letterType == .delvisBevilling {
@@ -104,11 +106,29 @@ public struct LetterModelBuilder {
                 restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil)
         }
         let complaintGuidance = c.letterType != .bevilling || profile.complaintGuidanceOnFullGrant
+        let isDecision = c.letterType != .behandlingsplan && c.letterType != .handleplan
+        var plan: LetterModel.Plan?
+        if let p = c.behandlingsplan, let enrolment = p.enrolmentDate {
+            let schedule = TreatmentSchedule(calendar: rule.calendar)
+            let reviews = schedule.citizenConferences(enrolment: enrolment) + [schedule.goalStatus(enrolment: enrolment)]
+            let months = profile.followUpMonths.sorted().map(String.init)
+            plan = LetterModel.Plan(
+                enrolmentDate: DanishDateFormat.long(enrolment),
+                goals: p.goals.map { .init(text: $0.text, indicator: $0.indicator ?? "", targetDate: $0.targetDate.map(DanishDateFormat.long) ?? "") },
+                educationGoal: p.educationGoalId.flatMap { id in p.goals.first { $0.id == id }?.text },
+                educationNotRelevantReason: p.educationNotRelevantReason,
+                reviews: reviews.sorted { $0.due < $1.due }.map { .init(name: $0.name, date: DanishDateFormat.longWithWeekday($0.due)) },
+                followUpMonths: months.count > 1 ? months.dropLast().joined(separator: ", ") + " og " + months.last! : months.joined(),
+                legalReference: c.legalBasis.contains(.bl33) ? "barnets lov § 33" : "servicelovens § 101, stk. 8")
+        }
 
         return LetterModel(
             templateName: templateName,
             letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate),
-            documentTitle: profile.decisionTitle,
+            documentTitle: isDecision ? profile.decisionTitle : profile.letterTitle,
+            fileKind: isDecision ? "afgoerelse" : "brev",
+            documentLabel: isDecision ? "Afgørelse" : "Brev",
+            plan: plan,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
             recipient: .init(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? [],
                              returnLine: deliveryChannel == .print ? profile.returnLine : nil),

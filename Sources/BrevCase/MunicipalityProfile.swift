@@ -16,6 +16,9 @@ public struct MunicipalityProfile: Sendable, Decodable {
     /// The neutral title a decision letter carries in PDF metadata and Digital Post
     /// ("Afgørelse fra Ishøj Kommune"): never the treatment, never the citizen.
     public var decisionTitle: String
+    /// The neutral title of letters that are not decisions ("Brev fra Ishøj Kommune").
+    public var letterTitle: String
+    public var followUpMonths: [Int]
     /// Whether full grants carry complaint guidance too (allowed; domain.md §9 question 12).
     public var complaintGuidanceOnFullGrant: Bool
 
@@ -65,6 +68,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
     /// How this municipality sends Digital Post (MeMo header fields and limits).
     public struct DigitalPost: Sendable, Decodable {
         public var notification: String
+        public var letterNotification: String
         public var mandatory: Bool
         public var legalNotification: Bool
         public var caseSystem: String
@@ -87,6 +91,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         enum CodingKeys: String, CodingKey {
             case notification, mandatory, kle
             case legalNotification = "legal_notification"
+            case letterNotification = "letter_notification"
             case caseSystem = "case_system"
             case maxMessageBytes = "max_message_bytes"
         }
@@ -108,6 +113,8 @@ public struct MunicipalityProfile: Sendable, Decodable {
         case digitalPost = "digital_post"
         case municipalityCodes = "municipality_codes"
         case decisionTitle = "decision_title"
+        case letterTitle = "letter_title"
+        case followUpMonths = "follow_up_months"
         case complaintGuidanceOnFullGrant = "complaint_guidance_on_full_grant"
     }
 
@@ -144,7 +151,9 @@ public struct MunicipalityProfile: Sendable, Decodable {
         // What shows outside the letter must be neutral (domain.md §7 case 25).
         let at = SourceLocation.file(path: file, line: 1, column: nil)
         for (code, field, text) in [(DiagnosticCode.sensitiveLabel, "decision_title", profile.decisionTitle),
+                                    (.sensitiveLabel, "letter_title", profile.letterTitle),
                                     (.sensitiveLabel, "digital_post.notification", profile.digitalPost.notification),
+                                    (.sensitiveLabel, "digital_post.letter_notification", profile.digitalPost.letterNotification),
                                     (.sensitiveReturnAddress, "authority (return line)", profile.returnLine)] {
             if let reason = PrivacyGuard.problem(in: text) {
                 problems.append(.error(code, at: at, "\(field) must be neutral: \(reason)"))

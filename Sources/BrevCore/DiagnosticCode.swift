@@ -36,6 +36,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let guaranteeBreach = DiagnosticCode("GUARANTEE_BREACH")
     public static let guaranteeOnClosedDay = DiagnosticCode("GUARANTEE_ON_CLOSED_DAY")
     public static let nonstatutoryDeadlineText = DiagnosticCode("NONSTATUTORY_DEADLINE_TEXT")
+    public static let goalNotMeasurable = DiagnosticCode("GOAL_NOT_MEASURABLE")
+    public static let goalNoDeadline = DiagnosticCode("GOAL_NO_DEADLINE")
+    public static let goalNotAccepted = DiagnosticCode("GOAL_NOT_ACCEPTED")
+    public static let missingEducationEmploymentPosition = DiagnosticCode("MISSING_EDUCATION_EMPLOYMENT_POSITION")
 
     // Privacy and delivery (domain.md §7 case 25, memo.md)
     public static let sensitiveLabel = DiagnosticCode("SENSITIVE_LABEL")

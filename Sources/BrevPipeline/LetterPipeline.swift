@@ -140,7 +140,8 @@ public final class LetterPipeline: @unchecked Sendable {
         }
         var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: HTMLWriter.html(document), document: document,
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
-                                    warnings: diagnostics.diagnostics.filter { $0.severity == .warning }, messages: [])
+                                    warnings: diagnostics.diagnostics.filter { $0.severity == .warning }, messages: [],
+                                    fileKind: model.fileKind)
         letter.messages = try messages(for: model, pdf: bytes, fileName: "\(letter.fileBaseName).pdf")
         return letter
     }
@@ -157,13 +158,14 @@ extension LetterPipeline {
         }
         let p = d.profile
         let outgoing = OutgoingLetter(
-            messageUUID: d.messageUUID, label: p.decisionTitle, notification: p.digitalPost.notification,
-            mandatory: p.digitalPost.mandatory, legalNotification: p.digitalPost.legalNotification,
+            messageUUID: d.messageUUID, label: model.documentTitle,
+            notification: d.isDecision ? p.digitalPost.notification : p.digitalPost.letterNotification,
+            mandatory: p.digitalPost.mandatory, legalNotification: d.isDecision && p.digitalPost.legalNotification,
             senderCVR: p.authority.cvr, senderLabel: p.authority.name, recipientCPR: cpr, recipientName: d.recipientName,
             addressLines: d.addressLines, caseNumber: d.caseNumber, caseSystem: p.digitalPost.caseSystem,
             kle: p.digitalPost.kle.map { .init(subjectKey: $0.subjectKey, version: $0.version, activityFacet: $0.activityFacet, label: $0.label) },
             created: d.created, letterDate: model.letterDate,
-            mainDocument: .init(label: "Afgørelse", filename: fileName, pdf: pdf))
+            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf))
         var files: [OutputFile] = []
         do {
             if d.channel == .digitalPost {
@@ -224,8 +226,9 @@ public struct RenderedLetter: Sendable {
     /// Digital Post or print messages, written next to the PDF.
     public var messages: [OutputFile]
 
-    /// `afgoerelse-<id>`: reveals neither the citizen nor the treatment.
-    public var fileBaseName: String { "afgoerelse-\(letterId)" }
+    /// `afgoerelse-<id>` or `brev-<id>`: reveals neither the citizen nor the treatment.
+    public var fileBaseName: String { "\(fileKind)-\(letterId)" }
+    public var fileKind: String
 
     /// Writes `<base>.pdf` and `<base>.html` into `directory` (mode 0600, atomically); returns the paths.
     public func write(to directory: String) throws(BrevError) -> [String] {

@@ -39,6 +39,7 @@ import Testing
         "caseworker": ["name": "A"], "period_requested": ["from": "2026-12-01", "to": "2026-12-31"],
         "period_granted": ["from": "2026-12-01", "to": "2026-12-31"], "provider": ["name": "P"],
         "free_choice": [String: Any](), "egenbetaling": ["applies": false],
+        "behandlingsplan": ["enrolment_date": "2027-01-04", "goals": [["text": "x"]], "education_employment": [String: Any]()],
     ] }
 
     @Test func theSchemaAndTheReaderKnowTheSameFields() throws {
