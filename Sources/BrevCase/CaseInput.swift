@@ -40,6 +40,15 @@ public struct CaseInput: Sendable {
     public var childrenUnder18AtHome: Bool
     public var pregnant: Bool
     public var behandlingsplan: Behandlingsplan?
+    /// For a young person under 18: every custody holder gets their own copy (BL § 3 no. 2).
+    public var custodyHolders: [CustodyHolder]
+
+    public struct CustodyHolder: Sendable {
+        public var name: String
+        public var cpr: CPR?
+        public var address: Address?
+        public var digitalPostStatus: DigitalPostStatus?
+    }
 
     /// The treatment plan (SEL § 101 stk. 8): the citizen's own SMART goals (domain.md §4.6).
     public struct Behandlingsplan: Sendable {

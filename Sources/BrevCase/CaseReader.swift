@@ -66,6 +66,22 @@ public enum CaseReader {
         let children = r.bool("children_under_18_at_home") ?? false
         let pregnant = r.bool("pregnant") ?? false
         let plan = r.object("behandlingsplan").map(readPlan)
+        var holders: [CaseInput.CustodyHolder] = []
+        for (i, item) in (r.array("custody_holders") ?? []).enumerated() {
+            guard let h = FieldReader(item, path: "\(r.childPath("custody_holders"))[\(i)]", diagnostics: diagnostics) else { continue }
+            var cpr: CPR?
+            if let text = h.string("cpr") {
+                switch CPR.parse(text, today: today) {
+                case .success(let c): cpr = c
+                case .failure(let problem): diagnostics.error(.invalidCPR, h.childPath("cpr"), "invalid CPR number: \(problem)")
+                }
+            }
+            let name = h.string("name", required: true)
+            let address = h.object("address", required: true).flatMap(readAddress)
+            let status = h.enumValue("digital_post_status", DigitalPostStatus.self)
+            h.rejectUnknownKeys()
+            if let name { holders.append(.init(name: name, cpr: cpr, address: address, digitalPostStatus: status)) }
+        }
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
@@ -79,7 +95,7 @@ public enum CaseReader {
             channel: channel, letterDate: letterDate, dispatchDate: dispatch, dispatchInstant: dispatchInstant,
             letterVersion: letterVersion, caseworker: caseworker, periodRequested: periodRequested, periodGranted: periodGranted,
             plannedStartDate: plannedStart, provider: provider, freeChoice: freeChoice, egenbetaling: egenbetaling,
-            childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan)
+            childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan, custodyHolders: holders)
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {

@@ -229,6 +229,10 @@ public struct CaseValidator {
 
     /// Minors are under barnets lov § 33, not serviceloven § 101, since 1 January 2024.
     private func checkLegalBasis(_ c: CaseInput, _ d: DiagnosticCollector) {
+        if let cpr = c.citizen?.cpr, cpr.age(on: c.letterDate) < 18, c.custodyHolders.isEmpty {
+            d.error(.missingCustodyHolder, "$.custody_holders",
+                    "the young person is under 18: every custody holder must get a copy; give at least one")
+        }
         if c.letterType.isAdverseDecision && c.legalBasis.isEmpty {
             d.error(.missingField, "$.legal_basis", "a decision needs its legal basis, such as SEL_101")
         }

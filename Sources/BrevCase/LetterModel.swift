@@ -52,6 +52,8 @@ public struct LetterModel: Sendable {
         public var addressLines: [String]
         /// The envelope's return line, on print letters only.
         public var returnLine: String?
+        /// On a custody holder's copy: the young person's name.
+        public var copyFor: String?
     }
 
     /// The channel and the facts Digital Post or remote print need (domain.md §4.4–4.5).

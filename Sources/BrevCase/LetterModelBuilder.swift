@@ -27,13 +27,45 @@ public struct LetterModelBuilder {
         }
     }
 
-    public func build(_ c: CaseInput) throws -> LetterModel {
+    /// Who a copy of the letter is for: the citizen, or one of the custody holders of a young person.
+    public enum Recipient: Sendable, Hashable {
+        case citizen
+        case custodyHolder(Int)
+    }
+
+    /// Every recipient of the case's letter: the citizen, then each custody holder (domain.md §3, minors).
+    public static func recipients(of c: CaseInput) -> [Recipient] {
+        [.citizen] + c.custodyHolders.indices.map { .custodyHolder($0) }
+    }
+
+    public func build(_ c: CaseInput, for recipient: Recipient = .citizen) throws -> LetterModel {
         guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
         guard !c.anonymous, let citizen = c.citizen, c.caseworker != nil else { throw BuildError.anonymous }
         let caseNumber = c.caseNumber ?? ""
         let a = profile.authority
         let rule = profile.complaintDeadlineRule
-        let channel: DeliveryChannel = c.channel == .fysisk ? .paper : (c.channel == .personlig ? .inPerson : .digitalPost)
+        // Who this copy is for, and how it reaches them: a custody holder's copy goes to their own
+        // address, by Digital Post if they have it, and their deadline follows their channel.
+        var name = citizen.name ?? ""
+        var addressLines = citizen.address?.lines ?? []
+        var cpr = citizen.cpr?.digits
+        var recipientChannel: LetterModel.Delivery.Channel
+        switch c.channel {
+        case .digitalPost: recipientChannel = .digitalPost
+        case .fysisk: recipientChannel = .print
+        case .personlig: recipientChannel = .inPerson
+        case .ingen: recipientChannel = .none
+        }
+        var copyNote: String?
+        if case .custodyHolder(let i) = recipient {
+            let holder = c.custodyHolders[i]
+            name = holder.name
+            addressLines = holder.address?.lines ?? []
+            cpr = holder.cpr?.digits
+            recipientChannel = holder.digitalPostStatus == .tilmeldt && holder.cpr != nil ? .digitalPost : .print
+            copyNote = citizen.name
+        }
+        let channel: DeliveryChannel = recipientChannel == .print ? .paper : (recipientChannel == .inPerson ? .inPerson : .digitalPost)
         let received = rule.receivedDate(letterDate: c.letterDate, dispatchDate: c.dispatchDate, channel: channel)
         let deadline = rule.deadline(received: received)
 
@@ -61,19 +93,11 @@ public struct LetterModelBuilder {
             return LetterModel.Hearing(date: DanishDateFormat.long(date), citizenViews: c.citizenViews)
         }
 
-        let deliveryChannel: LetterModel.Delivery.Channel
-        switch c.channel {
-        case .digitalPost: deliveryChannel = .digitalPost
-        case .fysisk: deliveryChannel = .print
-        case .personlig: deliveryChannel = .inPerson
-        case .ingen: deliveryChannel = .none
-        }
-        let cpr = citizen.cpr?.digits
         let delivery = LetterModel.Delivery(
-            channel: deliveryChannel,
+            channel: recipientChannel,
             messageUUID: MessageUUID.derive(from: ["brev-message-v1", caseNumber, c.letterType.rawValue, cpr ?? "",
                                                    String(c.letterVersion)]),
-            recipientCPR: cpr, recipientName: citizen.name ?? "", addressLines: citizen.address?.lines ?? [],
+            recipientCPR: cpr, recipientName: name, addressLines: addressLines,
             caseNumber: caseNumber,
             created: c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
             profile: profile,
@@ -124,14 +148,15 @@ public struct LetterModelBuilder {
 
         return LetterModel(
             templateName: templateName,
-            letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate),
+            letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate,
+                                                  recipient: recipient),
             documentTitle: isDecision ? profile.decisionTitle : profile.letterTitle,
             fileKind: isDecision ? "afgoerelse" : "brev",
             documentLabel: isDecision ? "Afgørelse" : "Brev",
             plan: plan,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
-            recipient: .init(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? [],
-                             returnLine: deliveryChannel == .print ? profile.returnLine : nil),
+            recipient: .init(name: name, addressLines: addressLines,
+                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: copyNote),
             letterDate: DanishDateFormat.long(c.letterDate),
             caseNumber: caseNumber,
             caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
@@ -158,9 +183,12 @@ public struct LetterModelBuilder {
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals
     /// neither the citizen nor the treatment. Written with the letters a–p only, so a file name
     /// built from it can never look like a CPR number or a date.
-    public static func letterId(caseNumber: String, letterType: LetterType, letterDate: CivilDate) -> String {
+    public static func letterId(caseNumber: String, letterType: LetterType, letterDate: CivilDate,
+                                recipient: Recipient = .citizen) -> String {
         let letters = Array("abcdefghijklmnop")
-        let digest = SHA256.digest(Array("brev-letter-v1|\(caseNumber)|\(letterType.rawValue)|\(letterDate.iso)".utf8))
+        var seed = "brev-letter-v1|\(caseNumber)|\(letterType.rawValue)|\(letterDate.iso)"
+        if case .custodyHolder(let i) = recipient { seed += "|custody-\(i)" }
+        let digest = SHA256.digest(Array(seed.utf8))
         return String(digest.prefix(8).flatMap { [letters[Int($0 >> 4)], letters[Int($0 & 15)]] })
     }
 }

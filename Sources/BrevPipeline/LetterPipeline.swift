@@ -99,7 +99,14 @@ public final class LetterPipeline: @unchecked Sendable {
         }
     }
 
+    /// The letter to the citizen (the first of `renderAll`).
     public func render(caseJSON: [UInt8]) throws(BrevError) -> RenderedLetter {
+        try renderAll(caseJSON: caseJSON)[0]
+    }
+
+    /// One letter per recipient: the citizen, then each custody holder of a young person, each
+    /// with its own address, channel, deadline and message.
+    public func renderAll(caseJSON: [UInt8]) throws(BrevError) -> [RenderedLetter] {
         let diagnostics = DiagnosticCollector()
         guard let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
             throw .invalid(diagnostics.diagnostics)
@@ -107,9 +114,19 @@ public final class LetterPipeline: @unchecked Sendable {
         CaseValidator(profiles: profiles).validate(input, into: diagnostics)
         if diagnostics.hasErrors { throw .invalid(diagnostics.diagnostics) }
         let profile = profiles.profile(forMunicipalityCode: input.municipalityCode)!
+        var letters: [RenderedLetter] = []
+        for recipient in LetterModelBuilder.recipients(of: input) {
+            letters.append(try render(input, profile: profile, for: recipient, caseJSON: caseJSON,
+                                      warnings: diagnostics.diagnostics.filter { $0.severity == .warning }))
+        }
+        return letters
+    }
+
+    private func render(_ input: CaseInput, profile: MunicipalityProfile, for recipient: LetterModelBuilder.Recipient,
+                        caseJSON: [UInt8], warnings: [Diagnostic]) throws(BrevError) -> RenderedLetter {
         let model: LetterModel
         do {
-            model = try LetterModelBuilder(profile: profile).build(input)
+            model = try LetterModelBuilder(profile: profile).build(input, for: recipient)
         } catch {
             throw .invalid([.error(.unsupportedLetterType, at: .jsonPath("$.letter_type"), "\(error)")])
         }
@@ -121,14 +138,13 @@ public final class LetterPipeline: @unchecked Sendable {
         }
         let textProblems = LetterTextRules.check(document, model: model, template: "letters/\(model.templateName)/letter.xhtml")
         if textProblems.contains(where: { $0.severity == .error }) { throw .invalid(textProblems) }
-        for warning in textProblems { diagnostics.add(warning) }
         let laidOut: LaidOutDocument
         do {
             laidOut = try layout.layout(document)
         } catch {
             throw .layout(error)
         }
-        // The /ID follows from the input and the letter it became (a letter id covers the kind).
+        // The /ID follows from the input and the letter it became (a letter id covers kind and recipient).
         let metadata = PDFMetadata(title: model.documentTitle, author: profile.authority.name,
                                    date: CopenhagenTime.isoMidnight(input.letterDate),
                                    identity: Array("brev-pdf-v1|\(model.letterId)|".utf8) + caseJSON)
@@ -140,8 +156,7 @@ public final class LetterPipeline: @unchecked Sendable {
         }
         var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: HTMLWriter.html(document), document: document,
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
-                                    warnings: diagnostics.diagnostics.filter { $0.severity == .warning }, messages: [],
-                                    fileKind: model.fileKind)
+                                    warnings: warnings + textProblems, messages: [], fileKind: model.fileKind)
         letter.messages = try messages(for: model, pdf: bytes, fileName: "\(letter.fileBaseName).pdf")
         return letter
     }

@@ -38,14 +38,16 @@ struct Render: ParsableCommand {
         var worst: Int32 = 0
         for path in cases {
             do {
-                let letter = try pipeline.render(caseJSON: try readInput(path))
-                let written = try letter.write(to: out)
-                report(letter.warnings, file: path)
-                if letter.overfullLines > 0 {
-                    printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
+                let letters = try pipeline.renderAll(caseJSON: try readInput(path))
+                report(letters[0].warnings, file: path)
+                for letter in letters {
+                    let written = try letter.write(to: out)
+                    if letter.overfullLines > 0 {
+                        printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
+                    }
+                    // Only the opaque id and counts: no name, CPR or treatment in the log.
+                    print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
                 }
-                // Only the opaque id and counts: no name, CPR or treatment in the log.
-                print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
             } catch let error as BrevError {
                 if case .invalid(let diagnostics) = error {
                     report(diagnostics, file: path)

@@ -40,6 +40,7 @@ import Testing
         "period_granted": ["from": "2026-12-01", "to": "2026-12-31"], "provider": ["name": "P"],
         "free_choice": [String: Any](), "egenbetaling": ["applies": false],
         "behandlingsplan": ["enrolment_date": "2027-01-04", "goals": [["text": "x"]], "education_employment": [String: Any]()],
+        "custody_holders": [["name": "B", "address": ["street": "Vej 2", "postcode": "2635", "city": "Ishøj"]]],
     ] }
 
     @Test func theSchemaAndTheReaderKnowTheSameFields() throws {

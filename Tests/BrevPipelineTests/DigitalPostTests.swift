@@ -130,6 +130,8 @@ import Testing
             $0["citizen"] = citizen
             $0["legal_basis"] = ["BL_33"]
             $0["channel"] = "FYSISK"
+            $0["custody_holders"] = [["name": "Maria Lindqvist", "cpr": "0307824568", "digital_post_status": "TILMELDT",
+                                      "address": ["street": "Vejlebrovej 12, 3. mf.", "postcode": "2635", "city": "Ishøj"]]]
         }
         #expect(letter.messages.map(\.suffix) == ["print.xml", "kombi.xml"])
     }
