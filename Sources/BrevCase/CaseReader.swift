@@ -143,10 +143,22 @@ public enum CaseReader {
         return .init(co: co, street: street, postcode: postcode, city: city)
     }
 
+    /// `{from, to}`, or `{from, months}`: "3 months from 1 March" ends on 31 May (start + 3
+    /// months − 1 day, domain.md §2.3).
     private static func readPeriod(_ r: FieldReader) -> CaseInput.Period? {
         let from = r.date("from", required: true)
-        let to = r.date("to", required: true)
+        let months = r.number("months")
+        var to = r.date("to", required: months == nil)
         r.rejectUnknownKeys()
+        if let from, let months, to == nil {
+            guard months >= 1, months == months.rounded() else {
+                r.diagnostics.error(.invalidValue, r.childPath("months"), "a period in months is a whole number from 1")
+                return nil
+            }
+            to = from.adding(months: Int(months)).adding(days: -1)
+        } else if months != nil && to != nil {
+            r.diagnostics.error(.invalidValue, r.childPath("months"), "give either to or months, not both")
+        }
         guard let from, let to else { return nil }
         if to < from {
             r.diagnostics.error(.dateOrder, r.childPath("to"), "the period ends before it starts")
