@@ -15,6 +15,14 @@ public enum LetterType: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Decisions that go against the citizen: they need justification, legal basis, an
     /// assessment and complaint guidance (FVL §§ 22–25), and may need a hearing first (§ 19).
+    /// Decisions carry the decision title and notification; the rest are letters.
+    public var isDecision: Bool {
+        switch self {
+        case .partshoering, .svarfristOrientering, .viderestendtAST, .behandlingsplan, .handleplan: return false
+        default: return true
+        }
+    }
+
     public var isAdverseDecision: Bool {
         switch self {
         case .afslag, .delvisBevilling, .afslagForlaengelse, .ophoer: return true

@@ -42,6 +42,25 @@ public struct CaseInput: Sendable {
     public var behandlingsplan: Behandlingsplan?
     /// For a young person under 18: every custody holder gets their own copy (BL § 3 no. 2).
     public var custodyHolders: [CustodyHolder]
+    /// VIDERESENDT_AST: when the municipality received the complaint.
+    public var complaintReceivedDate: CivilDate?
+    /// SVARFRIST_ORIENTERING: when the citizen can expect a decision.
+    public var expectedDecisionDate: CivilDate?
+    /// OPHOER, AFSLAG_FORLAENGELSE: the day the treatment ends.
+    public var treatmentEndDate: CivilDate?
+    /// PARTSHOERING: the day the citizen's comments must be in.
+    public var hearingDeadline: CivilDate?
+    public var handleplan: Handleplan?
+
+    /// The action plan (SEL § 141), written only with the citizen's consent (domain.md §4.7).
+    public struct Handleplan: Sendable {
+        public var consent: Bool
+        public var purpose: String?
+        public var services: [String]
+        public var expectedDuration: String?
+        public var specialConditions: String?
+        public var nextReview: CivilDate?
+    }
 
     public struct CustodyHolder: Sendable {
         public var name: String

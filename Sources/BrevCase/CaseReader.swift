@@ -82,6 +82,17 @@ public enum CaseReader {
             h.rejectUnknownKeys()
             if let name { holders.append(.init(name: name, cpr: cpr, address: address, digitalPostStatus: status)) }
         }
+        let complaintReceived = r.date("complaint_received_date")
+        let expectedDecision = r.date("expected_decision_date")
+        let treatmentEnd = r.date("treatment_end_date")
+        let hearingDeadline = r.date("hearing_deadline")
+        var handleplan: CaseInput.Handleplan?
+        if let h = r.object("handleplan") {
+            handleplan = .init(consent: h.bool("consent", required: true) ?? false, purpose: h.string("purpose"),
+                               services: h.stringArray("services") ?? [], expectedDuration: h.string("expected_duration"),
+                               specialConditions: h.string("special_conditions"), nextReview: h.date("next_review"))
+            h.rejectUnknownKeys()
+        }
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
@@ -95,7 +106,9 @@ public enum CaseReader {
             channel: channel, letterDate: letterDate, dispatchDate: dispatch, dispatchInstant: dispatchInstant,
             letterVersion: letterVersion, caseworker: caseworker, periodRequested: periodRequested, periodGranted: periodGranted,
             plannedStartDate: plannedStart, provider: provider, freeChoice: freeChoice, egenbetaling: egenbetaling,
-            childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan, custodyHolders: holders)
+            childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan, custodyHolders: holders,
+            complaintReceivedDate: complaintReceived, expectedDecisionDate: expectedDecision, treatmentEndDate: treatmentEnd,
+            hearingDeadline: hearingDeadline, handleplan: handleplan)
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {

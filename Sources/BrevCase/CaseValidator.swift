@@ -16,11 +16,18 @@ public struct CaseValidator {
                     "no profile for municipality code '\(c.municipalityCode)'; known codes: \(profiles.knownCodes.joined(separator: ", "))")
         }
         checkIdentity(c, d)
+        if c.anonymous {
+            // An anonymous case gets only the in-person sheet: no decision letter, no signature.
+            checkLegalBasis(c, d)
+            checkChannel(c, d)
+            return
+        }
         checkDates(c, d)
         if c.letterType.isAdverseDecision { checkAdverseDecision(c, d) }
         if c.letterType == .bevilling || c.letterType == .delvisBevilling { checkGrant(c, d) }
         checkFreeChoice(c, d)
         if c.letterType == .behandlingsplan { checkPlan(c, d) }
+        checkLetterSpecificFields(c, d)
         checkLegalBasis(c, d)
         checkChannel(c, d)
         if c.caseworker == nil { d.error(.missingField, "$.caseworker", "the letter needs a caseworker to sign it") }
@@ -210,6 +217,52 @@ public struct CaseValidator {
             }
         case (_?, _?):
             d.error(.invalidValue, "$.behandlingsplan.education_employment", "give either goal_id or not_relevant_reason, not both")
+        default:
+            break
+        }
+    }
+
+    /// The fields each of the other letter kinds needs.
+    private func checkLetterSpecificFields(_ c: CaseInput, _ d: DiagnosticCollector) {
+        switch c.letterType {
+        case .viderestendtAST:
+            guard let received = c.complaintReceivedDate else {
+                d.error(.missingField, "$.complaint_received_date", "say when the complaint was received")
+                return
+            }
+            // RSL § 67: reassess and forward within 4 weeks of receipt; an internal deadline, never moved later.
+            let deadline = received.adding(weeks: 4)
+            if c.letterDate > deadline {
+                d.warning(.forwardedLate, "$.letter_date",
+                          "the complaint had to be forwarded by \(DanishDateFormat.longWithWeekday(deadline)) (4 weeks from receipt)")
+            }
+        case .svarfristOrientering:
+            if c.expectedDecisionDate == nil {
+                d.error(.missingField, "$.expected_decision_date", "say when the citizen can expect a decision (RSL § 3)")
+            }
+        case .partshoering:
+            if c.hearingDeadline == nil { d.error(.missingField, "$.hearing_deadline", "give the day the comments must be in") }
+            if (c.begrundelse?.facts ?? []).isEmpty {
+                d.error(.missingField, "$.begrundelse.facts", "a hearing letter shows the information the citizen is heard on")
+            }
+        case .ophoer, .afslagForlaengelse:
+            if c.treatmentEndDate == nil { d.error(.missingField, "$.treatment_end_date", "say when the treatment ends") }
+        case .handleplan:
+            guard let h = c.handleplan else {
+                d.error(.missingField, "$.handleplan", "an action plan letter needs the plan")
+                return
+            }
+            if !h.consent {
+                d.error(.handleplanNoConsent, "$.handleplan.consent",
+                        "an action plan is written only with the citizen's consent (serviceloven § 141)")
+            }
+            if h.purpose == nil { d.error(.missingField, "$.handleplan.purpose", "the plan must state its purpose") }
+            if h.services.isEmpty { d.error(.missingField, "$.handleplan.services", "the plan must list the services") }
+            if h.expectedDuration == nil { d.error(.missingField, "$.handleplan.expected_duration", "the plan must state the expected duration") }
+            if let cpr = c.citizen?.cpr, cpr.age(on: c.letterDate) < 18 {
+                d.error(.wrongLegalBasisMinor, "$.letter_type",
+                        "serviceloven § 141 is for adults; a young person's plan is barnets plan under barnets lov")
+            }
         default:
             break
         }

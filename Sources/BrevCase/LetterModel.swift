@@ -16,6 +16,10 @@ public struct LetterModel: Sendable {
     public var documentLabel: String
     /// Set on treatment plans.
     public var plan: Plan?
+    /// Dates and facts of the notices (hearing, case-handling time, forwarding, ending).
+    public var notice: Notice
+    /// Set on action plans (SEL § 141).
+    public var handleplan: Handleplan?
     public var authority: Authority
     public var recipient: Recipient
     public var letterDate: String
@@ -144,6 +148,24 @@ public struct LetterModel: Sendable {
         public var followUpMonths: String
         /// "servicelovens § 101, stk. 8" or, for a young person, "barnets lov § 33"
         public var legalReference: String
+    }
+
+    public struct Notice: Sendable {
+        /// "mandag den 4. januar 2027"
+        public var complaintReceivedDate: String?
+        /// Reassessment and forwarding deadline: 4 weeks from receipt, never moved later.
+        public var forwardingDeadline: String?
+        public var expectedDecisionDate: String?
+        public var hearingDeadline: String?
+        public var treatmentEndDate: String?
+    }
+
+    public struct Handleplan: Sendable {
+        public var purpose: String
+        public var services: [String]
+        public var expectedDuration: String
+        public var specialConditions: String?
+        public var nextReview: String?
     }
 
     public struct PlanGoal: Sendable {

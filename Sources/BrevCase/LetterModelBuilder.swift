@@ -13,8 +13,13 @@ public struct LetterModelBuilder {
     /// Template folders by letter type; a type without a template is reported, not guessed.
     public static let templateNames: [LetterType: String] = [
         .afslag: "afslag", .bevilling: "bevilling", .delvisBevilling: "delvis-bevilling",
-        .behandlingsplan: "behandlingsplan",
+        .behandlingsplan: "behandlingsplan", .afslagForlaengelse: "afslag-forlaengelse", .ophoer: "ophoer",
+        .partshoering: "partshoering", .svarfristOrientering: "svarfrist-orientering",
+        .viderestendtAST: "videresendt-ankestyrelsen", .handleplan: "handleplan",
     ]
+
+    /// The only thing an anonymous case (SEL § 101a) gets: a general sheet handed over in person.
+    public static let anonymousTemplate = "anonym-information"
 
     public enum BuildError: Error, CustomStringConvertible {
         case noTemplate(LetterType)
@@ -40,7 +45,8 @@ public struct LetterModelBuilder {
 
     public func build(_ c: CaseInput, for recipient: Recipient = .citizen) throws -> LetterModel {
         guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
-        guard !c.anonymous, let citizen = c.citizen, c.caseworker != nil else { throw BuildError.anonymous }
+        if c.anonymous { return anonymousSheet(c) }
+        guard let citizen = c.citizen, c.caseworker != nil else { throw BuildError.anonymous }
         let caseNumber = c.caseNumber ?? ""
         let a = profile.authority
         let rule = profile.complaintDeadlineRule
@@ -101,7 +107,7 @@ public struct LetterModelBuilder {
             caseNumber: caseNumber,
             created: c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
             profile: profile,
-            isDecision: c.letterType != .behandlingsplan && c.letterType != .handleplan)
+            isDecision: c.letterType.isDecision)
 
         var grant: LetterModel.Grant?
         if let granted = c.treatmentTypeGranted, c.letterType == .bevilling || c.letterType == .delvisBevilling {
@@ -130,7 +136,7 @@ public struct LetterModelBuilder {
                 restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil)
         }
         let complaintGuidance = c.letterType != .bevilling || profile.complaintGuidanceOnFullGrant
-        let isDecision = c.letterType != .behandlingsplan && c.letterType != .handleplan
+        let isDecision = c.letterType.isDecision
         var plan: LetterModel.Plan?
         if let p = c.behandlingsplan, let enrolment = p.enrolmentDate {
             let schedule = TreatmentSchedule(calendar: rule.calendar)
@@ -154,6 +160,11 @@ public struct LetterModelBuilder {
             fileKind: isDecision ? "afgoerelse" : "brev",
             documentLabel: isDecision ? "Afgørelse" : "Brev",
             plan: plan,
+            notice: notice(c),
+            handleplan: c.handleplan.map {
+                .init(purpose: $0.purpose ?? "", services: $0.services, expectedDuration: $0.expectedDuration ?? "",
+                      specialConditions: $0.specialConditions, nextReview: $0.nextReview.map(DanishDateFormat.long))
+            },
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
             recipient: .init(name: name, addressLines: addressLines,
                              returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: copyNote),
@@ -178,6 +189,37 @@ public struct LetterModelBuilder {
             reportingDuty: c.childrenUnder18AtHome,
             pregnant: c.pregnant,
             delivery: delivery)
+    }
+
+    func notice(_ c: CaseInput) -> LetterModel.Notice {
+        let long = DanishDateFormat.longWithWeekday
+        return .init(complaintReceivedDate: c.complaintReceivedDate.map(long),
+                     forwardingDeadline: c.complaintReceivedDate.map { long($0.adding(weeks: profile.deadlines.reassessmentWeeks)) },
+                     expectedDecisionDate: c.expectedDecisionDate.map(long), hearingDeadline: c.hearingDeadline.map(long),
+                     treatmentEndDate: c.treatmentEndDate.map(long))
+    }
+
+    /// The anonymous sheet names no one and carries no identifier; nothing is posted or sent.
+    func anonymousSheet(_ c: CaseInput) -> LetterModel {
+        let a = profile.authority
+        return LetterModel(
+            templateName: LetterModelBuilder.anonymousTemplate,
+            letterId: LetterModelBuilder.letterId(caseNumber: "anonymous", letterType: c.letterType, letterDate: c.letterDate),
+            documentTitle: profile.letterTitle, fileKind: "brev", documentLabel: "Brev", plan: nil, notice: notice(c),
+            handleplan: nil,
+            authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
+            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil),
+            letterDate: DanishDateFormat.long(c.letterDate), caseNumber: "",
+            caseworker: .init(name: "", title: nil, phone: nil, email: nil),
+            application: .init(treatment: (c.treatmentTypeRequested ?? .anonymAmbulant).danishNoun, receivedDate: "",
+                               committeeDate: nil, outpatientStillAvailable: false, alcohol: c.legalBasis.contains(.sul141),
+                               centreName: profile.centre.name, centreAddress: profile.centre.address.joined(separator: ", ")),
+            begrundelse: .init(facts: [], assessment: ""), hearing: nil, legalCitations: [],
+            klagevejledning: .init(astViaKommune: nil, noneAlcohol: false, none101a: true, stpk: false),
+            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false,
+            delivery: .init(channel: .inPerson, messageUUID: "", recipientCPR: nil, recipientName: "", addressLines: [],
+                            caseNumber: "", created: CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
+                            profile: profile, isDecision: false))
     }
 
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals

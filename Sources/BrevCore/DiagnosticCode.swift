@@ -36,6 +36,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let guaranteeBreach = DiagnosticCode("GUARANTEE_BREACH")
     public static let guaranteeOnClosedDay = DiagnosticCode("GUARANTEE_ON_CLOSED_DAY")
     public static let nonstatutoryDeadlineText = DiagnosticCode("NONSTATUTORY_DEADLINE_TEXT")
+    public static let handleplanNoConsent = DiagnosticCode("HANDLEPLAN_NO_CONSENT")
+    public static let forwardedLate = DiagnosticCode("FORWARDED_LATE")
     public static let missingCustodyHolder = DiagnosticCode("MISSING_CUSTODY_HOLDER")
     public static let goalNotMeasurable = DiagnosticCode("GOAL_NOT_MEASURABLE")
     public static let goalNoDeadline = DiagnosticCode("GOAL_NO_DEADLINE")

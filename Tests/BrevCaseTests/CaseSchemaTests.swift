@@ -41,6 +41,7 @@ import Testing
         "free_choice": [String: Any](), "egenbetaling": ["applies": false],
         "behandlingsplan": ["enrolment_date": "2027-01-04", "goals": [["text": "x"]], "education_employment": [String: Any]()],
         "custody_holders": [["name": "B", "address": ["street": "Vej 2", "postcode": "2635", "city": "Ishøj"]]],
+        "handleplan": ["consent": true],
     ] }
 
     @Test func theSchemaAndTheReaderKnowTheSameFields() throws {
