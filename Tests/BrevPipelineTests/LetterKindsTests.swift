@@ -140,6 +140,21 @@ import Testing
         #expect(warning.message.contains("onsdag den 23. december 2026"))
     }
 
+    @Test func case14aChoosingAnotherProviderOfTheSameTypeIsRespectedWithTheWaiver() throws {
+        let late: (inout [String: Any]) -> Void = {
+            $0["first_contact_date"] = "2026-11-02"
+            $0["application_received_date"] = "2026-11-02"
+            $0["planned_start_date"] = "2026-11-30"
+            $0["free_choice"] = ["chosen_other_provider": true, "same_type": true]
+            $0["provider"] = ["name": "Behandlingsstedet Køge Bugt", "address": "Køge Landevej 2, 2690 Karlslunde", "approved": true]
+        }
+        let d = try codes("bevilling-ambulant-sel101.json", changing: late)
+        #expect(!d.contains { $0.code == .guaranteeBreach }, "no guarantee warning when the citizen chose")
+        let (t, _) = try text("bevilling-ambulant-sel101.json", changing: late)
+        #expect(t.contains("hos Behandlingsstedet Køge Bugt"))
+        #expect(t.contains("Derfor kan fristen på 14 dage for at begynde behandlingen fraviges."))
+    }
+
     @Test func case14bChoosingAProviderOfAnotherTypeIsRefused() throws {
         let d = try codes("bevilling-ambulant-sel101.json") {
             $0["free_choice"] = ["chosen_other_provider": true, "same_type": false]
