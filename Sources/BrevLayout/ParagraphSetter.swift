@@ -1,17 +1,23 @@
 import Foundation
 
 /// Sets one paragraph into lines: ICU break opportunities, shaped words, Danish hyphenation,
-/// then a line breaker. This one fills lines greedily (first fit, ragged right); the
-/// typesetting issue replaces `breakLines` with Knuth–Plass total fit.
+/// then Knuth–Plass total fit over the whole paragraph. When no set of breaks keeps every line
+/// within tolerance (a word wider than the measure), it falls back to first fit and reports the
+/// overfull line.
 struct ParagraphSetter {
     let shaper: Shaper
     let hyphenator: Hyphenator
     /// Below this share of the measure left free, a line is not worth hyphenating into.
     let hyphenateWhenFreeShare = 0.2
 
-    func set(_ content: [StyledText], style: ParagraphStyle) throws(LayoutError) -> [SetLine] {
+    enum Algorithm {
+        case totalFit, firstFit
+    }
+
+    func set(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm = .totalFit) throws(LayoutError) -> [SetLine] {
         let words = try makeWords(content, size: style.size)
         if words.isEmpty { return [] }
+        if algorithm == .totalFit, let lines = try totalFit(words, style: style) { return lines }
         let lines = try breakLines(words, style: style)
         return lines.map { makeLine($0, style: style) }
     }
@@ -142,19 +148,145 @@ struct ParagraphSetter {
         return nil
     }
 
+    // MARK: total fit
+
+    private enum Payload {
+        case piece(LinePiece)
+        case space(LinePiece)
+        case hyphen(ShapedText, scale: Double)
+        case none
+    }
+
+    private func totalFit(_ words: [LineWord], style: ParagraphStyle) throws(LayoutError) -> [SetLine]? {
+        var items: [KnuthPlass.Item] = []
+        var payload: [Payload] = []
+        let em = style.size
+        let ragged = 3 * em // TeX's ragged-right stretch
+        func add(_ item: KnuthPlass.Item, _ p: Payload) {
+            items.append(item)
+            payload.append(p)
+        }
+        /// A break place: in ragged text it carries its own stretch, which the next line discards.
+        func breakable(penalty: Double, width: Double, flagged: Bool, _ p: Payload) {
+            if style.justified {
+                add(.penalty(width: width, cost: penalty, flagged: flagged), p)
+            } else {
+                add(.glue(width: 0, stretch: ragged, shrink: 0), .none)
+                add(.penalty(width: width, cost: penalty, flagged: flagged), p)
+                add(.glue(width: 0, stretch: -ragged, shrink: 0), .none)
+            }
+        }
+        for (w, word) in words.enumerated() {
+            // Hyphenation points inside a one-style word become penalised breaks.
+            if word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0],
+               case let points = hyphenator.points(in: whole.text), !points.isEmpty {
+                let chars = Array(whole.text)
+                let hyphen = try shaper.shape("-", style: whole.style)
+                let scale = style.size / shaper.fonts.face(whole.style).unitsPerEm
+                var start = 0
+                for point in points + [chars.count] {
+                    let part = try piece(String(chars[start..<point]), style: whole.style, size: style.size)
+                    add(.box(width: part.width), .piece(part))
+                    if point < chars.count {
+                        breakable(penalty: 50, width: hyphen.advance * scale, flagged: true, .hyphen(hyphen, scale: scale))
+                    }
+                    start = point
+                }
+            } else {
+                for p in word.pieces { add(.box(width: p.width), .piece(p)) }
+            }
+            let last = w == words.count - 1
+            if word.hardBreakAfter || last {
+                add(.glue(width: 0, stretch: KnuthPlass.infinity, shrink: 0), .none)
+                add(.penalty(width: 0, cost: -KnuthPlass.infinity, flagged: false), .none)
+            } else if let space = word.space {
+                if style.justified {
+                    add(.glue(width: space.width, stretch: space.width * 0.5, shrink: space.width * 0.33), .space(space))
+                } else {
+                    add(.glue(width: 0, stretch: ragged, shrink: 0), .none)
+                    add(.penalty(width: 0, cost: 0, flagged: false), .none)
+                    add(.glue(width: space.width, stretch: -ragged, shrink: 0), .space(space))
+                }
+            } else {
+                // A break without a space (after the hyphen of "Ærø-Østergård"): nothing is added.
+                let endsInHyphen = word.pieces.last?.text.hasSuffix("-") ?? false
+                breakable(penalty: endsInHyphen ? 50 : 0, width: 0, flagged: endsInHyphen, .none)
+            }
+        }
+        var breaks: [Int]?
+        for tolerance in style.justified ? [2.0, 5.0] : [2.0, 10.0] where breaks == nil {
+            breaks = KnuthPlass(lineWidth: style.width, tolerance: tolerance).breaks(items)
+        }
+        guard let breaks else { return nil }
+
+        var lines: [SetLine] = []
+        var start = 0
+        for b in breaks {
+            // Discardable items at the start of a line are dropped.
+            var i = start
+            while i < b {
+                if case .box = items[i] { break }
+                i += 1
+            }
+            var placed: [(piece: LinePiece, advance: Double)] = []
+            var natural = 0.0, stretch = 0.0, shrink = 0.0
+            for k in i..<b {
+                switch (items[k], payload[k]) {
+                case (.box(let w), .piece(let p)):
+                    placed.append((p, w)); natural += w
+                case (.glue(let w, let st, let sh), .space(let p)):
+                    placed.append((p, w)); natural += w
+                    if style.justified { stretch += st; shrink += sh }
+                default:
+                    break
+                }
+            }
+            if case .hyphen(let hyphen, let scale) = payload[b], let lastBox = placed.lastIndex(where: { $0.piece.text != " " }) {
+                var marked = placed[lastBox].piece
+                marked.text += "\u{AD}"
+                marked.hyphen = hyphen
+                marked.width += hyphen.advance * scale
+                placed[lastBox] = (marked, marked.width)
+                natural += hyphen.advance * scale
+            }
+            // Justified lines spread the slack over their spaces; the paragraph's last line does not.
+            let endsParagraph: Bool = {
+                if case .penalty(_, let c, _) = items[b] { return c <= -KnuthPlass.infinity }
+                return false
+            }()
+            if style.justified && !endsParagraph {
+                let slack = style.width - natural
+                let ratio = slack >= 0 ? (stretch > 0 ? slack / stretch : 0) : (shrink > 0 ? slack / shrink : 0)
+                placed = placed.map { entry in
+                    guard entry.piece.text == " " else { return entry }
+                    let w = entry.piece.width
+                    return (entry.piece, w + (ratio >= 0 ? ratio * w * 0.5 : ratio * w * 0.33))
+                }
+            }
+            lines.append(makeRuns(placed, style: style))
+            start = b + 1
+        }
+        return lines
+    }
+
     // MARK: drawing
 
     /// Turns a line's words into glyph runs, one per stretch of one style; spaces between words
     /// are real space glyphs so that extracted text has real spaces.
     private func makeLine(_ words: [LineWord], style: ParagraphStyle) -> SetLine {
-        var pieces: [LinePiece] = []
+        var placed: [(piece: LinePiece, advance: Double)] = []
         for (i, word) in words.enumerated() {
-            pieces += word.pieces
-            if i < words.count - 1, let space = word.space { pieces.append(space) }
+            placed += word.pieces.map { ($0, $0.width) }
+            if i < words.count - 1, let space = word.space { placed.append((space, space.width)) }
         }
+        return makeRuns(placed, style: style)
+    }
+
+    /// Pieces with the advance each takes on the line (a justified space takes more than its glyph).
+    private func makeRuns(_ placed: [(piece: LinePiece, advance: Double)], style: ParagraphStyle) -> SetLine {
         var runs: [GlyphRun] = []
         var x = 0.0
-        for piece in pieces {
+        for (piece, advance) in placed {
             let scale = style.size / shaper.fonts.face(piece.style).unitsPerEm
             if runs.last == nil || runs[runs.count - 1].font != piece.style.rawValue {
                 runs.append(GlyphRun(font: piece.style.rawValue, size: style.size, x: x, y: 0, glyphs: [], text: "",
@@ -174,7 +306,7 @@ struct ParagraphSetter {
             }
             runs[r].text += piece.text
             runs[r].clusters += piece.clusters
-            x += piece.width
+            x += advance
         }
         return SetLine(runs: runs, width: x, overfull: x > style.width + 0.01)
     }

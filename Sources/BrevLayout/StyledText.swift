@@ -9,6 +9,8 @@ struct ParagraphStyle {
     var size: Double
     var leading: Double
     var width: Double
+    /// Justified (both edges straight) or ragged right.
+    var justified: Bool = false
 }
 
 /// One set line: runs positioned from the line's start (x) and baseline (y = 0).
