@@ -49,6 +49,8 @@ let package = Package(
         // Speed is measured here, never in a timed unit test: `swift run -c release letter-benchmark`.
         .executableTarget(name: "letter-benchmark", dependencies: ["BrevPipeline", "BrevCore"],
                           path: "Benchmarks/LetterBenchmark"),
+        .executableTarget(name: "peer-letter-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout", "BrevPDF"],
+                          path: "Benchmarks/PeerLetter"),
         // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.
         .target(name: "BrevTestSupport", dependencies: ["BrevCore"]),
         .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore", "BrevTestSupport"]),

@@ -8,6 +8,7 @@ struct BlockFlow {
     let styles: TextStyles
     let fonts: FontSet
     let width: Double
+    var justify = false
 
     func flow(_ blocks: [Block]) throws(LayoutError) -> [FlowUnit] {
         var units: [FlowUnit] = []
@@ -37,7 +38,7 @@ struct BlockFlow {
             for i in units.indices.dropFirst() { units[i].breakBefore = false }
             return units
         case .paragraph(let inlines):
-            return try paragraph(inlines, spec: styles.body, role: .p, width: width, indent: indent)
+            return try paragraph(inlines, spec: styles.body, role: .p, width: width, indent: indent, justified: justify)
         case .list(let ordered, let items):
             var units: [FlowUnit] = []
             for (number, item) in items.enumerated() {
@@ -87,9 +88,10 @@ struct BlockFlow {
     }
 
     func paragraph(_ inlines: [Inline], spec: TextStyles.Spec, role: StructureRole, width: Double,
-                   indent: Double) throws(LayoutError) -> [FlowUnit] {
+                   indent: Double, justified: Bool = false) throws(LayoutError) -> [FlowUnit] {
         let content = InlineFlattening.flatten(inlines, bold: spec.bold)
-        let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: width))
+        let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: width,
+                                                                 justified: justified, hyphenate: indent == 0))
         let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
         let n = lines.count
         var units: [FlowUnit] = []

@@ -11,8 +11,13 @@ public final class DocumentLayout {
     let hyphenator: Hyphenator
     let styles = TextStyles()
 
-    public init(fontsDirectory: URL, hyphenationDictionary: String, geometry: PageGeometry = PageGeometry()) throws(LayoutError) {
+    /// Body paragraphs justified (both edges straight) instead of ragged right.
+    public let justifyBody: Bool
+
+    public init(fontsDirectory: URL, hyphenationDictionary: String, geometry: PageGeometry = PageGeometry(),
+                justifyBody: Bool = false) throws(LayoutError) {
         self.geometry = geometry
+        self.justifyBody = justifyBody
         self.fonts = try FontSet(directory: fontsDirectory)
         self.shaper = Shaper(fonts: fonts)
         self.hyphenator = Hyphenator(dictionaryPath: hyphenationDictionary)
@@ -25,7 +30,8 @@ public final class DocumentLayout {
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
         let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
         let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry).layout(document.blocks)
-        let units = try BlockFlow(setter: setter, styles: styles, fonts: fonts, width: geometry.bodyWidth).flow(document.blocks)
+        let units = try BlockFlow(setter: setter, styles: styles, fonts: fonts, width: geometry.bodyWidth,
+                                  justify: justifyBody).flow(document.blocks)
         let placement = Paginator(geometry: geometry).paginate(units, firstPageTop: first.bodyTop)
 
         var pages: [Page] = []

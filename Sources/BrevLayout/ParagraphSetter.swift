@@ -104,7 +104,7 @@ struct ParagraphSetter {
                     line.append(word)
                 }
             } else {
-                let worthIt = free > style.width * hyphenateWhenFreeShare || word.width > style.width
+                let worthIt = style.hyphenate && free > style.width * hyphenateWhenFreeShare || word.width > style.width
                 if worthIt, let (head, tail) = try hyphenate(word, toFit: free, size: style.size) {
                     line.append(head)
                     word = tail
@@ -178,7 +178,7 @@ struct ParagraphSetter {
         }
         for (w, word) in words.enumerated() {
             // Hyphenation points inside a one-style word become penalised breaks.
-            if word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0],
+            if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0],
                case let points = hyphenator.points(in: whole.text), !points.isEmpty {
                 let chars = Array(whole.text)
                 let hyphen = try shaper.shape("-", style: whole.style)

@@ -11,6 +11,9 @@ struct ParagraphStyle {
     var width: Double
     /// Justified (both edges straight) or ragged right.
     var justified: Bool = false
+    /// Indented text (list items) is not hyphenated: layout-preserving text extraction indents
+    /// the continuation line, and the copied word would come apart ("in den").
+    var hyphenate: Bool = true
 }
 
 /// One set line: runs positioned from the line's start (x) and baseline (y = 0).

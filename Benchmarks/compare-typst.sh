@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# brev against Typst on the same letter, side by side in one run (../shared/bench/peers).
+# Each round runs Typst's peer and brev's peer-letter-benchmark, one after the other, each
+# pinned to core 0, each rendering N letters after a warm-up in one warm process; we report
+# the medians of letters per CPU-second and their ratio. Typst comes from PyPI (the version in
+# the peers' requirements.txt) into a scratch venv under .build-bench/ (git-ignored).
+#   Benchmarks/compare-typst.sh            # ROUNDS=3 N=300
+#   ROUNDS=5 N=300 Benchmarks/compare-typst.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+peers="${PEERS:-../shared/bench/peers}"
+rounds="${ROUNDS:-3}"
+n="${N:-300}"
+scratch=.build-bench
+mkdir -p "$scratch"
+
+dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q "install ok installed" \
+  || { echo "compare: installing fonts-dejavu-core (Typst's peer uses DejaVu Sans)"; apt-get install -y -qq fonts-dejavu-core >/dev/null; }
+if [ ! -x "$scratch/venv/bin/python" ]; then python3 -m venv "$scratch/venv"; fi
+typst_version=$(grep -E '^typst==' "$peers/requirements.txt")
+"$scratch/venv/bin/python" -c 'import typst' 2>/dev/null || "$scratch/venv/bin/pip" install --quiet "$typst_version"
+[ -f "$peers/data/variants.json" ] || (cd "$peers" && python3 make_variants.py)
+swift build -c release --product peer-letter-benchmark >/dev/null
+
+pin() { if command -v taskset >/dev/null; then taskset -c 0 "$@"; else "$@"; fi; }
+: > "$scratch/results.jsonl"
+for r in $(seq 1 "$rounds"); do
+  t=$(pin "$scratch/venv/bin/python" "$peers/peer_typst.py" batch "$n" 10 "$scratch/out-typst")
+  b=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$scratch/out-brev")
+  echo "{\"round\": $r, \"typst\": $t, \"brev\": $b}" | tee -a "$scratch/results.jsonl"
+done
+
+python3 - "$scratch/results.jsonl" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+def med(who, key): return statistics.median(r[who][key] for r in rows)
+t, b = med("typst", "letters_per_cpu_s"), med("brev", "letters_per_cpu_s")
+tw, bw = med("typst", "letters_per_s"), med("brev", "letters_per_s")
+print(f"rounds: {len(rows)}, letters per round: {rows[0]['brev']['n']}")
+print(f"typst: {t:.1f} letters/CPU-s ({1000/t:.1f} ms), {tw:.1f} letters/s wall, {med('typst','mean_size')/1024:.0f} KiB")
+print(f"brev:  {b:.1f} letters/CPU-s ({1000/b:.1f} ms), {bw:.1f} letters/s wall, {med('brev','mean_size')/1024:.0f} KiB")
+print(f"brev / typst (letters per CPU-second): {b/t:.2f}")
+PY
