@@ -5,6 +5,8 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
     /// No font in `Fonts/` has a glyph for this character: it would print as a box (tofu).
     case missingGlyph(character: String, codepoint: UInt32, context: String)
     case lineBreakingFailed(String)
+    /// Right-to-left text needs bidirectional layout, which brev does not do yet.
+    case rightToLeft(character: String, context: String)
 
     public var description: String {
         switch self {
@@ -14,6 +16,8 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
             let hex = String(cp, radix: 16, uppercase: true)
             return "no font in Fonts/ can show '\(ch)' (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex)) in \"\(context)\""
         case .lineBreakingFailed(let why): return "line breaking failed: \(why)"
+        case .rightToLeft(let ch, let context):
+            return "'\(ch)' in \"\(context)\" is right-to-left text (Hebrew or Arabic), which brev cannot set yet"
         }
     }
 }

@@ -3,6 +3,8 @@
 struct LinePiece {
     var text: String
     var style: FontSet.Style
+    /// The face the text is shaped in: the style's own, or the fallback for characters it lacks.
+    var face: Int
     var shaped: ShapedText
     /// Width in points at the paragraph's size.
     var width: Double

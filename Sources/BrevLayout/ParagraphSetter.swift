@@ -48,7 +48,7 @@ struct ParagraphSetter {
                 let styleIndex = runStarts.lastIndex { $0.start <= p }!
                 let runEnd = styleIndex + 1 < runStarts.count ? min(runStarts[styleIndex + 1].start, contentEnd) : contentEnd
                 let s = String(decoding: utf16[p..<runEnd], as: UTF16.self)
-                pieces.append(try piece(s, style: runStarts[styleIndex].style, size: size))
+                pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size)
                 p = runEnd
             }
             var space: LinePiece?
@@ -73,10 +73,43 @@ struct ParagraphSetter {
         return words
     }
 
-    private func piece(_ text: String, style: FontSet.Style, size: Double) throws(LayoutError) -> LinePiece {
-        let shaped = try shaper.shape(text, style: style)
-        let scale = size / shaper.fonts.face(style).unitsPerEm
-        return LinePiece(text: text, style: style, shaped: shaped, width: shaped.advance * scale, hyphen: nil)
+    /// Splits text where the main face lacks a character: those stretches are set in the
+    /// fallback face. A character that no face has is an error naming it.
+    private func coveredPieces(_ text: String, style: FontSet.Style, size: Double) throws(LayoutError) -> [LinePiece] {
+        var pieces: [LinePiece] = []
+        var current = ""
+        var currentFace = style.rawValue
+        for ch in text {
+            if let scalar = ch.unicodeScalars.first, ParagraphSetter.isRightToLeft(scalar) {
+                throw .rightToLeft(character: String(ch), context: text)
+            }
+            guard let face = shaper.fonts.face(for: ch, style: style) else {
+                let scalar = ch.unicodeScalars.first { !shaper.fonts.faces[style.rawValue].hasGlyph($0) } ?? ch.unicodeScalars.first!
+                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, context: text)
+            }
+            if face != currentFace && !current.isEmpty {
+                pieces.append(try piece(current, style: style, face: currentFace, size: size))
+                current = ""
+            }
+            currentFace = face
+            current.append(ch)
+        }
+        if !current.isEmpty { pieces.append(try piece(current, style: style, face: currentFace, size: size)) }
+        return pieces
+    }
+
+    static func isRightToLeft(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF: return true
+        default: return false
+        }
+    }
+
+    private func piece(_ text: String, style: FontSet.Style, face: Int? = nil, size: Double) throws(LayoutError) -> LinePiece {
+        let face = face ?? style.rawValue
+        let shaped = try shaper.shape(text, face: face)
+        let scale = size / shaper.fonts.faces[face].unitsPerEm
+        return LinePiece(text: text, style: style, face: face, shaped: shaped, width: shaped.advance * scale, hyphen: nil)
     }
 
     // MARK: breaking
@@ -130,18 +163,18 @@ struct ParagraphSetter {
         guard word.pieces.count == 1, hyphenator.isAvailable else { return nil }
         let whole = word.pieces[0]
         let chars = Array(whole.text)
-        let hyphen = try shaper.shape("-", style: whole.style)
-        let scale = size / shaper.fonts.face(whole.style).unitsPerEm
+        let hyphen = try shaper.shape("-", face: whole.face)
+        let scale = size / shaper.fonts.faces[whole.face].unitsPerEm
         for point in hyphenator.points(in: whole.text).reversed() {
             let headText = String(chars[..<point])
-            let head = try piece(headText, style: whole.style, size: size)
+            let head = try piece(headText, style: whole.style, face: whole.face, size: size)
             let headWidth = head.width + hyphen.advance * scale
             guard headWidth <= available else { continue }
             var marked = head
             marked.text = headText + "\u{AD}"
             marked.hyphen = hyphen
             marked.width = headWidth
-            let tail = try piece(String(chars[point...]), style: whole.style, size: size)
+            let tail = try piece(String(chars[point...]), style: whole.style, face: whole.face, size: size)
             return (LineWord(pieces: [marked], space: nil, hardBreakAfter: false),
                     LineWord(pieces: [tail], space: word.space, hardBreakAfter: word.hardBreakAfter))
         }
@@ -181,11 +214,11 @@ struct ParagraphSetter {
             if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0],
                case let points = hyphenator.points(in: whole.text), !points.isEmpty {
                 let chars = Array(whole.text)
-                let hyphen = try shaper.shape("-", style: whole.style)
-                let scale = style.size / shaper.fonts.face(whole.style).unitsPerEm
+                let hyphen = try shaper.shape("-", face: whole.face)
+                let scale = style.size / shaper.fonts.faces[whole.face].unitsPerEm
                 var start = 0
                 for point in points + [chars.count] {
-                    let part = try piece(String(chars[start..<point]), style: whole.style, size: style.size)
+                    let part = try piece(String(chars[start..<point]), style: whole.style, face: whole.face, size: style.size)
                     add(.box(width: part.width), .piece(part))
                     if point < chars.count {
                         breakable(penalty: 50, width: hyphen.advance * scale, flagged: true, .hyphen(hyphen, scale: scale))
@@ -287,10 +320,10 @@ struct ParagraphSetter {
         var runs: [GlyphRun] = []
         var x = 0.0
         for (piece, advance) in placed {
-            let scale = style.size / shaper.fonts.face(piece.style).unitsPerEm
-            if runs.last == nil || runs[runs.count - 1].font != piece.style.rawValue {
-                runs.append(GlyphRun(font: piece.style.rawValue, size: style.size, x: x, y: 0, glyphs: [], text: "",
-                                     clusters: [], bold: piece.style == .bold || piece.style == .boldItalic))
+            let scale = style.size / shaper.fonts.faces[piece.face].unitsPerEm
+            if runs.last == nil || runs[runs.count - 1].font != piece.face {
+                runs.append(GlyphRun(font: piece.face, size: style.size, x: x, y: 0, glyphs: [], text: "",
+                                     clusters: [], bold: piece.style.isBold))
             }
             let r = runs.count - 1
             var penX = x - runs[r].x

@@ -22,7 +22,7 @@ struct ShapedText {
 final class Shaper {
     private struct Key: Hashable {
         var text: String
-        var style: FontSet.Style
+        var face: Int
     }
 
     let fonts: FontSet
@@ -41,13 +41,18 @@ final class Shaper {
     deinit { hb_buffer_destroy(buffer) }
 
     func shape(_ text: String, style: FontSet.Style) throws(LayoutError) -> ShapedText {
-        let key = Key(text: text, style: style)
+        try shape(text, face: style.rawValue)
+    }
+
+    /// Shapes `text` in one face (an index into the font set).
+    func shape(_ text: String, face faceIndex: Int) throws(LayoutError) -> ShapedText {
+        let key = Key(text: text, face: faceIndex)
         if let hit = cache[key] {
             cacheHits += 1
             return hit
         }
         cacheMisses += 1
-        let face = fonts.face(style)
+        let face = fonts.faces[faceIndex]
         hb_buffer_clear_contents(buffer)
         var utf8 = Array(text.utf8)
         utf8.withUnsafeMutableBufferPointer { p in

@@ -49,7 +49,8 @@ import Testing
         #expect(letter.overfullLines == 0)
     }
 
-    @Test(arguments: ["Nguyễn Thị Ánh Ærø-Østergård", "O'Brien & Søn <test>", "Łukasz Wójcik", "Şahin Öztürk", "Αλέξανδρος Παπαδόπουλος", "Ольга Иванова"])
+    @Test(arguments: ["Nguyễn Thị Ánh Ærø-Østergård", "O'Brien & Søn <test>", "Łukasz Wójcik", "Şahin Öztürk", "Αλέξανδρος Παπαδόπουλος",
+                      "Ольга Иванова", "Հայկ Պետրոսյան", "გიორგი ბერიძე"])
     func hardNamesComeBackExactly(name: String) throws {
         let (letter, path) = try render(changing: withName(name))
         let text = try TestSupport.pdfText(path)
@@ -57,6 +58,22 @@ import Testing
         #expect(text.contains("Kære \(name)"))
         #expect(letter.html.contains(name.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "'", with: "&#39;")))
+    }
+
+    @Test func charactersTheMainFontLacksAreSetInTheFallbackFont() throws {
+        let (_, path) = try render(changing: withName("Անի Հակոբյան Ærø"))
+        let fonts = try TestSupport.run("pdffonts", [path]).stdout
+        #expect(fonts.contains("DejaVuSans") && fonts.contains("NotoSans"))
+        #expect(try TestSupport.pdfText(path).contains("Kære Անի Հակոբյան Ærø"))
+    }
+
+    @Test func rightToLeftTextIsRefusedRatherThanSetBackwards() throws {
+        #expect {
+            _ = try render(changing: withName("דוד כהן"))
+        } throws: { error in
+            guard case BrevError.layout(let e) = error else { return false }
+            return "\(e)".contains("right-to-left") && BrevError.layout(e).exitCode == 1
+        }
     }
 
     @Test func everyFontIsEmbeddedAsASubsetWithToUnicode() throws {
