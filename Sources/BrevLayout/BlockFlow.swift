@@ -133,10 +133,14 @@ struct BlockFlow {
                 events += [.begin(isHeader ? .th : .td), .runs(runs), .end(isHeader ? .th : .td)]
             }
             events.append(.end(.tr))
+            // The header stays with the first body row; body rows may start a page.
+            let firstBodyRow = rowIndex == table.header.count
             units.append(FlowUnit(events: events, spaceBefore: rowIndex == 0 ? spec.spaceBefore : 2,
                                   height: Double(maxLines) * spec.leading, baseline: baseline,
-                                  breakBefore: rowIndex == 0 || !isHeader))
+                                  breakBefore: rowIndex == 0 || (!isHeader && !(firstBodyRow && !table.header.isEmpty))))
         }
+        let header = Array(units.prefix(table.header.count))
+        for i in units.indices.dropFirst(table.header.count) { units[i].repeatedHeader = header }
         return wrap(units, .table)
     }
 }

@@ -37,22 +37,38 @@ public final class DocumentLayout {
         var pages: [Page] = []
         for (index, placed) in placement.enumerated() {
             var items: [PageItem] = index == 0 ? [.begin(.document)] + first.items : []
-            for (unitIndex, top) in placed {
-                let unit = units[unitIndex]
-                for event in unit.events {
-                    switch event {
-                    case .begin(let role): items.append(.begin(role))
-                    case .end(let role): items.append(.end(role))
-                    case .runs(let runs):
-                        for var run in runs {
-                            run.x += geometry.marginLeft
-                            run.y += top + unit.baseline
-                            items.append(.run(run))
+            for placement in placed {
+                switch placement {
+                case .unit(let unitIndex, let top):
+                    let unit = units[unitIndex]
+                    for event in unit.events {
+                        switch event {
+                        case .begin(let role): items.append(.begin(role))
+                        case .end(let role): items.append(.end(role))
+                        case .runs(let runs):
+                            for var run in runs {
+                                run.x += geometry.marginLeft
+                                run.y += top + unit.baseline
+                                items.append(.run(run))
+                            }
                         }
+                    }
+                case .repeatedHeader(let unitIndex, var top):
+                    // Drawn again for the reader's eye; the structure tree has the header once.
+                    for header in units[unitIndex].repeatedHeader {
+                        for case .runs(let runs) in header.events {
+                            for var run in runs {
+                                run.x += geometry.marginLeft
+                                run.y += top + header.baseline
+                                items.append(.artifact(run))
+                            }
+                        }
+                        top += header.height + 2
                     }
                 }
             }
             if index == placement.count - 1 { items.append(.end(.document)) }
+            if index > 0 { items += try runningHeader(document.title) }
             items += try footer(page: index + 1, of: placement.count)
             pages.append(Page(items: items))
         }
@@ -60,6 +76,21 @@ public final class DocumentLayout {
         return LaidOutDocument(pages: Pages(width: geometry.width, height: geometry.height, fonts: fonts.refs, pages: pages,
                                             title: document.title, language: document.language),
                                overfullLines: overfull)
+    }
+
+    /// The document's neutral title at the head of continuation pages; an artifact.
+    private func runningHeader(_ title: String) throws(LayoutError) -> [PageItem] {
+        guard !title.isEmpty else { return [] }
+        let spec = styles.small
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
+        let lines = try setter.set([StyledText(text: title, style: .regular)],
+                                   style: ParagraphStyle(size: spec.size, leading: spec.leading, width: geometry.bodyWidth))
+        return (lines.first?.runs ?? []).map { run in
+            var r = run
+            r.x += geometry.marginLeft
+            r.y = geometry.headerBaseline
+            return .artifact(r)
+        }
     }
 
     /// "Side 1 af 2", right-aligned at the foot of the page; an artifact, not body text.

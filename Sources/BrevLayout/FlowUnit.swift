@@ -16,4 +16,7 @@ struct FlowUnit {
     /// Whether a page may end just before this unit (orphans, widows, keep-with-next).
     var breakBefore: Bool
     var overfull: Bool = false
+    /// For a table's body rows: the header rows, repeated (as page furniture) at the top of a
+    /// page the table continues on.
+    var repeatedHeader: [FlowUnit] = []
 }

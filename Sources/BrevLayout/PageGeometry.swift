@@ -25,6 +25,8 @@ public struct PageGeometry: Sendable {
     public var firstPageBodyTop = 100 * mm
     /// Baseline of the "Side X af Y" footer.
     public var footerBaseline = 285 * mm
+    /// Baseline of the running header on pages after the first.
+    public var headerBaseline = 12 * mm
 
     public init() {}
 

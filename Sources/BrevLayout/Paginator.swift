@@ -3,8 +3,28 @@
 struct Paginator {
     let geometry: PageGeometry
 
-    /// Unit indices and their top y, page by page.
-    func paginate(_ units: [FlowUnit], firstPageTop: Double) -> [[(unit: Int, y: Double)]] {
+    /// What goes on a page: a unit at its top y, or a table's header repeated above the rows
+    /// that continue there.
+    enum Placement {
+        case unit(Int, y: Double)
+        case repeatedHeader(of: Int, y: Double)
+    }
+
+    /// Placements page by page.
+    func paginate(_ units: [FlowUnit], firstPageTop: Double) -> [[Placement]] {
+        let pages = place(units, firstPageTop: firstPageTop)
+        // A page that starts inside a table (on a body row) gets the header rows first.
+        return pages.enumerated().map { index, placed in
+            guard index > 0, let first = placed.first, !units[first.unit].repeatedHeader.isEmpty else {
+                return placed.map { .unit($0.unit, y: $0.y) }
+            }
+            // `place` already left room for it above the first row.
+            return [.repeatedHeader(of: first.unit, y: geometry.marginTop)] + placed.map { .unit($0.unit, y: $0.y) }
+        }
+    }
+
+    /// Unit indices and their top y, page by page. Room is kept for a repeated table header.
+    private func place(_ units: [FlowUnit], firstPageTop: Double) -> [[(unit: Int, y: Double)]] {
         var pages: [[(unit: Int, y: Double)]] = [[]]
         var y = firstPageTop
         var i = 0
@@ -21,6 +41,8 @@ struct Paginator {
                 continue
             }
             let space = atTop ? 0 : unit.spaceBefore
+            let headerRoom = atTop && pages.count > 1 ? unit.repeatedHeader.reduce(0) { $0 + $1.height + 2 } : 0
+            if atTop { y += headerRoom }
             if atTop || y + space + unit.height <= geometry.bodyBottom {
                 pages[pages.count - 1].append((i, y + space))
                 y += space + unit.height

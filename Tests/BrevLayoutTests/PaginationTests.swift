@@ -27,8 +27,10 @@ import Testing
         let pages = result.pages.pages
         #expect(pages.count >= 3)
         for (i, page) in pages.enumerated() {
-            let footer = page.items.compactMap { if case .artifact(let r) = $0 { return r.text } else { return nil } }.joined()
-            #expect(footer == "Side \(i + 1) af \(pages.count)")
+            let furniture = page.items.compactMap { if case .artifact(let r) = $0 { return r.text } else { return nil } }
+            #expect(furniture.last == "Side \(i + 1) af \(pages.count)")
+            // Continuation pages carry the title at the top; page 1 has the letterhead instead.
+            #expect(furniture.contains("T") == (i > 0))
         }
         #expect(result.overfullLines == 0)
     }
