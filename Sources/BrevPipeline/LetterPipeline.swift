@@ -156,7 +156,8 @@ public final class LetterPipeline: @unchecked Sendable {
         }
         var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: HTMLWriter.html(document), document: document,
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
-                                    warnings: warnings + textProblems, messages: [], fileKind: model.fileKind)
+                                    warnings: warnings + textProblems, messages: [], fileKind: model.fileKind,
+                                    pages: laidOut.pages)
         letter.messages = try messages(for: model, pdf: bytes, fileName: "\(letter.fileBaseName).pdf")
         return letter
     }
@@ -244,6 +245,8 @@ public struct RenderedLetter: Sendable {
     /// `afgoerelse-<id>` or `brev-<id>`: reveals neither the citizen nor the treatment.
     public var fileBaseName: String { "\(fileKind)-\(letterId)" }
     public var fileKind: String
+    /// The laid-out pages the PDF was drawn from (for PNG previews and visual tests).
+    public var pages: Pages
 
     /// Writes `<base>.pdf` and `<base>.html` into `directory` (mode 0600, atomically); returns the paths.
     public func write(to directory: String) throws(BrevError) -> [String] {
