@@ -57,8 +57,9 @@ let package = Package(
         .testTarget(name: "BrevCaseTests", dependencies: ["BrevCase", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevTemplateTests", dependencies: ["BrevTemplate", "BrevDocument", "BrevCase", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore", "BrevTestSupport"]),
-        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF", "BrevTestSupport"],
-                    exclude: ["Golden"]),
+        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF",
+                                                             "BrevLayout", "BrevTemplate", "BrevTestSupport"],
+                    exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
     ]
 )
