@@ -61,6 +61,8 @@ public indirect enum Inline: Sendable, Equatable {
     case emphasis([Inline])
     case link(href: String, [Inline])
     case lineBreak
+    /// A note set at the foot of the page; the text shows its number.
+    case footnote([Inline])
 
     /// The plain text, as a reader copying it would get it.
     public var plainText: String {
@@ -68,10 +70,23 @@ public indirect enum Inline: Sendable, Equatable {
         case .text(let s): return s
         case .strong(let c), .emphasis(let c), .link(_, let c): return c.map(\.plainText).joined()
         case .lineBreak: return "\n"
+        // The running text; the note's own words are in `footnoteText`.
+        case .footnote: return ""
         }
     }
 }
 
 extension Array where Element == Inline {
     public var plainText: String { map(\.plainText).joined() }
+
+    /// The words of every footnote inside, in order.
+    public var footnoteText: [String] {
+        flatMap { inline -> [String] in
+            switch inline {
+            case .footnote(let c): return [c.plainText] + c.footnoteText
+            case .strong(let c), .emphasis(let c), .link(_, let c): return c.footnoteText
+            default: return []
+            }
+        }
+    }
 }

@@ -47,6 +47,7 @@ public enum DocumentDump {
             case .emphasis(let c): return "em(\(inline(c)))"
             case .link(let href, let c): return "link[\(href)](\(inline(c)))"
             case .lineBreak: return "br"
+            case .footnote(let c): return "footnote(\(inline(c)))"
             }
         }.joined(separator: " ")
     }

@@ -5,7 +5,16 @@ import BrevCore
 public enum HTMLWriter {
     public static func html(_ document: Document) -> String {
         var body = ""
-        for block in document.blocks { write(block, into: &body) }
+        var notes: [[Inline]] = []
+        for block in document.blocks { write(block, into: &body, notes: &notes) }
+        if !notes.isEmpty {
+            body += "<section class=\"footnotes\" aria-label=\"Fodnoter\">\n<ol>\n"
+            for (i, note) in notes.enumerated() {
+                var ignored: [[Inline]] = []
+                body += "<li id=\"note-\(i + 1)\">\(inline(note, notes: &ignored))</li>\n"
+            }
+            body += "</ol>\n</section>\n"
+        }
         return """
         <!DOCTYPE html>
         <html lang="\(escape(document.language))">
@@ -37,13 +46,13 @@ public enum HTMLWriter {
         """
     }
 
-    private static func write(_ block: Block, into out: inout String) {
+    private static func write(_ block: Block, into out: inout String, notes: inout [[Inline]]) {
         switch block {
         case .heading(let level, let inlines):
             let l = min(max(level, 1), 6)
-            out += "<h\(l)>\(inline(inlines))</h\(l)>\n"
+            out += "<h\(l)>\(inline(inlines, notes: &notes))</h\(l)>\n"
         case .paragraph(let inlines):
-            out += "<p>\(inline(inlines))</p>\n"
+            out += "<p>\(inline(inlines, notes: &notes))</p>\n"
         case .list(let ordered, let items):
             let tag = ordered ? "ol" : "ul"
             out += "<\(tag)>\n"
@@ -51,9 +60,9 @@ public enum HTMLWriter {
                 out += "<li>"
                 // A list item of one paragraph is written without <p>, as a reader expects.
                 if item.count == 1, case .paragraph(let inlines) = item[0] {
-                    out += inline(inlines)
+                    out += inline(inlines, notes: &notes)
                 } else {
-                    for b in item { write(b, into: &out) }
+                    for b in item { write(b, into: &out, notes: &notes) }
                 }
                 out += "</li>\n"
             }
@@ -62,39 +71,44 @@ public enum HTMLWriter {
             out += "<table class=\"content\">\n"
             if !table.header.isEmpty {
                 out += "<thead>\n"
-                for row in table.header { out += "<tr>" + row.map { "<th scope=\"col\">\(inline($0))</th>" }.joined() + "</tr>\n" }
+                for row in table.header { out += "<tr>" + row.map { "<th scope=\"col\">\(inline($0, notes: &notes))</th>" }.joined() + "</tr>\n" }
                 out += "</thead>\n"
             }
             out += "<tbody>\n"
-            for row in table.rows { out += "<tr>" + row.map { "<td>\(inline($0))</td>" }.joined() + "</tr>\n" }
+            for row in table.rows { out += "<tr>" + row.map { "<td>\(inline($0, notes: &notes))</td>" }.joined() + "</tr>\n" }
             out += "</tbody>\n</table>\n"
         case .letterhead(let lines):
-            out += "<header class=\"letterhead\">\n" + lines.map { "<p>\(inline($0))</p>\n" }.joined() + "</header>\n"
+            out += "<header class=\"letterhead\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</header>\n"
         case .recipient(let lines):
-            out += "<address class=\"recipient\">\n" + lines.map { "<p>\(inline($0))</p>\n" }.joined() + "</address>\n"
+            out += "<address class=\"recipient\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</address>\n"
         case .returnAddress(let inlines):
-            out += "<p class=\"return-address\">\(inline(inlines))</p>\n"
+            out += "<p class=\"return-address\">\(inline(inlines, notes: &notes))</p>\n"
         case .caseInfo(let fields):
             out += "<table class=\"caseinfo\">\n"
-                + fields.map { "<tr><th scope=\"row\">\(escape($0.label))</th><td>\(inline($0.value))</td></tr>\n" }.joined()
+                + fields.map { "<tr><th scope=\"row\">\(escape($0.label))</th><td>\(inline($0.value, notes: &notes))</td></tr>\n" }.joined()
                 + "</table>\n"
         case .signature(let lines):
-            out += "<div class=\"signature\">\n" + lines.map { "<p>\(inline($0))</p>\n" }.joined() + "</div>\n"
+            out += "<div class=\"signature\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</div>\n"
         case .pageBreak:
             out += "<hr>\n"
         }
     }
 
-    private static func inline(_ inlines: [Inline]) -> String {
-        inlines.map { i -> String in
+    private static func inline(_ inlines: [Inline], notes: inout [[Inline]]) -> String {
+        var out = ""
+        for i in inlines {
             switch i {
-            case .text(let s): return escape(s)
-            case .strong(let c): return "<strong>\(inline(c))</strong>"
-            case .emphasis(let c): return "<em>\(inline(c))</em>"
-            case .link(let href, let c): return "<a href=\"\(escape(href))\">\(inline(c))</a>"
-            case .lineBreak: return "<br>"
+            case .text(let s): out += escape(s)
+            case .strong(let c): out += "<strong>\(inline(c, notes: &notes))</strong>"
+            case .emphasis(let c): out += "<em>\(inline(c, notes: &notes))</em>"
+            case .link(let href, let c): out += "<a href=\"\(escape(href))\">\(inline(c, notes: &notes))</a>"
+            case .lineBreak: out += "<br>"
+            case .footnote(let c):
+                notes.append(c)
+                out += "<sup><a href=\"#note-\(notes.count)\">\(notes.count)</a></sup>"
             }
-        }.joined()
+        }
+        return out
     }
 
     public static func escape(_ s: String) -> String { XMLText.escaped(s) }

@@ -9,6 +9,7 @@ struct BlockFlow {
     let fonts: FontSet
     let width: Double
     var justify = false
+    let footnotes = FootnoteCounter()
 
     func flow(_ blocks: [Block]) throws(LayoutError) -> [FlowUnit] {
         var units: [FlowUnit] = []
@@ -89,7 +90,8 @@ struct BlockFlow {
 
     func paragraph(_ inlines: [Inline], spec: TextStyles.Spec, role: StructureRole, width: Double,
                    indent: Double, justified: Bool = false) throws(LayoutError) -> [FlowUnit] {
-        let content = InlineFlattening.flatten(inlines, bold: spec.bold)
+        var notes: [PendingFootnote] = []
+        let content = InlineFlattening.flatten(inlines, bold: spec.bold, counter: footnotes, notes: &notes)
         let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: width,
                                                                  justified: justified, hyphenate: indent == 0))
         let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
@@ -103,7 +105,31 @@ struct BlockFlow {
             units.append(FlowUnit(events: [.runs(runs)], spaceBefore: k == 0 ? spec.spaceBefore : 0, height: spec.leading,
                                   baseline: baseline, breakBefore: breakBefore, overfull: line.overfull))
         }
+        // Each note goes with the line its reference landed on.
+        var searchFrom = 0
+        for note in notes {
+            guard let k = lines.indices.dropFirst(searchFrom).first(where: { lines[$0].runs.map(\.text).joined().contains(note.marker) })
+            else { continue }
+            units[k].footnotes.append(try footnote(note))
+            searchFrom = k
+        }
         return wrap(units, role)
+    }
+
+    /// A note's text in small type, its number first, the width of the body.
+    private func footnote(_ note: PendingFootnote) throws(LayoutError) -> Footnote {
+        let spec = styles.small
+        let content = [StyledText(text: note.marker + " ", style: .regular)] + InlineFlattening.flatten(note.content)
+        let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: width))
+        let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
+        var runs: [GlyphRun] = []
+        for (i, line) in lines.enumerated() {
+            for var run in line.runs {
+                run.y += Double(i) * spec.leading + baseline
+                runs.append(run)
+            }
+        }
+        return Footnote(runs: runs, height: Double(lines.count) * spec.leading + 2)
     }
 
     /// Rows as units: a row never splits; the header row's cells are TH.

@@ -67,6 +67,7 @@ public final class DocumentLayout {
                     }
                 }
             }
+            items += footnotes(on: placed, units: units)
             if index == placement.count - 1 { items.append(.end(.document)) }
             if index > 0 { items += try runningHeader(document.title) }
             items += try footer(page: index + 1, of: placement.count)
@@ -76,6 +77,28 @@ public final class DocumentLayout {
         return LaidOutDocument(pages: Pages(width: geometry.width, height: geometry.height, fonts: fonts.refs, pages: pages,
                                             title: document.title, language: document.language),
                                overfullLines: overfull)
+    }
+
+    /// The notes whose references are on this page, at its foot, each a Note element.
+    private func footnotes(on placed: [Paginator.Placement], units: [FlowUnit]) -> [PageItem] {
+        let notes = placed.flatMap { placement -> [Footnote] in
+            if case .unit(let i, _) = placement { return units[i].footnotes }
+            return []
+        }
+        guard !notes.isEmpty else { return [] }
+        var top = geometry.bodyBottom - notes.reduce(0) { $0 + $1.height }
+        var items: [PageItem] = []
+        for note in notes {
+            items.append(.begin(.note))
+            for var run in note.runs {
+                run.x += geometry.marginLeft
+                run.y += top
+                items.append(.run(run))
+            }
+            items.append(.end(.note))
+            top += note.height
+        }
+        return items
     }
 
     /// The document's neutral title at the head of continuation pages; an artifact.

@@ -19,4 +19,14 @@ struct FlowUnit {
     /// For a table's body rows: the header rows, repeated (as page furniture) at the top of a
     /// page the table continues on.
     var repeatedHeader: [FlowUnit] = []
+    /// Notes whose reference is on this line: set at the foot of the same page.
+    var footnotes: [Footnote] = []
+
+    var footnotesHeight: Double { footnotes.reduce(0) { $0 + $1.height } }
+}
+
+/// A footnote's lines, set in small type, positioned from its own top.
+struct Footnote {
+    var runs: [GlyphRun]
+    var height: Double
 }

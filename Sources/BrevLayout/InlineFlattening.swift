@@ -1,24 +1,61 @@
 import BrevDocument
 
-/// Inline markup to styled text: strong → bold, em → italic, a line break → a mandatory break.
+/// Numbers footnotes through a whole document.
+final class FootnoteCounter {
+    private(set) var count = 0
+
+    func next() -> Int {
+        count += 1
+        return count
+    }
+
+    /// `12` → `¹²`: the reference as it stands in the text, and as copied text keeps it.
+    static func marker(_ n: Int) -> String {
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(n).map { superscripts[Int(String($0))!] })
+    }
+}
+
+/// A footnote met while flattening: its number, its marker and its words.
+struct PendingFootnote {
+    var number: Int
+    var marker: String
+    var content: [Inline]
+}
+
+/// Inline markup to styled text: strong → bold, em → italic, a line break → a mandatory break,
+/// a footnote → its superscript number (the note itself is set at the foot of the page).
 /// Links are set as their text.
 enum InlineFlattening {
-    static func flatten(_ inlines: [Inline], bold: Bool = false, italic: Bool = false) -> [StyledText] {
+    static func flatten(_ inlines: [Inline], bold: Bool = false, italic: Bool = false,
+                        counter: FootnoteCounter? = nil, notes: inout [PendingFootnote]) -> [StyledText] {
         var out: [StyledText] = []
         for inline in inlines {
             switch inline {
             case .text(let s):
                 out.append(StyledText(text: s, style: FontSet.style(bold: bold, italic: italic)))
             case .strong(let c):
-                out += flatten(c, bold: true, italic: italic)
+                out += flatten(c, bold: true, italic: italic, counter: counter, notes: &notes)
             case .emphasis(let c):
-                out += flatten(c, bold: bold, italic: true)
+                out += flatten(c, bold: bold, italic: true, counter: counter, notes: &notes)
             case .link(_, let c):
-                out += flatten(c, bold: bold, italic: italic)
+                out += flatten(c, bold: bold, italic: italic, counter: counter, notes: &notes)
             case .lineBreak:
                 out.append(StyledText(text: "\n", style: FontSet.style(bold: bold, italic: italic)))
+            case .footnote(let c):
+                guard let counter else { continue }
+                let n = counter.next()
+                let marker = FootnoteCounter.marker(n)
+                notes.append(PendingFootnote(number: n, marker: marker, content: c))
+                out.append(StyledText(text: marker, style: FontSet.style(bold: bold, italic: italic)))
             }
         }
         return out
+    }
+
+    /// For places where footnotes are not set (the letterhead, table cells, headers).
+    static func flatten(_ inlines: [Inline], bold: Bool = false, italic: Bool = false) -> [StyledText] {
+        var ignored: [PendingFootnote] = []
+        return flatten(inlines, bold: bold, italic: italic, counter: nil, notes: &ignored)
     }
 }

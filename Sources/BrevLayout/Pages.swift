@@ -41,6 +41,7 @@ public enum StructureRole: String, Sendable, Hashable {
     case l = "L", li = "LI", lbl = "Lbl", lBody = "LBody"
     case table = "Table", tr = "TR", th = "TH", td = "TD"
     case link = "Link"
+    case note = "Note"
 }
 
 public struct Rect: Sendable, Hashable {

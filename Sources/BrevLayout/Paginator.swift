@@ -28,9 +28,13 @@ struct Paginator {
         var pages: [[(unit: Int, y: Double)]] = [[]]
         var y = firstPageTop
         var i = 0
+        // Footnotes of the lines placed on this page, set at its foot.
+        var notesHeight = 0.0
+        let notesGap = 6.0
         func newPage() {
             pages.append([])
             y = geometry.marginTop
+            notesHeight = 0
         }
         while i < units.count {
             let unit = units[i]
@@ -43,9 +47,12 @@ struct Paginator {
             let space = atTop ? 0 : unit.spaceBefore
             let headerRoom = atTop && pages.count > 1 ? unit.repeatedHeader.reduce(0) { $0 + $1.height + 2 } : 0
             if atTop { y += headerRoom }
-            if atTop || y + space + unit.height <= geometry.bodyBottom {
+            let notes = notesHeight + unit.footnotesHeight
+            let reserve = notes > 0 ? notes + notesGap : 0
+            if atTop || y + space + unit.height + reserve <= geometry.bodyBottom {
                 pages[pages.count - 1].append((i, y + space))
                 y += space + unit.height
+                notesHeight = notes
                 i += 1
                 continue
             }

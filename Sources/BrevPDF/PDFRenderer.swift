@@ -12,7 +12,7 @@ public final class PDFRenderer {
     /// in an element that has children, so text is drawn in a `Span` inside these: an element
     /// split across pages then holds one Span per page, and the running footer, drawn between
     /// them, stays outside the tree (the finishing pass marks it as an artifact).
-    private static let textElements: Set<StructureRole> = [.p, .h1, .h2, .h3, .th, .td, .lbl]
+    private static let textElements: Set<StructureRole> = [.p, .h1, .h2, .h3, .th, .td, .lbl, .note]
 
     /// Documents from this many pages get bookmarks for their headings.
     public static let bookmarkFromPages = 3

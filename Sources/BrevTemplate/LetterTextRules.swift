@@ -32,7 +32,7 @@ public enum LetterTextRules {
         func walk(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .heading(_, let i), .paragraph(let i), .returnAddress(let i): out.append(i.plainText)
+                case .heading(_, let i), .paragraph(let i), .returnAddress(let i): out.append(i.plainText); out += i.footnoteText
                 case .list(_, let items): items.forEach(walk)
                 case .table(let t): out += (t.header + t.rows).flatMap { $0.map(\.plainText) }
                 case .letterhead(let lines), .recipient(let lines), .signature(let lines): out += lines.map(\.plainText)

@@ -10,7 +10,7 @@ public enum XHTMLReader {
     static let blockElements: Set<String> = [
         "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "h1", "h2", "h3", "p", "ul", "ol", "table", "pagebreak",
     ]
-    static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span"]
+    static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span", "footnote"]
 
     /// `sourceName` names the input in diagnostics (a template path, or "filled afslag").
     /// `rawTemplate`: the text is an unfilled template, where Mustache tags may stand between
@@ -195,6 +195,7 @@ public enum XHTMLReader {
                     case "em": out.append(.emphasis(readInlines(node)))
                     case "span": out.append(contentsOf: readInlines(node))
                     case "br": out.append(.lineBreak)
+                    case "footnote": out.append(.footnote(trimmed(readInlines(node))))
                     case "a":
                         guard let href = attribute(node, "href") else {
                             problem(node, "<a> needs an href")

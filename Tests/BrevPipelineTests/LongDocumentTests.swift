@@ -42,13 +42,55 @@ import Testing
         #expect(laidOut.overfullLines == 0)
         // The peer run's rule: pdftotext -layout, soft hyphens at line ends removed, lines joined.
         let layoutText = try TestSupport.pdfText(path, layout: true)
-        let flat = layoutText.replacingOccurrences(of: "\u{AD}\n", with: "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // Footnote references (superscript digits) are not part of the paragraph's words.
+        let flat = layoutText.replacingOccurrences(of: "\u{AD}\n", with: "")
+            .replacingOccurrences(of: "[⁰¹²³⁴⁵⁶⁷⁸⁹]", with: "", options: .regularExpression)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let all = paragraphs(document)
         let missing = all.filter { !flat.contains($0.split(whereSeparator: \.isWhitespace).joined(separator: " ")) }
         #expect(missing.isEmpty, "\(missing.count) of \(all.count) paragraphs do not rejoin: \(missing.prefix(2))")
         for name in ["Ærø-Østergård", "Nguyễn Thị Ánh", "Łukasz Wójcik", "Şahin Öztürk", "O'Brien & Søn <test>"] {
             #expect(layoutText.contains(name), "\(name)")
         }
+    }
+
+    @Test func footnotesStandAtTheFootOfThePageOfTheirReference() throws {
+        let (_, laidOut, path) = try render(justified: false)
+        var notesSeen = 0
+        for (index, page) in laidOut.pages.pages.enumerated() {
+            var inNote = false
+            var noteTops: [Double] = []
+            var bodyBottom = 0.0
+            var references: [String] = []
+            for item in page.items {
+                switch item {
+                case .begin(.note): inNote = true
+                case .end(.note): inNote = false
+                case .run(let r):
+                    if inNote {
+                        noteTops.append(r.y)
+                    } else {
+                        bodyBottom = max(bodyBottom, r.y)
+                        references += r.text.matches(of: /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/).map { String($0.output) }
+                    }
+                default: break
+                }
+            }
+            // Every reference on the page has its note on the same page, below the text.
+            let pageText = try TestSupport.run("pdftotext", ["-enc", "UTF-8", "-f", "\(index + 1)", "-l", "\(index + 1)", path, "-"]).stdout
+            for marker in references {
+                #expect(pageText.contains("\(marker) "), "note \(marker) is not on page \(index + 1)")
+                notesSeen += 1
+            }
+            if let top = noteTops.min() { #expect(top > bodyBottom, "a note overlaps the text on page \(index + 1)") }
+        }
+        #expect(notesSeen == 5)
+        #expect(try TestSupport.run("qpdf", ["--check", path]).status == 0)
+        // Each note is a Note element in the structure tree.
+        let q = try QPDFJSON(path: path)
+        let notes = q.objects.values.compactMap { ($0 as? [String: Any])?["value"] as? [String: Any] }.filter { $0["/S"] as? String == "/Note" }
+        #expect(notes.count == 5)
+        #expect(try TestSupport.pdfText(path).contains("Behandlingsgarantien gælder ikke, hvis du selv vælger et andet"))
     }
 
     @Test func journalAndPhoneNumbersAreNeverBroken() throws {
