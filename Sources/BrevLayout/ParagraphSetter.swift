@@ -77,6 +77,12 @@ struct ParagraphSetter {
     /// fallback face. A character that no face has is an error naming it.
     private func coveredPieces(_ text: String, style: FontSet.Style, size: Double) throws(LayoutError) -> [LinePiece] {
         var pieces: [LinePiece] = []
+        if let split = shaper.coverageSplit(text, style: style) {
+            for part in split { pieces.append(try piece(part.text, style: style, face: part.face, size: size)) }
+            return pieces
+        }
+        var parts: [(text: String, face: Int)] = []
+        defer { shaper.remember(parts, for: text, style: style) }
         var current = ""
         var currentFace = style.rawValue
         for ch in text {
@@ -89,12 +95,16 @@ struct ParagraphSetter {
             }
             if face != currentFace && !current.isEmpty {
                 pieces.append(try piece(current, style: style, face: currentFace, size: size))
+                parts.append((current, currentFace))
                 current = ""
             }
             currentFace = face
             current.append(ch)
         }
-        if !current.isEmpty { pieces.append(try piece(current, style: style, face: currentFace, size: size)) }
+        if !current.isEmpty {
+            pieces.append(try piece(current, style: style, face: currentFace, size: size))
+            parts.append((current, currentFace))
+        }
         return pieces
     }
 

@@ -29,6 +29,9 @@ final class Shaper {
     private let buffer: OpaquePointer
     private let language: hb_language_t
     private var cache: [Key: ShapedText] = [:]
+    /// How a text splits between the main face and the fallback, per style: words repeat, so
+    /// the per-character coverage check runs once per word.
+    private var coverageSplits: [Key: [(text: String, face: Int)]] = [:]
     private(set) var cacheHits = 0
     private(set) var cacheMisses = 0
 
@@ -87,6 +90,14 @@ final class Shaper {
         let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
         cache[key] = shaped
         return shaped
+    }
+
+    func coverageSplit(_ text: String, style: FontSet.Style) -> [(text: String, face: Int)]? {
+        coverageSplits[Key(text: text, face: style.rawValue)]
+    }
+
+    func remember(_ split: [(text: String, face: Int)], for text: String, style: FontSet.Style) {
+        if !split.isEmpty { coverageSplits[Key(text: text, face: style.rawValue)] = split }
     }
 
     /// Width in points of `text` at `size`.
