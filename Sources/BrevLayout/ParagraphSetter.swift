@@ -82,7 +82,6 @@ struct ParagraphSetter {
             return pieces
         }
         var parts: [(text: String, face: Int)] = []
-        defer { shaper.remember(parts, for: text, style: style) }
         var current = ""
         var currentFace = style.rawValue
         for ch in text {
@@ -105,6 +104,8 @@ struct ParagraphSetter {
             pieces.append(try piece(current, style: style, face: currentFace, size: size))
             parts.append((current, currentFace))
         }
+        // Only a complete split is remembered: after an error, the next try must fail the same way.
+        shaper.remember(parts, for: text, style: style)
         return pieces
     }
 

@@ -60,6 +60,16 @@ import Testing
         }
     }
 
+    @Test func aWordThatFailedOnceFailsAgainAndIsNeverCachedHalfSplit() throws {
+        let setter = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator)
+        let style = ParagraphStyle(size: 10, leading: 14, width: 400)
+        for _ in 0..<2 {
+            #expect(throws: LayoutError.self) {
+                _ = try setter.set([StyledText(text: "Աbc\u{0F00}def", style: .regular)], style: style)
+            }
+        }
+    }
+
     @Test func aCharacterNoFontHasIsAnErrorNamingIt() throws {
         let setter = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator)
         #expect {
