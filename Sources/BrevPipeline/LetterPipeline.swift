@@ -10,7 +10,7 @@ import Foundation
 /// The one place that knows every stage: case JSON → validated case → LetterModel → filled
 /// template → Document → pages → PDF (and HTML). Holds loaded fonts, templates and profiles;
 /// create one per worker and reuse it.
-public final class LetterPipeline: @unchecked Sendable {
+public final class LetterPipeline {
     public let environment: BrevEnvironment
     let profiles: ProfileCatalog
     let templates: TemplateCatalog
