@@ -68,7 +68,8 @@ public final class LetterPipeline {
         let diagnostics = DiagnosticCollector()
         if let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) {
             CaseValidator(profiles: profiles).validate(input, into: diagnostics)
-            if !diagnostics.hasErrors, LetterModelBuilder.templateNames[input.letterType] == nil {
+            // An anonymous case always gets the in-person sheet, whatever its letter type.
+            if !diagnostics.hasErrors, !input.anonymous, LetterModelBuilder.templateNames[input.letterType] == nil {
                 diagnostics.error(.unsupportedLetterType, "$.letter_type",
                                   "brev has no template for letter type \(input.letterType.rawValue) yet")
             }

@@ -39,6 +39,10 @@ import Testing
         #expect(!t.contains("Ankestyrelsen"))
         #expect(!t.contains("Kære"))
         #expect(letter.messages.isEmpty)
+        // Whatever the letter type, check and render agree: the sheet.
+        let anyType = try TestSupport.json(try TestSupport.exampleObject("anonym-information-sel101a.json").merging(["letter_type": "AKTINDSIGT"]) { $1 })
+        #expect(pipeline.check(caseJSON: anyType).isEmpty)
+        #expect(try pipeline.render(caseJSON: anyType).fileBaseName.hasPrefix("brev-"))
         let withCPR = pipeline.check(caseJSON: try TestSupport.json(try TestSupport.exampleObject("anonym-information-sel101a.json").merging(
             ["citizen": ["cpr": "0101851234"]]) { $1 }))
         #expect(withCPR.contains { $0.code == .anonymousNoIdentifiers })
