@@ -44,8 +44,8 @@ public struct LetterModelBuilder {
     }
 
     public func build(_ c: CaseInput, for recipient: Recipient = .citizen) throws -> LetterModel {
-        guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
         if c.anonymous { return anonymousSheet(c) }
+        guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
         guard let citizen = c.citizen, c.caseworker != nil else { throw BuildError.anonymous }
         let caseNumber = c.caseNumber ?? ""
         let a = profile.authority
