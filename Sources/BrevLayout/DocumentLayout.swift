@@ -23,9 +23,6 @@ public final class DocumentLayout {
         self.hyphenator = Hyphenator(dictionaryPath: hyphenationDictionary)
     }
 
-    /// Words shaped from the cache so far, and words shaped anew.
-    public var shapingCacheStatistics: (hits: Int, misses: Int) { (shaper.cacheHits, shaper.cacheMisses) }
-    public var hyphenationAvailable: Bool { hyphenator.isAvailable }
 
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
         let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)

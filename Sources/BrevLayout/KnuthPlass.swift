@@ -141,7 +141,4 @@ struct KnuthPlass {
 
 extension KnuthPlass.Item {
     var isPenalty: Bool { if case .penalty = self { return true } else { return false } }
-    var isGlue: Bool { if case .glue = self { return true } else { return false } }
-    var glueStretch: Double { if case .glue(_, let s, _) = self { return s } else { return 0 } }
-    var glueShrink: Double { if case .glue(_, _, let s) = self { return s } else { return 0 } }
 }

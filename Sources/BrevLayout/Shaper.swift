@@ -32,8 +32,6 @@ final class Shaper {
     /// How a text splits between the main face and the fallback, per style: words repeat, so
     /// the per-character coverage check runs once per word.
     private var coverageSplits: [Key: [(text: String, face: Int)]] = [:]
-    private(set) var cacheHits = 0
-    private(set) var cacheMisses = 0
 
     init(fonts: FontSet, language: String = "da") {
         self.fonts = fonts
@@ -51,10 +49,8 @@ final class Shaper {
     func shape(_ text: String, face faceIndex: Int) throws(LayoutError) -> ShapedText {
         let key = Key(text: text, face: faceIndex)
         if let hit = cache[key] {
-            cacheHits += 1
             return hit
         }
-        cacheMisses += 1
         let face = fonts.faces[faceIndex]
         hb_buffer_clear_contents(buffer)
         var utf8 = Array(text.utf8)
@@ -98,10 +94,5 @@ final class Shaper {
 
     func remember(_ split: [(text: String, face: Int)], for text: String, style: FontSet.Style) {
         if !split.isEmpty { coverageSplits[Key(text: text, face: style.rawValue)] = split }
-    }
-
-    /// Width in points of `text` at `size`.
-    func width(_ text: String, style: FontSet.Style, size: Double) throws(LayoutError) -> Double {
-        try shape(text, style: style).advance * size / fonts.face(style).unitsPerEm
     }
 }

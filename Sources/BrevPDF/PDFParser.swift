@@ -245,8 +245,6 @@ struct PDFFile {
         return object
     }
 
-    var objectNumbers: [Int] { offsets.keys.sorted() }
-
     var size: Int { trailer["Size"]?.int ?? (offsets.keys.max() ?? 0) + 1 }
 
     private static func lastIndex(of word: String, in bytes: [UInt8]) -> Int? {

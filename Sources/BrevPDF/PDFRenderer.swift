@@ -90,7 +90,7 @@ public final class PDFRenderer {
                     cairo_tag_end(cr, role.rawValue)
                     open.removeLast()
                     if let h = heading, h.role == role {
-                        let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - run0Ascent(h)))]"
+                        let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - PDFRenderer.bookmarkRise))]"
                         cairo_pdf_surface_add_outline(surface, Int32(CAIRO_PDF_OUTLINE_ROOT), h.text, target,
                                                       cairo_pdf_outline_flags_t(rawValue: 0))
                         heading = nil
@@ -104,10 +104,10 @@ public final class PDFRenderer {
                         if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y } else { heading!.text += " " }
                         heading!.text += run.text
                     }
-                    draw(run, cr: cr, face: faces[run.font])
+                    RunDrawing.draw(run, cr: cr, face: faces[run.font])
                 case .artifact(let run):
                     closeSpan()
-                    draw(run, cr: cr, face: faces[run.font])
+                    RunDrawing.draw(run, cr: cr, face: faces[run.font])
                 case .link:
                     continue // no link annotations yet: letters carry no links
                 }
@@ -122,16 +122,12 @@ public final class PDFRenderer {
         return sink.bytes
     }
 
-    /// A bookmark points a little above the heading's baseline.
-    private func run0Ascent(_ heading: (role: StructureRole, text: String, x: Double, y: Double)) -> Double { 16 }
+    /// A bookmark points this far (points) above the heading's baseline.
+    private static let bookmarkRise = 16.0
 
     private func check(_ cr: OpaquePointer) throws(PDFError) {
         let status = cairo_status(cr)
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(String(cString: cairo_status_to_string(status))) }
-    }
-
-    private func draw(_ run: GlyphRun, cr: OpaquePointer, face: OpaquePointer) {
-        RunDrawing.draw(run, cr: cr, face: face)
     }
 }
 

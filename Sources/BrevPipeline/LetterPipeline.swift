@@ -81,13 +81,10 @@ public final class LetterPipeline {
     public func renderUnfinishedPDF(caseJSON: [UInt8]) throws(BrevError) -> [UInt8] {
         let letter = try render(caseJSON: caseJSON)
         do {
-            let laidOut = try layout.layout(letter.document)
-            return try pdf.renderUnfinished(laidOut.pages, metadata: PDFMetadata(title: letter.document.title, author: "",
-                                                                                 date: "2026-11-24T00:00:00+01:00", identity: caseJSON))
-        } catch let error as LayoutError {
-            throw .layout(error)
+            return try pdf.renderUnfinished(letter.pages, metadata: PDFMetadata(title: letter.document.title, author: "",
+                                                                                date: "2026-11-24T00:00:00+01:00", identity: caseJSON))
         } catch {
-            throw .pdf(error as! PDFError)
+            throw .pdf(error)
         }
     }
 

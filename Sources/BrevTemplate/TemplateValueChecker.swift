@@ -84,12 +84,12 @@ struct TemplateValueChecker {
             case .transparent: continue
             case .unknown: return .unchecked
             case .value(let object):
-                guard let child = TemplateValueChecker.child(first, of: object) else { continue }
-                var current: Any? = child.value
+                guard case .some(let child) = TemplateValueChecker.child(first, of: object) else { continue }
+                var current: Any? = child
                 for part in parts.dropFirst() {
                     guard let c = current else { return .found(nil) } // through a nil: not rendered
-                    guard let next = TemplateValueChecker.child(part, of: c) else { return .missing(name) }
-                    current = next.value
+                    guard case .some(let next) = TemplateValueChecker.child(part, of: c) else { return .missing(name) }
+                    current = next
                 }
                 return .found(current)
             }
@@ -97,12 +97,12 @@ struct TemplateValueChecker {
         return .missing(name)
     }
 
-    /// The stored property `name` of a value, if it has one; a nil optional is a found key
-    /// with no value.
-    private static func child(_ name: String, of object: Any) -> (value: Any?, Void)? {
+    /// The stored property `name` of a value: `.none` when there is no such property,
+    /// `.some(nil)` when it exists but holds nil.
+    private static func child(_ name: String, of object: Any) -> Any?? {
         let mirror = Mirror(reflecting: object)
-        guard let match = mirror.children.first(where: { $0.label == name }) else { return nil }
-        return (unwrap(match.value), ())
+        guard let match = mirror.children.first(where: { $0.label == name }) else { return .none }
+        return .some(unwrap(match.value))
     }
 
     private static func unwrap(_ value: Any) -> Any? {
