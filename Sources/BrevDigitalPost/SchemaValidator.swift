@@ -36,6 +36,7 @@ public final class SchemaValidator {
     private var schemas: [Kind: xmlSchemaPtr] = [:]
 
     public init(schemaDirectory: URL) {
+        _ = libxml2Initialized
         directory = schemaDirectory
     }
 

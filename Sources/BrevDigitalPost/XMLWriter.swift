@@ -9,6 +9,7 @@ final class XMLWriter {
     private var failed = false
 
     init() {
+        _ = libxml2Initialized
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         xmlTextWriterSetIndent(writer, 1)

@@ -16,6 +16,7 @@ public enum XHTMLReader {
     /// `rawTemplate`: the text is an unfilled template, where Mustache tags may stand between
     /// blocks (`{{#hearing}}` around a paragraph).
     public static func read(_ text: String, sourceName: String, rawTemplate: Bool = false) throws(DiagnosticsError) -> Document {
+        _ = libxml2Initialized
         var reader = Walker(source: sourceName, rawTemplate: rawTemplate)
         let bytes = Array(text.utf8)
         guard let ctxt = xmlNewParserCtxt() else {
