@@ -5,11 +5,21 @@ import Foundation
 /// Legal rules are checked afterwards by `CaseValidator`; this only reads.
 public enum CaseReader {
     public static func read(json bytes: [UInt8], today: CivilDate, diagnostics: DiagnosticCollector) -> CaseInput? {
+        // Checked before parsing: a huge file must cost nothing.
+        guard bytes.count <= CaseLimits.maximumFileBytes else {
+            diagnostics.error(.caseTooLarge, "$", "a case file is at most \(CaseLimits.maximumFileBytes) bytes; this one has \(bytes.count)")
+            return nil
+        }
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parse(bytes, maximumDepth: CaseLimits.maximumNestingDepth)
         } catch {
-            diagnostics.add(.error(.malformedJSON, at: .file(path: "case", line: error.line, column: error.column), error.message))
+            if let codePoint = error.invalidCodePoint, let path = error.path {
+                diagnostics.error(.invalidCharacter, path, "the character \(TextCharacters.codePoint(codePoint)) is not allowed: \(error.message)")
+            } else {
+                let code: DiagnosticCode = error.nestingTooDeep ? .nestingTooDeep : .malformedJSON
+                diagnostics.add(.error(code, at: .file(path: "case", line: error.line, column: error.column), error.message))
+            }
             return nil
         }
         return read(root, today: today, diagnostics: diagnostics)
@@ -19,11 +29,11 @@ public enum CaseReader {
         guard let r = FieldReader(root, path: "$", diagnostics: diagnostics) else { return nil }
         // A schema reference lets editors validate the file; brev itself ignores it.
         _ = r.value("$schema", required: false)
-        let municipality = r.string("municipality_code", required: true)
-        let caseNumber = r.string("case_number")
+        let municipality = r.string("municipality_code", required: true, kind: .code)
+        let caseNumber = r.string("case_number", kind: .code)
         let letterType = r.enumValue("letter_type", LetterType.self, required: true)
-        let legalBasis = r.enumArray("legal_basis", LegalBasis.self) ?? []
-        let citations = r.stringArray("legal_citations") ?? []
+        let legalBasis = r.enumArray("legal_basis", LegalBasis.self, maximumCount: CaseLimits.maximumLegalBases) ?? []
+        let citations = r.stringArray("legal_citations", maximumCount: CaseLimits.maximumLegalCitations) ?? []
         let substance = r.enumValue("substance_category", SubstanceCategory.self)
         let requested = r.enumValue("treatment_type_requested", TreatmentType.self)
         let granted = r.enumValue("treatment_type_granted", TreatmentType.self)
@@ -33,29 +43,38 @@ public enum CaseReader {
         let vum = r.date("vum_completed_date")
         let committee = r.date("visitationsudvalg_date")
         let begrundelse = r.object("begrundelse").map(readBegrundelse)
-        let views = r.string("citizen_views")
+        let views = r.string("citizen_views", kind: .freeText)
         let hearing = r.object("partshoering").map(readPartshoering)
         let citizen = r.object("citizen").map { readCitizen($0, today: today) }
         let anonymous = r.bool("anonymous") ?? false
         let channel = r.enumValue("channel", Channel.self, required: true)
-        let letterDate = r.date("letter_date", required: true)
+        var letterDate = r.date("letter_date", required: true)
+        if let date = letterDate, !CaseLimits.letterDates(today: today).contains(date) {
+            let window = CaseLimits.letterDates(today: today)
+            diagnostics.error(.outOfRange, r.childPath("letter_date"),
+                              "a letter is dated from \(window.lowerBound.iso) to \(window.upperBound.iso) (\(CaseLimits.letterDateYearsBack) years back, \(CaseLimits.letterDateYearsAhead) ahead)")
+            letterDate = nil
+        }
         var dispatch: CivilDate?
         var dispatchInstant: Date?
-        if let text = r.string("dispatch_datetime") {
+        if let text = r.formattedString("dispatch_datetime") {
             if let instant = CopenhagenTime.instant(fromISO: text) {
                 dispatch = CopenhagenTime.date(of: instant)
                 dispatchInstant = instant
             } else {
                 diagnostics.error(.invalidDate, r.childPath("dispatch_datetime"),
-                                  "'\(text)' is not a date and time with an offset, such as 2026-11-24T09:12+01:00")
+                                  "not a date and time with an offset, such as 2026-11-24T09:12+01:00")
             }
         }
-        var letterVersion = 1
-        if let v = r.number("letter_version") {
-            if v >= 1, v == v.rounded(), v < 1000 { letterVersion = Int(v) } else {
-                diagnostics.error(.invalidValue, r.childPath("letter_version"), "the letter version is a whole number from 1")
+        if let letterDate, let day = dispatch {
+            if day < letterDate {
+                diagnostics.error(.dateOrder, r.childPath("dispatch_datetime"), "the letter cannot leave before its date")
+            } else if letterDate.days(until: day) > CaseLimits.dispatchDaysAfterLetterDate {
+                diagnostics.error(.outOfRange, r.childPath("dispatch_datetime"),
+                                  "a letter leaves at most \(CaseLimits.dispatchDaysAfterLetterDate) days after its date")
             }
         }
+        let letterVersion = r.wholeNumber("letter_version", in: CaseLimits.letterVersions) ?? 1
         let caseworker = r.object("caseworker").flatMap(readCaseworker)
         let periodRequested = r.object("period_requested").flatMap(readPeriod)
         let periodGranted = r.object("period_granted").flatMap(readPeriod)
@@ -67,10 +86,10 @@ public enum CaseReader {
         let pregnant = r.bool("pregnant") ?? false
         let plan = r.object("behandlingsplan").map(readPlan)
         var holders: [CaseInput.CustodyHolder] = []
-        for (i, item) in (r.array("custody_holders") ?? []).enumerated() {
+        for (i, item) in (r.array("custody_holders", maximumCount: CaseLimits.maximumCustodyHolders) ?? []).enumerated() {
             guard let h = FieldReader(item, path: "\(r.childPath("custody_holders"))[\(i)]", diagnostics: diagnostics) else { continue }
             var cpr: CPR?
-            if let text = h.string("cpr") {
+            if let text = h.string("cpr", kind: .code) {
                 switch CPR.parse(text, today: today) {
                 case .success(let c): cpr = c
                 case .failure(let problem): diagnostics.error(.invalidCPR, h.childPath("cpr"), "invalid CPR number: \(problem)")
@@ -88,9 +107,10 @@ public enum CaseReader {
         let hearingDeadline = r.date("hearing_deadline")
         var handleplan: CaseInput.Handleplan?
         if let h = r.object("handleplan") {
-            handleplan = .init(consent: h.bool("consent", required: true) ?? false, purpose: h.string("purpose"),
-                               services: h.stringArray("services") ?? [], expectedDuration: h.string("expected_duration"),
-                               specialConditions: h.string("special_conditions"), nextReview: h.date("next_review"))
+            handleplan = .init(consent: h.bool("consent", required: true) ?? false, purpose: h.string("purpose", kind: .freeText),
+                               services: h.stringArray("services", maximumCount: CaseLimits.maximumServices) ?? [],
+                               expectedDuration: h.string("expected_duration"),
+                               specialConditions: h.string("special_conditions", kind: .freeText), nextReview: h.date("next_review"))
             h.rejectUnknownKeys()
         }
         r.rejectUnknownKeys()
@@ -112,8 +132,8 @@ public enum CaseReader {
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {
-        let facts = r.stringArray("facts") ?? []
-        let assessment = r.string("assessment")
+        let facts = r.stringArray("facts", maximumCount: CaseLimits.maximumFacts, kind: .freeText) ?? []
+        let assessment = r.string("assessment", kind: .freeText)
         let thirdParty = r.bool("relies_on_third_party_information") ?? false
         r.rejectUnknownKeys()
         return .init(facts: facts, assessment: assessment, reliesOnThirdPartyInformation: thirdParty)
@@ -122,14 +142,14 @@ public enum CaseReader {
     private static func readPartshoering(_ r: FieldReader) -> CaseInput.Partshoering {
         let performed = r.bool("performed", required: true) ?? false
         let date = r.date("date")
-        let exception = r.string("exception_code")
+        let exception = r.string("exception_code", kind: .code)
         r.rejectUnknownKeys()
         return .init(performed: performed, date: date, exceptionCode: exception)
     }
 
     private static func readCitizen(_ r: FieldReader, today: CivilDate) -> CaseInput.Citizen {
         var cpr: CPR?
-        if let text = r.string("cpr") {
+        if let text = r.string("cpr", kind: .code) {
             switch CPR.parse(text, today: today) {
             case .success(let c): cpr = c
             // The number itself is never echoed back: it is personal data.
@@ -146,7 +166,7 @@ public enum CaseReader {
     private static func readAddress(_ r: FieldReader) -> CaseInput.Address? {
         let co = r.string("co")
         let street = r.string("street", required: true)
-        let postcode = r.string("postcode", required: true)
+        let postcode = r.string("postcode", required: true, kind: .code)
         let city = r.string("city", required: true)
         if let postcode, !(postcode.count == 4 && postcode.allSatisfy(\.isNumber)) {
             r.diagnostics.error(.invalidValue, r.childPath("postcode"), "a Danish postcode has 4 digits")
@@ -160,15 +180,13 @@ public enum CaseReader {
     /// months − 1 day, domain.md §2.3).
     private static func readPeriod(_ r: FieldReader) -> CaseInput.Period? {
         let from = r.date("from", required: true)
-        let months = r.number("months")
-        var to = r.date("to", required: months == nil)
+        let monthsGiven = r.value("months", required: false) != nil
+        let months = r.wholeNumber("months", in: CaseLimits.periodMonths)
+        var to = r.date("to", required: !monthsGiven)
         r.rejectUnknownKeys()
+        if monthsGiven && months == nil { return nil }
         if let from, let months, to == nil {
-            guard months >= 1, months == months.rounded() else {
-                r.diagnostics.error(.invalidValue, r.childPath("months"), "a period in months is a whole number from 1")
-                return nil
-            }
-            to = from.adding(months: Int(months)).adding(days: -1)
+            to = from.adding(months: months).adding(days: -1)
         } else if months != nil && to != nil {
             r.diagnostics.error(.invalidValue, r.childPath("months"), "give either to or months, not both")
         }
@@ -184,7 +202,7 @@ public enum CaseReader {
         let name = r.string("name", required: true)
         let address = r.string("address")
         let approved = r.bool("approved") ?? false
-        _ = r.string("tilbudsportalen_id")
+        _ = r.string("tilbudsportalen_id", kind: .code)
         r.rejectUnknownKeys()
         guard let name else { return nil }
         return .init(name: name, address: address, approved: approved)
@@ -194,7 +212,7 @@ public enum CaseReader {
         let chosen = r.bool("chosen_other_provider") ?? false
         let sameType = r.bool("same_type") ?? true
         let restricted = r.bool("restricted") ?? false
-        let reason = r.string("restriction_reason")
+        let reason = r.string("restriction_reason", kind: .freeText)
         _ = r.value("provider", required: false)
         r.rejectUnknownKeys()
         return .init(chosenOtherProvider: chosen, sameType: sameType, restricted: restricted, restrictionReason: reason)
@@ -202,10 +220,10 @@ public enum CaseReader {
 
     private static func readEgenbetaling(_ r: FieldReader) -> CaseInput.Egenbetaling {
         let applies = r.bool("applies", required: true) ?? false
-        let amount = r.number("amount")
+        let amount = r.number("amount", in: CaseLimits.egenbetalingKroner)
         let unit = r.string("unit")
         let covers = r.string("covers")
-        let basis = r.string("basis")
+        let basis = r.string("basis", kind: .freeText)
         let collector = r.string("collector")
         _ = r.bool("keeps_own_home")
         r.rejectUnknownKeys()
@@ -215,21 +233,21 @@ public enum CaseReader {
     private static func readPlan(_ r: FieldReader) -> CaseInput.Behandlingsplan {
         let enrolment = r.date("enrolment_date", required: true)
         var goals: [CaseInput.Behandlingsplan.Goal] = []
-        for (i, item) in (r.array("goals", required: true) ?? []).enumerated() {
+        for (i, item) in (r.array("goals", maximumCount: CaseLimits.maximumGoals, required: true) ?? []).enumerated() {
             guard let g = FieldReader(item, path: "\(r.childPath("goals"))[\(i)]", diagnostics: r.diagnostics) else { continue }
             let goal = CaseInput.Behandlingsplan.Goal(
-                id: g.string("id"), text: g.string("text", required: true) ?? "", indicator: g.string("indicator"),
-                targetDate: g.date("target_date"), lifeArea: g.string("life_area"),
-                citizenAccepted: g.bool("citizen_accepted") ?? false)
-            _ = g.string("status")
+                id: g.string("id", kind: .code), text: g.string("text", required: true, kind: .freeText) ?? "",
+                indicator: g.string("indicator", kind: .freeText), targetDate: g.date("target_date"),
+                lifeArea: g.string("life_area"), citizenAccepted: g.bool("citizen_accepted") ?? false)
+            _ = g.string("status", kind: .code)
             g.rejectUnknownKeys()
             goals.append(goal)
         }
         var goalId: String?
         var notRelevant: String?
         if let e = r.object("education_employment") {
-            goalId = e.string("goal_id")
-            notRelevant = e.string("not_relevant_reason")
+            goalId = e.string("goal_id", kind: .code)
+            notRelevant = e.string("not_relevant_reason", kind: .freeText)
             e.rejectUnknownKeys()
         }
         let dayOrResidential = r.bool("day_or_residential") ?? false

@@ -13,7 +13,7 @@ public struct CaseValidator {
     public func validate(_ c: CaseInput, into d: DiagnosticCollector) {
         if profiles.profile(forMunicipalityCode: c.municipalityCode) == nil {
             d.error(.unknownMunicipality, "$.municipality_code",
-                    "no profile for municipality code '\(c.municipalityCode)'; known codes: \(profiles.knownCodes.joined(separator: ", "))")
+                    "no profile for this municipality code; known codes: \(profiles.knownCodes.joined(separator: ", "))")
         }
         checkIdentity(c, d)
         if c.anonymous {
@@ -36,6 +36,12 @@ public struct CaseValidator {
     /// Anonymous cases carry no identifiers at all; all others need a case number and a
     /// named citizen (domain.md §5).
     private func checkIdentity(_ c: CaseInput, _ d: DiagnosticCollector) {
+        // A CPR number in a case number would be printed on every letter and file name.
+        if let number = c.caseNumber, CaseNumberCPR.containsCPR(number) {
+            d.error(.caseNumberContainsCPR, "$.case_number", "the case number contains a CPR number; use the ESDH case number")
+        }
+        checkAge(c.citizen?.cpr, at: "$.citizen.cpr", c, d)
+        for (i, holder) in c.custodyHolders.enumerated() { checkAge(holder.cpr, at: "$.custody_holders[\(i)].cpr", c, d) }
         if c.anonymous {
             if c.citizen?.cpr != nil {
                 d.error(.anonymousNoIdentifiers, "$.citizen.cpr", "an anonymous case (SEL § 101a) must not carry a CPR number")
@@ -49,15 +55,23 @@ public struct CaseValidator {
             return
         }
         if c.caseNumber == nil { d.error(.missingField, "$.case_number", "a case number is required (not for anonymous cases)") }
-        if let number = c.caseNumber, case .success = CPR.parse(number) {
-            d.error(.invalidValue, "$.case_number", "the case number looks like a CPR number; use the ESDH case number")
-        }
         guard let citizen = c.citizen else {
             d.error(.missingField, "$.citizen", "the citizen is required (not for anonymous cases)")
             return
         }
         if citizen.name == nil { d.error(.missingField, "$.citizen.name", "the citizen's name is required") }
         if citizen.address == nil { d.error(.missingField, "$.citizen.address", "the citizen's address is required") }
+    }
+
+    /// A CPR number may be structurally valid yet mean a birth in the 1800s (domain.md §7 case
+    /// 23): the number is accepted, the case is not.
+    private func checkAge(_ cpr: CPR?, at path: String, _ c: CaseInput, _ d: DiagnosticCollector) {
+        guard let cpr else { return }
+        if cpr.birthDate > c.letterDate {
+            d.error(.implausibleAge, path, "the CPR number gives a birth date after the letter date")
+        } else if cpr.age(on: c.letterDate) > CaseLimits.maximumAge {
+            d.error(.implausibleAge, path, "the CPR number gives an age over \(CaseLimits.maximumAge) on the letter date")
+        }
     }
 
     private func checkDates(_ c: CaseInput, _ d: DiagnosticCollector) {
@@ -213,7 +227,7 @@ public struct CaseValidator {
                     "the plan must name an education or work goal, or say why it is not relevant")
         case (let id?, nil):
             if !plan.goals.contains(where: { $0.id == id }) {
-                d.error(.invalidValue, "$.behandlingsplan.education_employment.goal_id", "no goal has the id '\(id)'")
+                d.error(.invalidValue, "$.behandlingsplan.education_employment.goal_id", "no goal has this id")
             }
         case (_?, _?):
             d.error(.invalidValue, "$.behandlingsplan.education_employment", "give either goal_id or not_relevant_reason, not both")

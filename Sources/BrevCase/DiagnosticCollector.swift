@@ -13,6 +13,22 @@ public final class DiagnosticCollector {
         fieldsRead[normalized, default: []].insert(key)
     }
 
+    /// The bounds the reader puts on each field, by the same normalized paths plus the key
+    /// (`$.citizen.name`, `$.legal_citations[]` for the items): compared with the schema by a test.
+    public private(set) var fieldBounds: [String: FieldBounds] = [:]
+
+    public struct FieldBounds: Sendable, Equatable {
+        public var maxLength: Int?
+        public var maxItems: Int?
+        public var minimum: Double?
+        public var maximum: Double?
+    }
+
+    func noteBounds(_ path: String, _ update: (inout FieldBounds) -> Void) {
+        let normalized = path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
+        update(&fieldBounds[normalized, default: FieldBounds()])
+    }
+
     public init() {}
 
     public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }

@@ -19,13 +19,17 @@ struct FieldReader {
             diagnostics.error(.wrongType, path, "expected an object, found \(value.typeName)")
             return nil
         }
+        guard members.count <= CaseLimits.maximumObjectMembers else {
+            diagnostics.error(.tooManyItems, path, "an object in a case has at most \(CaseLimits.maximumObjectMembers) fields")
+            return nil
+        }
         self.path = path
         self.members = members
         self.diagnostics = diagnostics
         self.known = KnownKeys()
     }
 
-    func childPath(_ key: String) -> String { "\(path).\(key)" }
+    func childPath(_ key: String) -> String { JSONPath.child(path, key) }
 
     /// The raw value of a key; `null` counts as absent.
     func value(_ key: String, required: Bool) -> JSONValue? {
@@ -39,17 +43,41 @@ struct FieldReader {
         return found
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
+    /// A string within the length of its kind, free of control, bidi and noncharacters.
+    func string(_ key: String, required: Bool = false, kind: CaseLimits.TextKind = .line) -> String? {
+        diagnostics.noteBounds(childPath(key)) { $0.maxLength = kind.maximumLength }
+        return formattedString(key, required: required)
+    }
+
+    /// A string whose format bounds it (a date, an enum value): its length is not published.
+    func formattedString(_ key: String, required: Bool = false) -> String? {
+        let kind = CaseLimits.TextKind.code
         guard let v = value(key, required: required) else { return nil }
         guard case .string(let s) = v else {
             diagnostics.error(.wrongType, childPath(key), "expected a string, found \(v.typeName)")
             return nil
         }
+        guard FieldReader.checkText(s, kind: kind, path: childPath(key), diagnostics: diagnostics) else { return nil }
         if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             if required { diagnostics.error(.missingField, childPath(key), "this field is required and must not be empty") }
             return nil
         }
         return s
+    }
+
+    /// Reports a text that is too long or holds a forbidden character, naming only the code point.
+    static func checkText(_ s: String, kind: CaseLimits.TextKind, path: String, diagnostics: DiagnosticCollector) -> Bool {
+        let length = s.unicodeScalars.count
+        if length > kind.maximumLength {
+            diagnostics.error(.valueTooLong, path, "at most \(kind.maximumLength) characters here, found \(length)")
+            return false
+        }
+        if let bad = TextCharacters.firstForbidden(in: s, allowingLineBreaks: kind.allowsLineBreaks) {
+            let note = bad == "\n" ? " (a line break is allowed only in free text)" : ""
+            diagnostics.error(.invalidCharacter, path, "the character \(TextCharacters.name(bad)) is not allowed\(note)")
+            return false
+        }
+        return true
     }
 
     func bool(_ key: String, required: Bool = false) -> Bool? {
@@ -61,19 +89,41 @@ struct FieldReader {
         return b
     }
 
-    func number(_ key: String, required: Bool = false) -> Double? {
+    /// A number within `range`. The JSON parser lets no infinity through.
+    func number(_ key: String, in range: ClosedRange<Double>, required: Bool = false) -> Double? {
+        diagnostics.noteBounds(childPath(key)) { $0.minimum = range.lowerBound; $0.maximum = range.upperBound }
         guard let v = value(key, required: required) else { return nil }
         guard case .number(let n) = v else {
             diagnostics.error(.wrongType, childPath(key), "expected a number, found \(v.typeName)")
             return nil
         }
+        guard range.contains(n) else {
+            diagnostics.error(.outOfRange, childPath(key), "a number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
         return n
     }
 
+    /// A whole number within `range`; checked before any conversion to `Int`, which would trap.
+    func wholeNumber(_ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        guard let n = number(key, in: Double(range.lowerBound)...Double(range.upperBound), required: required) else { return nil }
+        guard n == n.rounded() else {
+            diagnostics.error(.invalidValue, childPath(key), "a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return Int(n)
+    }
+
+    /// A `YYYY-MM-DD` date between `CaseLimits.earliestDate` and `latestDate`.
     func date(_ key: String, required: Bool = false) -> CivilDate? {
-        guard let s = string(key, required: required) else { return nil }
+        guard let s = formattedString(key, required: required) else { return nil }
         guard let d = CivilDate(iso: s) else {
-            diagnostics.error(.invalidDate, childPath(key), "'\(s)' is not a date written as YYYY-MM-DD")
+            diagnostics.error(.invalidDate, childPath(key), "not a date written as YYYY-MM-DD")
+            return nil
+        }
+        guard d >= CaseLimits.earliestDate, d <= CaseLimits.latestDate else {
+            diagnostics.error(.outOfRange, childPath(key),
+                              "a date from \(CaseLimits.earliestDate.iso) to \(CaseLimits.latestDate.iso)")
             return nil
         }
         return d
@@ -81,7 +131,7 @@ struct FieldReader {
 
     func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> E?
     where E.RawValue == String {
-        guard let s = string(key, required: required) else { return nil }
+        guard let s = formattedString(key, required: required) else { return nil }
         return FieldReader.decodeEnum(s, type, path: childPath(key), diagnostics: diagnostics)
     }
 
@@ -90,25 +140,34 @@ struct FieldReader {
     where E.RawValue == String {
         if let e = E(rawValue: s) { return e }
         let allowed = E.allCases.map { $0.rawValue }.joined(separator: ", ")
-        diagnostics.error(.invalidValue, path, "'\(s)' is not one of: \(allowed)")
+        // The value given is not repeated: a misplaced name or CPR number must not reach a log.
+        diagnostics.error(.invalidValue, path, "not one of: \(allowed)")
         return nil
     }
 
-    func array(_ key: String, required: Bool = false) -> [JSONValue]? {
+    func array(_ key: String, maximumCount: Int, required: Bool = false) -> [JSONValue]? {
+        diagnostics.noteBounds(childPath(key)) { $0.maxItems = maximumCount }
         guard let v = value(key, required: required) else { return nil }
         guard case .array(let items) = v else {
             diagnostics.error(.wrongType, childPath(key), "expected an array, found \(v.typeName)")
             return nil
         }
+        guard items.count <= maximumCount else {
+            diagnostics.error(.tooManyItems, childPath(key), "at most \(maximumCount) items here, found \(items.count)")
+            return nil
+        }
         return items
     }
 
-    func stringArray(_ key: String, required: Bool = false) -> [String]? {
-        guard let items = array(key, required: required) else { return nil }
+    /// `formatted`: the items' format bounds them (enum values), so their length is not published.
+    func stringArray(_ key: String, maximumCount: Int, kind: CaseLimits.TextKind = .line, formatted: Bool = false,
+                     required: Bool = false) -> [String]? {
+        if !formatted { diagnostics.noteBounds("\(childPath(key))[]") { $0.maxLength = kind.maximumLength } }
+        guard let items = array(key, maximumCount: maximumCount, required: required) else { return nil }
         var out: [String] = []
         for (i, item) in items.enumerated() {
             if case .string(let s) = item {
-                out.append(s)
+                if FieldReader.checkText(s, kind: kind, path: "\(childPath(key))[\(i)]", diagnostics: diagnostics) { out.append(s) }
             } else {
                 diagnostics.error(.wrongType, "\(childPath(key))[\(i)]", "expected a string, found \(item.typeName)")
             }
@@ -116,9 +175,10 @@ struct FieldReader {
         return out
     }
 
-    func enumArray<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> [E]?
+    func enumArray<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, maximumCount: Int,
+                                                       required: Bool = false) -> [E]?
     where E.RawValue == String {
-        guard let strings = stringArray(key, required: required) else { return nil }
+        guard let strings = stringArray(key, maximumCount: maximumCount, kind: .code, formatted: true, required: required) else { return nil }
         return strings.enumerated().compactMap { i, s in
             FieldReader.decodeEnum(s, type, path: "\(childPath(key))[\(i)]", diagnostics: diagnostics)
         }
@@ -132,7 +192,9 @@ struct FieldReader {
     /// Reports every key that no reader asked for: a misspelt field must not vanish silently.
     func rejectUnknownKeys() {
         for member in members where !known.keys.contains(member.key) {
-            diagnostics.error(.unknownField, childPath(member.key), "brev does not know this field (misspelt?)")
+            diagnostics.error(.unknownField, childPath(member.key), JSONPath.isFieldName(member.key)
+                              ? "brev does not know this field (misspelt?)"
+                              : "brev does not know this field; field names are lowercase snake_case")
         }
     }
 }

@@ -1,23 +1,33 @@
 /// A strict JSON parser (RFC 8259) that reports the line and column of a syntax error.
+/// Its messages say what was expected, never the text found: the text may be personal data.
 public struct JSONParser {
     public struct SyntaxError: Error, Sendable, CustomStringConvertible {
         public var line: Int
         public var column: Int
         public var message: String
+        /// Set when the problem is one character that no string may hold (a lone surrogate
+        /// escape such as `\uD800`): then `path` is the JSON path of the value holding it.
+        public var invalidCodePoint: UInt32?
+        public var path: String?
+        /// Set when objects and arrays nest deeper than the parser allows.
+        public var nestingTooDeep = false
         public var description: String { "line \(line), column \(column): \(message)" }
     }
 
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
-    private static let maximumDepth = 200
+    private let maximumDepth: Int
+    /// Where the parser is, as JSON path components, for errors that name a value.
+    private var pathComponents: [String] = []
 
-    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
-        try parse(Array(text.utf8))
+    public static func parse(_ text: String, maximumDepth: Int = 64) throws(SyntaxError) -> JSONValue {
+        try parse(Array(text.utf8), maximumDepth: maximumDepth)
     }
 
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+    /// Nesting deeper than `maximumDepth` is refused before it can exhaust the stack.
+    public static func parse(_ bytes: [UInt8], maximumDepth: Int = 64) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
         parser.skipWhitespace()
         let value = try parser.parseValue()
         parser.skipWhitespace()
@@ -25,7 +35,8 @@ public struct JSONParser {
         return value
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], maximumDepth: Int) {
+        self.maximumDepth = maximumDepth
         // A UTF-8 byte-order mark is tolerated, as editors on Windows write one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             self.bytes = Array(bytes.dropFirst(3))
@@ -49,6 +60,15 @@ public struct JSONParser {
         return SyntaxError(line: line, column: column, message: message)
     }
 
+    /// A `\\u` escape of half a surrogate pair: no text can hold it. Reported with the JSON path
+    /// of the value and the code point, as other invalid characters are.
+    private func invalidCharacter(_ scalar: UInt32) -> SyntaxError {
+        var e = error("a \\u escape gives half a surrogate pair, which is not a character")
+        e.invalidCodePoint = scalar
+        e.path = "$" + pathComponents.joined()
+        return e
+    }
+
     private mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
@@ -66,7 +86,7 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default:
-            throw error("unexpected character '\(String(decoding: [c], as: UTF8.self))' where a value was expected")
+            throw error("unexpected character where a value was expected")
         }
     }
 
@@ -80,7 +100,11 @@ public struct JSONParser {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > JSONParser.maximumDepth { throw error("nesting is deeper than \(JSONParser.maximumDepth) levels") }
+        if depth > maximumDepth {
+            var e = error("objects and arrays are nested deeper than \(maximumDepth) levels")
+            e.nestingTooDeep = true
+            throw e
+        }
     }
 
     private mutating func parseObject() throws(SyntaxError) -> JSONValue {
@@ -99,11 +123,13 @@ public struct JSONParser {
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
             let keyStart = index
             let key = try parseString()
-            if !seen.insert(key).inserted { throw error("the key \"\(key)\" appears twice in this object", at: keyStart) }
+            if !seen.insert(key).inserted { throw error("a key appears twice in this object", at: keyStart) }
             skipWhitespace()
-            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
             skipWhitespace()
+            pathComponents.append(JSONPath.component(key))
+            defer { pathComponents.removeLast() }
             members.append((key, try parseValue()))
             skipWhitespace()
             switch current {
@@ -126,6 +152,8 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
+            pathComponents.append("[\(items.count)]")
+            defer { pathComponents.removeLast() }
             items.append(try parseValue())
             skipWhitespace()
             switch current {
@@ -163,14 +191,14 @@ public struct JSONParser {
                     var scalar = try parseHex4()
                     if (0xD800...0xDBFF).contains(scalar) {
                         guard current == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw error("a \\u escape starts a surrogate pair that is not completed")
+                            throw invalidCharacter(scalar)
                         }
                         index += 2
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("invalid low surrogate in a \\u escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw invalidCharacter(scalar) }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw error("a lone low surrogate in a \\u escape")
+                        throw invalidCharacter(scalar)
                     }
                     out.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
                 default:
@@ -224,8 +252,10 @@ public struct JSONParser {
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             if digits(&self) == 0 { throw error("a number needs digits in its exponent", at: start) }
         }
-        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else {
-            throw error("not a number", at: start)
+        // 1e999 reads as infinity: no field of a case holds a number that large, and infinity
+        // must never reach a conversion to Int.
+        guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
+            throw error("the number is too large", at: start)
         }
         return value
     }

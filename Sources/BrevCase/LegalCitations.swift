@@ -11,6 +11,6 @@ public enum LegalCitations {
     }
 
     public static func staleReason(_ citation: String) -> String {
-        "'\(citation)' is out of date: the duty to report concerns about a child is barnets lov § 133 since 1 January 2024"
+        "this citation is out of date: the duty to report concerns about a child is barnets lov § 133 since 1 January 2024"
     }
 }

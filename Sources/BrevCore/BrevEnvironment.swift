@@ -63,9 +63,6 @@ public struct BrevEnvironment: Sendable {
 
     /// Today in Europe/Copenhagen, whatever the server's own zone.
     public static func todayInCopenhagen(now: Date = Date()) -> CivilDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Copenhagen")!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return CivilDate(year: c.year!, month: c.month!, day: c.day!)!
+        CopenhagenTime.date(of: now)
     }
 }

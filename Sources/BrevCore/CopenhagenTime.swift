@@ -30,8 +30,16 @@ public enum CopenhagenTime {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
+    /// The date of an instant in Europe/Copenhagen. Counted with `CivilDate`'s proleptic Gregorian
+    /// day numbers, not Foundation's calendar: that one is Julian before 1582, where some of its
+    /// dates (29 February 1500) do not exist in ours. Any instant gives a date; none traps.
     public static func date(of instant: Date) -> CivilDate {
-        BrevEnvironment.todayInCopenhagen(now: instant)
+        let zone = TimeZone(identifier: "Europe/Copenhagen")!
+        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        // ±10^14 days is far beyond any year brev reads, and well inside Int.
+        let days = (local / 86400).rounded(.down)
+        guard days.isFinite else { return CivilDate(dayNumber: 0) }
+        return CivilDate(dayNumber: Int(min(max(days, -1e14), 1e14)))
     }
 }
 

@@ -68,4 +68,14 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // Layout
     public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
     public static let fontMissing = DiagnosticCode("FONT_MISSING")
+
+    // caseinput: bounds on case input (BrevCase/CaseLimits.swift)
+    public static let caseTooLarge = DiagnosticCode("CASE_TOO_LARGE")
+    public static let nestingTooDeep = DiagnosticCode("NESTING_TOO_DEEP")
+    public static let invalidCharacter = DiagnosticCode("INVALID_CHARACTER")
+    public static let valueTooLong = DiagnosticCode("VALUE_TOO_LONG")
+    public static let tooManyItems = DiagnosticCode("TOO_MANY_ITEMS")
+    public static let outOfRange = DiagnosticCode("OUT_OF_RANGE")
+    public static let implausibleAge = DiagnosticCode("IMPLAUSIBLE_AGE")
+    public static let caseNumberContainsCPR = DiagnosticCode("CASE_NUMBER_CONTAINS_CPR")
 }

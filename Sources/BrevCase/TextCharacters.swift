@@ -1,0 +1,33 @@
+/// Characters no text in a case may hold. They are invisible or control how text is shown,
+/// so in a letter they could hide or reorder words (a right-to-left override turns "100 kr."
+/// into ".rk 001"), break the layout, or forge a line in `brev check`'s output.
+enum TextCharacters {
+    /// The first forbidden character of `text`, if any. A line break (U+000A) is allowed only in
+    /// free text written in paragraphs.
+    static func firstForbidden(in text: String, allowingLineBreaks: Bool) -> Unicode.Scalar? {
+        text.unicodeScalars.first { isForbidden($0, allowingLineBreaks: allowingLineBreaks) }
+    }
+
+    static func isForbidden(_ s: Unicode.Scalar, allowingLineBreaks: Bool) -> Bool {
+        let v = s.value
+        if v == 0x0A { return !allowingLineBreaks }
+        switch v {
+        case 0x00...0x1F, 0x7F...0x9F: return true // C0 and C1 controls, DEL
+        case 0x200E, 0x200F, 0x061C: return true // left-to-right, right-to-left and Arabic letter marks
+        case 0x202A...0x202E: return true // bidi embeddings and overrides
+        case 0x2066...0x2069: return true // bidi isolates
+        case 0xFDD0...0xFDEF: return true // noncharacters
+        default: return v & 0xFFFE == 0xFFFE // U+FFFE, U+FFFF and their like in every plane
+        }
+    }
+
+    /// `U+202E`: how a character is named in a message, never the text around it.
+    static func name(_ s: Unicode.Scalar) -> String {
+        codePoint(s.value)
+    }
+
+    static func codePoint(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
