@@ -46,12 +46,15 @@ struct FieldReader {
     /// A string within the length of its kind, free of control, bidi and noncharacters.
     func string(_ key: String, required: Bool = false, kind: CaseLimits.TextKind = .line) -> String? {
         diagnostics.noteBounds(childPath(key)) { $0.maxLength = kind.maximumLength }
-        return formattedString(key, required: required)
+        return text(key, required: required, kind: kind)
     }
 
     /// A string whose format bounds it (a date, an enum value): its length is not published.
     func formattedString(_ key: String, required: Bool = false) -> String? {
-        let kind = CaseLimits.TextKind.code
+        text(key, required: required, kind: .code)
+    }
+
+    private func text(_ key: String, required: Bool, kind: CaseLimits.TextKind) -> String? {
         guard let v = value(key, required: required) else { return nil }
         guard case .string(let s) = v else {
             diagnostics.error(.wrongType, childPath(key), "expected a string, found \(v.typeName)")

@@ -55,6 +55,36 @@ import Testing
         for path in published.keys { #expect(read[path] != nil, "the schema describes \(path), which the reader never reads") }
     }
 
+    /// The schema node a reader path names: `$.citizen.name`, `$.legal_citations[]`.
+    func schemaNode(_ path: String) -> [String: Any]? {
+        var node: [String: Any]? = schema
+        for part in path.dropFirst(2).split(separator: ".") {
+            var name = Substring(part)
+            let items = name.hasSuffix("[]")
+            if items { name = name.dropLast(2) }
+            node = (node?["properties"] as? [String: Any])?[String(name)] as? [String: Any]
+            if items { node = node?["items"] as? [String: Any] }
+        }
+        return node
+    }
+
+    /// The limits of `CaseLimits` as the reader applies them are the schema's maxLength,
+    /// maxItems, minimum and maximum, field by field.
+    @Test func theSchemaStatesTheReadersBounds() throws {
+        let collector = DiagnosticCollector()
+        _ = CaseReader.read(json: try TestSupport.json(Self.everything), today: TestSupport.today, diagnostics: collector)
+        let bounds = collector.fieldBounds
+        #expect(bounds["$.begrundelse.assessment"]?.maxLength == CaseLimits.TextKind.freeText.maximumLength)
+        #expect(bounds.count > 40, "\(bounds.count) bounded fields")
+        for (path, b) in bounds {
+            let node = try #require(schemaNode(path), "\(path) is not in the schema")
+            #expect(node["maxLength"] as? Int == b.maxLength, "\(path) maxLength")
+            #expect(node["maxItems"] as? Int == b.maxItems, "\(path) maxItems")
+            #expect((node["minimum"] as? NSNumber)?.doubleValue == b.minimum, "\(path) minimum")
+            #expect((node["maximum"] as? NSNumber)?.doubleValue == b.maximum, "\(path) maximum")
+        }
+    }
+
     func enumValues(_ path: [String]) -> [String] {
         var node: Any = schema
         for key in path { node = ((node as! [String: Any])["properties"] as! [String: Any])[key]! }
