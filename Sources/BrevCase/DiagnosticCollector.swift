@@ -9,8 +9,7 @@ public final class DiagnosticCollector {
     public private(set) var fieldsRead: [String: Set<String>] = [:]
 
     func noteFieldRead(_ key: String, in path: String) {
-        let normalized = path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
-        fieldsRead[normalized, default: []].insert(key)
+        fieldsRead[Self.withoutIndices(path), default: []].insert(key)
     }
 
     /// The bounds the reader puts on each field, by the same normalized paths plus the key
@@ -25,11 +24,21 @@ public final class DiagnosticCollector {
     }
 
     func noteBounds(_ path: String, _ update: (inout FieldBounds) -> Void) {
-        let normalized = path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "[]", options: .regularExpression)
-        update(&fieldBounds[normalized, default: FieldBounds()])
+        update(&fieldBounds[Self.withoutIndices(path), default: FieldBounds()])
     }
 
     public init() {}
+
+    /// `$.goals[3].text` → `$.goals[].text`. Called for every field read, so without a regular expression.
+    static func withoutIndices(_ path: String) -> String {
+        guard path.contains("[") else { return path }
+        var out = ""
+        var inIndex = false
+        for c in path {
+            if c == "[" { inIndex = true; out.append(c) } else if c == "]" { inIndex = false; out.append(c) } else if !inIndex { out.append(c) }
+        }
+        return out
+    }
 
     public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 

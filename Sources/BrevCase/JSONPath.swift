@@ -11,10 +11,17 @@ enum JSONPath {
         isFieldName(key) ? ".\(key)" : ".<key not shown>"
     }
 
-    /// Every field brev knows is lowercase snake_case (or `$schema`), at most 64 characters.
+    /// Every field brev knows is lowercase snake_case (or `$schema`), at most 64 characters, with
+    /// at most two digits in a row (`children_under_18_at_home`): a longer run of digits may be a
+    /// CPR or phone number.
     static func isFieldName(_ key: String) -> Bool {
         guard let first = key.unicodeScalars.first, key.unicodeScalars.count <= 64 else { return false }
         guard ("a"..."z").contains(first) || first == "$" else { return false }
-        return key.unicodeScalars.dropFirst().allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        var digitsInARow = 0
+        for s in key.unicodeScalars.dropFirst() {
+            digitsInARow = ("0"..."9").contains(s) ? digitsInARow + 1 : 0
+            guard ("a"..."z").contains(s) || s == "_" || digitsInARow > 0, digitsInARow <= 2 else { return false }
+        }
+        return true
     }
 }
