@@ -43,6 +43,11 @@ public enum CaseLimits {
             }
         }
 
+        /// The longest run without a space. Danish compound words stay under 60 letters, and an
+        /// e-mail or web address under 100; a longer run cannot be broken across lines, and laying
+        /// out one 50 000-character "word" took half a minute.
+        public var maximumWordLength: Int { self == .code ? maximumLength : 100 }
+
         /// Only free text is written in paragraphs; a line break in a name or code would change
         /// the letter's layout or forge a line in `brev check`'s output.
         public var allowsLineBreaks: Bool { self == .freeText }

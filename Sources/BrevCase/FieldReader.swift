@@ -75,6 +75,10 @@ struct FieldReader {
             diagnostics.error(.valueTooLong, path, "at most \(kind.maximumLength) characters here, found \(length)")
             return false
         }
+        if let word = TextCharacters.longestWordLength(in: s), word > kind.maximumWordLength {
+            diagnostics.error(.valueTooLong, path, "a word (text without a space) is at most \(kind.maximumWordLength) characters here, found \(word)")
+            return false
+        }
         if let bad = TextCharacters.firstForbidden(in: s, allowingLineBreaks: kind.allowsLineBreaks) {
             let note = bad == "\n" ? " (a line break is allowed only in free text)" : ""
             diagnostics.error(.invalidCharacter, path, "the character \(TextCharacters.name(bad)) is not allowed\(note)")

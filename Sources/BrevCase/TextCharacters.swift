@@ -21,6 +21,17 @@ enum TextCharacters {
         }
     }
 
+    /// The length in Unicode scalars of the longest run without white space, or nil for empty text.
+    static func longestWordLength(in text: String) -> Int? {
+        var longest = 0
+        var run = 0
+        for s in text.unicodeScalars {
+            run = s.properties.isWhitespace ? 0 : run + 1
+            longest = max(longest, run)
+        }
+        return text.isEmpty ? nil : longest
+    }
+
     /// `U+202E`: how a character is named in a message, never the text around it.
     static func name(_ s: Unicode.Scalar) -> String {
         codePoint(s.value)

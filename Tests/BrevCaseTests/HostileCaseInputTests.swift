@@ -142,6 +142,18 @@ import Testing
         #expect(has(d, .valueTooLong, at: "$.citizen_views"))
     }
 
+    @Test func anUnbreakableWordIsRefused() throws {
+        let d = try diagnostics {
+            $0["begrundelse"] = ["facts": ["at " + String(repeating: "x", count: 101)], "assessment": "a" + String(repeating: "\u{301}", count: 5000)]
+            self.editCitizen(&$0, "name", String(repeating: "W", count: 101))
+        }
+        #expect(has(d, .valueTooLong, at: "$.begrundelse.facts[0]"))
+        #expect(has(d, .valueTooLong, at: "$.begrundelse.assessment"))
+        #expect(has(d, .valueTooLong, at: "$.citizen.name"))
+        let fine = try diagnostics { self.editCitizen(&$0, "name", "Mette " + String(repeating: "W", count: 100)) }
+        #expect(!fine.contains { $0.code == .valueTooLong }, "\(fine)")
+    }
+
     @Test(arguments: [0x202E, 0x202A, 0x2066, 0x2069, 0x200E, 0x200F, 0x061C, 0x07, 0x00, 0x1B, 0x7F, 0x85, 0x9F,
                       0xFFFE, 0xFFFF, 0xFDD0, 0x1FFFF, 0x0D, 0x09])
     func aForbiddenCharacterIsNamedByItsCodePoint(value: UInt32) throws {
