@@ -105,7 +105,8 @@ struct FieldReader {
             return nil
         }
         guard range.contains(n) else {
-            diagnostics.error(.outOfRange, childPath(key), "a number from \(range.lowerBound) to \(range.upperBound)")
+            func shown(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+            diagnostics.error(.outOfRange, childPath(key), "a number from \(shown(range.lowerBound)) to \(shown(range.upperBound))")
             return nil
         }
         return n
