@@ -379,6 +379,31 @@ import Testing
         #expect(accepted > 0 && accepted < runs, "\(accepted) of \(runs) accepted")
     }
 
+    /// Bytes of example files cut short or overwritten with bytes that break JSON or UTF-8: each
+    /// run ends in a case or in coded errors with a location.
+    @Test func everyByteMutationEndsInACaseOrCodedErrors() throws {
+        var runs = 0
+        for example in ["afslag-doegn-sel101.json", "behandlingsplan-sel101.json", "bevilling-ambulant-bl33-ung-16-aar.json"] {
+            let original = try TestSupport.exampleBytes(example)
+            for i in stride(from: 0, to: original.count, by: 23) {
+                var variants = [Array(original[..<i])]
+                for b: UInt8 in [0x00, 0x22, 0x7B, 0x5D, 0x5C, 0xFF, 0xC3, 0x0A, 0x31] {
+                    var bytes = original
+                    bytes[i] = b
+                    variants.append(bytes)
+                }
+                for bytes in variants {
+                    runs += 1
+                    let d = diagnostics(bytes)
+                    for e in d where e.severity == .error {
+                        #expect(e.location != .unknown, "\(example) byte \(i): \(e)")
+                    }
+                }
+            }
+        }
+        #expect(runs > 2000, "\(runs) runs")
+    }
+
     /// Paths to every value below the root (keys and array indices), the containers included.
     static func leafPaths(_ value: Any, prefix: [Any] = []) -> [[Any]] {
         var out: [[Any]] = []
