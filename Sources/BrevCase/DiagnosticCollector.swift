@@ -43,6 +43,8 @@ public final class DiagnosticCollector {
     public func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     public func error(_ code: DiagnosticCode, _ path: String, _ message: String) {
+        // A value the reader refused (too long, a forbidden character) is not also "missing".
+        if code == .missingField, diagnostics.contains(where: { $0.severity == .error && $0.location == .jsonPath(path) }) { return }
         diagnostics.append(.error(code, at: .jsonPath(path), message))
     }
 

@@ -171,8 +171,8 @@ import Testing
             $0["begrundelse"] = ["facts": ["at du\nbor alene"], "assessment": "Første afsnit.\n\nAndet afsnit.",
                                  "relies_on_third_party_information": false]
         }
+        #expect(d.map(\.code) == [.invalidCharacter], "\(d)")
         #expect(has(d, .invalidCharacter, at: "$.citizen.name"))
-        #expect(d.allSatisfy { $0.location == .jsonPath("$.citizen.name") }, "\(d)")
     }
 
     @Test func aLoneSurrogateEscapeIsAnInvalidCharacterWithItsPath() throws {
