@@ -7,7 +7,7 @@ public enum CaseReader {
     public static func read(json bytes: [UInt8], today: CivilDate, diagnostics: DiagnosticCollector) -> CaseInput? {
         // Checked before parsing: a huge file must cost nothing.
         guard bytes.count <= CaseLimits.maximumFileBytes else {
-            diagnostics.error(.caseTooLarge, "$", "a case file is at most \(CaseLimits.maximumFileBytes) bytes; this one has \(bytes.count)")
+            diagnostics.error(.caseTooLarge, "$", "a case file is at most \(CaseLimits.maximumFileBytes) bytes")
             return nil
         }
         let root: JSONValue

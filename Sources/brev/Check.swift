@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
         let pipeline = try resources.makePipeline()
         var failed = false
         for path in cases {
-            let diagnostics = pipeline.check(caseJSON: try readInput(path))
+            let diagnostics = pipeline.check(caseJSON: try readCase(path))
             for d in diagnostics { print("\(path): \(d)") }
             if diagnostics.contains(where: { $0.severity == .error }) {
                 failed = true

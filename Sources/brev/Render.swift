@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
         var worst: Int32 = 0
         for path in cases {
             do {
-                let letters = try pipeline.renderAll(caseJSON: try readInput(path))
+                let letters = try pipeline.renderAll(caseJSON: try readCase(path))
                 report(letters[0].warnings, file: path)
                 for letter in letters {
                     let written = try letter.write(to: out)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrevCase
 import BrevCore
 import BrevPipeline
 import Foundation
@@ -40,6 +41,18 @@ func readInput(_ path: String) throws -> [UInt8] {
         throw ValidationError("cannot read \(path)")
     }
     return Array(data)
+}
+
+/// Reads a case file, but never more than one byte over the case size limit: the reader then
+/// refuses it (CASE_TOO_LARGE, exit 1) and a huge file or a device such as /dev/zero costs nothing.
+func readCase(_ path: String) throws -> [UInt8] {
+    guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path)") }
+    defer { try? handle.close() }
+    do {
+        return Array(try handle.read(upToCount: CaseLimits.maximumFileBytes + 1) ?? Data())
+    } catch {
+        throw ValidationError("cannot read \(path)")
+    }
 }
 
 /// Prints diagnostics to standard error, one per line.
