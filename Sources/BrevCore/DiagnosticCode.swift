@@ -68,4 +68,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // Layout
     public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
     public static let fontMissing = DiagnosticCode("FONT_MISSING")
+
+    // privacy
+    /// Two inputs of one run would write the same letter id: the second is refused, never written over the first.
+    public static let duplicateLetter = DiagnosticCode("DUPLICATE_LETTER")
 }
