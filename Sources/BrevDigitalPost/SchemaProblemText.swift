@@ -3,7 +3,7 @@ import Foundation
 /// libxml2's schema messages quote the offending value ("The value 'Jens Hansen' has a length
 /// of '140'…"). In a message that value is a name, an address line or a CPR number, and these
 /// messages reach standard error, so every quoted text that is not an element or attribute
-/// name, a facet or a number is replaced by '…'. The line number and the element name say
+/// name or a facet is replaced by '…'. The line number and the element name say
 /// where to look.
 enum SchemaProblemText {
     private static let quoted = try! NSRegularExpression(pattern: #"'([^']*)'"#)
@@ -18,8 +18,8 @@ enum SchemaProblemText {
             let content = ns.substring(with: match.range(at: 1))
             out += before
             let names = namingWords.contains { before.lowercased().hasSuffix($0) }
-            let harmless = content.hasPrefix("{") || (!content.isEmpty && content.allSatisfy { $0.isASCII && $0.isNumber })
-            out += names || harmless ? "'\(content)'" : "'…'"
+            // Numbers are withheld too: a CPR number is one.
+            out += names || content.hasPrefix("{") ? "'\(content)'" : "'…'"
             last = match.range.location + match.range.length
         }
         return out + ns.substring(from: last)
