@@ -225,7 +225,10 @@ public struct LetterModelBuilder {
         let a = profile.authority
         return LetterModel(
             templateName: LetterModelBuilder.anonymousTemplate,
-            letterId: LetterModelBuilder.letterId(seed: ["anonymous", c.municipalityCode, c.letterType.rawValue, c.letterDate.iso]),
+            // What the sheet says varies only with these: equal sheets share an id, different ones never.
+            letterId: LetterModelBuilder.letterId(seed: ["anonymous", c.municipalityCode, c.letterType.rawValue, c.letterDate.iso,
+                                                         c.treatmentTypeRequested?.rawValue ?? "",
+                                                         c.legalBasis.map(\.rawValue).sorted().joined(separator: ",")]),
             documentTitle: profile.letterTitle, fileKind: "brev", documentLabel: "Brev", plan: nil, notice: notice(c),
             handleplan: nil,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
