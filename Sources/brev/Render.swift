@@ -35,10 +35,10 @@ struct Render: ParsableCommand {
         if !pipeline.validatesMessages {
             printError("warning: MeMo schemas not found at \(pipeline.environment.memoSchemaDirectory.path); messages are written unvalidated (set BREV_MEMO_SCHEMAS)")
         }
-        recoverOutput()
         var worst: Int32 = 0
         // Which input each letter id of this run came from: a second input with the same id is refused.
         var inputOfLetter: [String: String] = [:]
+        recoverOutput()
         for path in cases {
             do {
                 let letters = try pipeline.renderAll(caseJSON: try readInput(path))
