@@ -58,7 +58,7 @@ import Testing
     /// a render of many cases several times, then run once more.
     @Test func killedRunsLeaveNoIncompleteSetAfterTheNextRun() throws {
         let dir = try TestSupport.temporaryDirectory()
-        let inputs = try cases(60, in: dir)
+        let inputs = try cases(100, in: dir)
         let out = dir.appendingPathComponent("out").path
         let arguments = ["render"] + inputs.flatMap { ["--case", $0] } + ["--out", out, "--resources", root]
         for delay in [0.3, 0.55, 0.8, 1.05, 1.3, 1.55] {
