@@ -3,6 +3,9 @@ import Foundation
 /// Everything a letter template prints, computed and worded in Swift (dates in Danish,
 /// deadlines, the complaint route, which sections apply). Templates only print these values
 /// and switch sections on their flags; they decide nothing.
+///
+/// It holds only what a letter may print: no CPR number, no profile settings, no message id.
+/// How the letter is sent travels beside it in `LetterDelivery`.
 public struct LetterModel: Sendable {
     /// The template folder under `LetterTemplates/letters/`.
     public var templateName: String
@@ -39,8 +42,6 @@ public struct LetterModel: Sendable {
     public var reportingDuty: Bool
     /// Pregnant: coordinated effort and the offer of a retention contract.
     public var pregnant: Bool
-    /// How the letter leaves: not printed in the letter, read by the pipeline.
-    public var delivery: Delivery
 
     public struct Authority: Sendable {
         public var name: String
@@ -58,26 +59,6 @@ public struct LetterModel: Sendable {
         public var returnLine: String?
         /// On a custody holder's copy: the young person's name.
         public var copyFor: String?
-    }
-
-    /// The channel and the facts Digital Post or remote print need (domain.md §4.4–4.5).
-    public struct Delivery: Sendable {
-        public enum Channel: Sendable {
-            case digitalPost, print, inPerson, none
-        }
-
-        public var channel: Channel
-        /// Derived from case, letter type, recipient and letter version: the same letter
-        /// rendered again keeps its id; another recipient gets another (memo.md §3).
-        public var messageUUID: String
-        public var recipientCPR: String?
-        public var recipientName: String
-        public var addressLines: [String]
-        public var caseNumber: String
-        public var created: Date
-        public var profile: MunicipalityProfile
-        /// Decisions get the decision notification and legalNotification from the profile.
-        public var isDecision: Bool
     }
 
     public struct Caseworker: Sendable {

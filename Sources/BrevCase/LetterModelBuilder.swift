@@ -50,27 +50,8 @@ public struct LetterModelBuilder {
         let caseNumber = c.caseNumber ?? ""
         let a = profile.authority
         let rule = profile.complaintDeadlineRule
-        // Who this copy is for, and how it reaches them: a custody holder's copy goes to their own
-        // address, by Digital Post if they have it, and their deadline follows their channel.
-        var name = citizen.name ?? ""
-        var addressLines = citizen.address?.lines ?? []
-        var cpr = citizen.cpr?.digits
-        var recipientChannel: LetterModel.Delivery.Channel
-        switch c.channel {
-        case .digitalPost: recipientChannel = .digitalPost
-        case .fysisk: recipientChannel = .print
-        case .personlig: recipientChannel = .inPerson
-        case .ingen: recipientChannel = .none
-        }
-        var copyNote: String?
-        if case .custodyHolder(let i) = recipient {
-            let holder = c.custodyHolders[i]
-            name = holder.name
-            addressLines = holder.address?.lines ?? []
-            cpr = holder.cpr?.digits
-            recipientChannel = holder.digitalPostStatus == .tilmeldt && holder.cpr != nil ? .digitalPost : .print
-            copyNote = citizen.name
-        }
+        let to = addressee(c, citizen: citizen, recipient: recipient)
+        let (name, addressLines, recipientChannel) = (to.name, to.addressLines, to.channel)
         let channel: DeliveryChannel = recipientChannel == .print ? .paper : (recipientChannel == .inPerson ? .inPerson : .digitalPost)
         let received = rule.receivedDate(letterDate: c.letterDate, dispatchDate: c.dispatchDate, channel: channel)
         let deadline = rule.deadline(received: received)
@@ -98,16 +79,6 @@ public struct LetterModelBuilder {
             guard h.performed, let date = h.date else { return nil }
             return LetterModel.Hearing(date: DanishDateFormat.long(date), citizenViews: c.citizenViews)
         }
-
-        let delivery = LetterModel.Delivery(
-            channel: recipientChannel,
-            messageUUID: MessageUUID.derive(from: ["brev-message-v1", caseNumber, c.letterType.rawValue, cpr ?? "",
-                                                   String(c.letterVersion)]),
-            recipientCPR: cpr, recipientName: name, addressLines: addressLines,
-            caseNumber: caseNumber,
-            created: c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
-            profile: profile,
-            isDecision: c.letterType.isDecision)
 
         var grant: LetterModel.Grant?
         if let granted = c.treatmentTypeGranted, c.letterType == .bevilling || c.letterType == .delvisBevilling {
@@ -154,8 +125,7 @@ public struct LetterModelBuilder {
 
         return LetterModel(
             templateName: templateName,
-            letterId: LetterModelBuilder.letterId(caseNumber: caseNumber, letterType: c.letterType, letterDate: c.letterDate,
-                                                  recipient: recipient),
+            letterId: LetterModelBuilder.letterId(c, addressee: to, recipient: recipient),
             documentTitle: isDecision ? profile.decisionTitle : profile.letterTitle,
             fileKind: isDecision ? "afgoerelse" : "brev",
             documentLabel: isDecision ? "Afgørelse" : "Brev",
@@ -167,7 +137,7 @@ public struct LetterModelBuilder {
             },
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
             recipient: .init(name: name, addressLines: addressLines,
-                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: copyNote),
+                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: to.copyFor),
             letterDate: DanishDateFormat.long(c.letterDate),
             caseNumber: caseNumber,
             caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
@@ -187,8 +157,59 @@ public struct LetterModelBuilder {
             complaintGuidance: complaintGuidance,
             grant: grant,
             reportingDuty: c.childrenUnder18AtHome,
-            pregnant: c.pregnant,
-            delivery: delivery)
+            pregnant: c.pregnant)
+    }
+
+    /// How the letter to `recipient` leaves: built beside the model, never handed to a template.
+    public func delivery(_ c: CaseInput, for recipient: Recipient = .citizen) -> LetterDelivery {
+        let created = c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!
+        guard !c.anonymous, let citizen = c.citizen else {
+            // The anonymous sheet is handed over in person: no message, no identifier.
+            return LetterDelivery(channel: .inPerson, messageUUID: "", recipientCPR: nil, recipientName: "", addressLines: [],
+                                  caseNumber: "", created: created, profile: profile, isDecision: false)
+        }
+        let to = addressee(c, citizen: citizen, recipient: recipient)
+        let caseNumber = c.caseNumber ?? ""
+        return LetterDelivery(
+            channel: to.channel,
+            messageUUID: MessageUUID.derive(from: ["brev-message-v2", c.municipalityCode, caseNumber, c.letterType.rawValue,
+                                                   to.identity, String(c.letterVersion)]),
+            recipientCPR: to.cpr, recipientName: to.name, addressLines: to.addressLines,
+            caseNumber: caseNumber, created: created, profile: profile, isDecision: c.letterType.isDecision)
+    }
+
+    /// Who one copy of the letter is for and how it reaches them: a custody holder's copy goes
+    /// to their own address, by Digital Post if they have it, and their deadline follows their channel.
+    struct Addressee {
+        var name: String
+        var addressLines: [String]
+        var cpr: String?
+        var channel: LetterDelivery.Channel
+        /// On a custody holder's copy: the young person's name.
+        var copyFor: String?
+        /// What tells this recipient apart from any other: the CPR number, or without one the
+        /// name and address, with the copy's place among the custody holders.
+        var identity: String
+    }
+
+    func addressee(_ c: CaseInput, citizen: CaseInput.Citizen, recipient: Recipient) -> Addressee {
+        var channel: LetterDelivery.Channel
+        switch c.channel {
+        case .digitalPost: channel = .digitalPost
+        case .fysisk: channel = .print
+        case .personlig: channel = .inPerson
+        case .ingen: channel = .none
+        }
+        var to = Addressee(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? [], cpr: citizen.cpr?.digits,
+                           channel: channel, copyFor: nil, identity: "citizen")
+        if case .custodyHolder(let i) = recipient {
+            let holder = c.custodyHolders[i]
+            to = Addressee(name: holder.name, addressLines: holder.address?.lines ?? [], cpr: holder.cpr?.digits,
+                           channel: holder.digitalPostStatus == .tilmeldt && holder.cpr != nil ? .digitalPost : .print,
+                           copyFor: citizen.name, identity: "custody-\(i)")
+        }
+        to.identity += "|" + (to.cpr ?? ([to.name] + to.addressLines).joined(separator: "\u{1F}"))
+        return to
     }
 
     func notice(_ c: CaseInput) -> LetterModel.Notice {
@@ -204,7 +225,10 @@ public struct LetterModelBuilder {
         let a = profile.authority
         return LetterModel(
             templateName: LetterModelBuilder.anonymousTemplate,
-            letterId: LetterModelBuilder.letterId(caseNumber: "anonymous", letterType: c.letterType, letterDate: c.letterDate),
+            // What the sheet says varies only with these: equal sheets share an id, different ones never.
+            letterId: LetterModelBuilder.letterId(seed: ["anonymous", c.municipalityCode, c.letterType.rawValue, c.letterDate.iso,
+                                                         c.treatmentTypeRequested?.rawValue ?? "",
+                                                         c.legalBasis.map(\.rawValue).sorted().joined(separator: ",")]),
             documentTitle: profile.letterTitle, fileKind: "brev", documentLabel: "Brev", plan: nil, notice: notice(c),
             handleplan: nil,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
@@ -216,21 +240,26 @@ public struct LetterModelBuilder {
                                centreName: profile.centre.name, centreAddress: profile.centre.address.joined(separator: ", ")),
             begrundelse: .init(facts: [], assessment: ""), hearing: nil, legalCitations: [],
             klagevejledning: .init(astViaKommune: nil, noneAlcohol: false, none101a: true, stpk: false),
-            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false,
-            delivery: .init(channel: .inPerson, messageUUID: "", recipientCPR: nil, recipientName: "", addressLines: [],
-                            caseNumber: "", created: CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!,
-                            profile: profile, isDecision: false))
+            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false)
     }
 
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals
-    /// neither the citizen nor the treatment. Written with the letters a–p only, so a file name
-    /// built from it can never look like a CPR number or a date.
-    public static func letterId(caseNumber: String, letterType: LetterType, letterDate: CivilDate,
-                                recipient: Recipient = .citizen) -> String {
-        let letters = Array("abcdefghijklmnop")
-        var seed = "brev-letter-v1|\(caseNumber)|\(letterType.rawValue)|\(letterDate.iso)"
-        if case .custodyHolder(let i) = recipient { seed += "|custody-\(i)" }
-        let digest = SHA256.digest(Array(seed.utf8))
-        return String(digest.prefix(8).flatMap { [letters[Int($0 >> 4)], letters[Int($0 & 15)]] })
+    /// neither the citizen nor the treatment. Two citizens whose cases share number, type and
+    /// date get different ids: the municipality and the recipient's identity are hashed in.
+    static func letterId(_ c: CaseInput, addressee: Addressee, recipient: Recipient) -> String {
+        letterId(seed: [c.municipalityCode, c.caseNumber ?? "", c.letterType.rawValue, c.letterDate.iso,
+                        String(c.letterVersion), addressee.identity])
+    }
+
+    /// Consonants only, no vowels (a e i o u y æ ø å) and no digits: an id cannot spell a word,
+    /// a name or a treatment, and a file name built from it can never look like a date or a CPR number.
+    public static let idAlphabet = Array("bcdfghjklmnpqrstvwxz")
+
+    /// 16 characters from the alphabet's 20, about 69 bits of the hash.
+    public static func letterId(seed parts: [String]) -> String {
+        let digest = SHA256.digest(Array((["brev-letter-v2"] + parts).joined(separator: "\u{1F}").utf8))
+        return String((0..<16).map { i in
+            idAlphabet[Int(UInt16(digest[2 * i]) << 8 | UInt16(digest[2 * i + 1])) % idAlphabet.count]
+        })
     }
 }

@@ -78,4 +78,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let outOfRange = DiagnosticCode("OUT_OF_RANGE")
     public static let implausibleAge = DiagnosticCode("IMPLAUSIBLE_AGE")
     public static let caseNumberContainsCPR = DiagnosticCode("CASE_NUMBER_CONTAINS_CPR")
+    // privacy
+    /// Two inputs of one run would write the same letter id: the second is refused, never written over the first.
+    public static let duplicateLetter = DiagnosticCode("DUPLICATE_LETTER")
 }

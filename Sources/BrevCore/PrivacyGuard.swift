@@ -15,8 +15,14 @@ public enum PrivacyGuard {
     private static let cprShape = try! NSRegularExpression(pattern: #"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])"#)
 
     /// The first problem with `text`, or nil when it is neutral. `names` are the citizen's
-    /// names (each part is checked), `cpr` their CPR number.
-    public static func problem(in text: String, names: [String] = [], cpr: String? = nil) -> String? {
+    /// names, `cpr` their CPR number.
+    ///
+    /// Names are looked for as whole words, and only in text a person wrote (a profile's label
+    /// or notification): a name part found inside a longer word ("Else" in "Afgørelse") or in
+    /// brev's own fixed words and generated ids is a coincidence, not a leak, so callers pass no
+    /// names for those. Words of `ignoring` (the sender's own name: a citizen called Thisted
+    /// still gets "Afgørelse fra Thisted Kommune") are not taken for the citizen's name.
+    public static func problem(in text: String, names: [String] = [], ignoring: String = "", cpr: String? = nil) -> String? {
         let lower = text.lowercased()
         if let word = treatmentWords.first(where: { lower.contains($0) }) {
             return "it reveals the subject of the letter ('\(word)')"
@@ -31,11 +37,15 @@ public enum PrivacyGuard {
                 return "it contains what looks like a CPR number"
             }
         }
-        for name in names {
-            for part in name.split(whereSeparator: { $0 == " " || $0 == "-" }) where part.count >= 3 {
-                if lower.contains(part.lowercased()) { return "it contains the citizen's name" }
-            }
+        let textWords = Set(words(of: text)).subtracting(words(of: ignoring))
+        for name in names where words(of: name).contains(where: { $0.count >= 2 && textWords.contains($0) }) {
+            return "it contains the citizen's name"
         }
         return nil
+    }
+
+    /// The words of `text`, lowercased: runs of letters and digits, so "Ærø-Østergård" is two words.
+    static func words(of text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 
 /// Writes output files the way health data must be written: mode 0600, and atomically (a
 /// temporary file in the same folder, then rename), so a reader never sees half a letter and
-/// a failed run leaves nothing behind.
+/// a failed run leaves nothing behind. A letter's several files go through `LetterFileSet`.
 public enum SecureFile {
     public struct WriteError: Error, CustomStringConvertible {
         public var path: String
@@ -15,12 +15,23 @@ public enum SecureFile {
         public var description: String { "cannot write \(path): \(reason)" }
     }
 
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws(WriteError) {
         let directory = (path as NSString).deletingLastPathComponent
-        let dir = directory.isEmpty ? "." : directory
-        var template = Array("\(dir)/.brev-tmp-XXXXXX".utf8CString)
+        let tempPath = try writeTemporary(bytes, in: directory.isEmpty ? "." : directory)
+        guard rename(tempPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(tempPath)
+            throw WriteError(path: path, reason: reason)
+        }
+    }
+
+    /// Writes `bytes` to a new temporary file `.brev-tmp-<pid>-XXXXXX` in `directory` (mode
+    /// 0600, fsynced) and returns its path. The process id lets a later run tell a dead
+    /// process's leftovers from a live one's (`OutputRecovery`). On failure nothing is left.
+    public static func writeTemporary(_ bytes: [UInt8], in directory: String) throws(WriteError) -> String {
+        var template = Array("\(directory)/\(LetterFileSet.temporaryPrefix)\(getpid())-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw WriteError(path: directory, reason: String(cString: strerror(errno))) }
         let tempPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         var ok = fchmod(fd, 0o600) == 0
         var written = 0
@@ -32,15 +43,23 @@ public enum SecureFile {
         }
         if ok { ok = fsync(fd) == 0 }
         let reason = ok ? "" : String(cString: strerror(errno))
-        close(fd)
-        guard ok, rename(tempPath, path) == 0 else {
-            let why = reason.isEmpty ? String(cString: strerror(errno)) : reason
+        if close(fd) != 0 && ok { ok = false }
+        guard ok else {
             unlink(tempPath)
-            throw WriteError(path: path, reason: why)
+            throw WriteError(path: directory, reason: reason.isEmpty ? "close failed" : reason)
         }
+        return tempPath
     }
 
-    public static func write(_ text: String, to path: String) throws {
+    /// Makes renames and removals in `directory` durable.
+    public static func syncDirectory(_ directory: String) throws(WriteError) {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw WriteError(path: directory, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw WriteError(path: directory, reason: String(cString: strerror(errno))) }
+    }
+
+    public static func write(_ text: String, to path: String) throws(WriteError) {
         try write(Array(text.utf8), to: path)
     }
 

@@ -87,6 +87,7 @@ public enum DigitalPostError: Error, Sendable, CustomStringConvertible {
     case invalidIdentifier(field: String, reason: String)
     case sensitive(field: String, reason: String)
     case tooLong(field: String, limit: Int)
+    case tooManyLines(field: String, limit: Int)
     case tooLarge(bytes: Int, limit: Int)
     case noAddress
     case writer(String)
@@ -96,6 +97,7 @@ public enum DigitalPostError: Error, Sendable, CustomStringConvertible {
         case .invalidIdentifier(let f, let r): return "\(f): \(r)"
         case .sensitive(let f, let r): return "\(f) must be neutral: \(r)"
         case .tooLong(let f, let limit): return "\(f) is longer than \(limit) characters"
+        case .tooManyLines(let f, let limit): return "\(f) has more than \(limit) lines"
         case .tooLarge(let bytes, let limit): return "the message would be \(bytes) bytes, over the limit of \(limit)"
         case .noAddress: return "a print letter needs the recipient's postal address"
         case .writer(let m): return "XML writer: \(m)"

@@ -23,11 +23,21 @@ public enum MeMoWriter {
         guard letter.senderCVR.count == 8, letter.senderCVR.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw .invalidIdentifier(field: "Sender/senderID", reason: "a CVR number is 8 digits")
         }
+        // Names are looked for only in what a person wrote (the profile's label and notification,
+        // an attached document's label); brev's own document label and generated file names
+        // are checked for treatment words and CPR numbers alone (PrivacyGuard).
         let names = [letter.recipientName]
-        for (field, text) in [("label", letter.label), ("notification", letter.notification ?? ""),
-                              ("MainDocument/label", letter.mainDocument.label), ("filename", letter.mainDocument.filename)]
-            + letter.additionalDocuments.flatMap({ [("AdditionalDocument/label", $0.label), ("filename", $0.filename)] }) {
-            if let reason = PrivacyGuard.problem(in: text, names: names, cpr: letter.recipientCPR) {
+        let written = [("label", letter.label), ("notification", letter.notification ?? "")]
+            + letter.additionalDocuments.map { ("AdditionalDocument/label", $0.label) }
+        let generated = [("MainDocument/label", letter.mainDocument.label), ("filename", letter.mainDocument.filename)]
+            + letter.additionalDocuments.map { ("filename", $0.filename) }
+        for (field, text) in written {
+            if let reason = PrivacyGuard.problem(in: text, names: names, ignoring: letter.senderLabel, cpr: letter.recipientCPR) {
+                throw .sensitive(field: field, reason: reason)
+            }
+        }
+        for (field, text) in generated {
+            if let reason = PrivacyGuard.problem(in: text, cpr: letter.recipientCPR) {
                 throw .sensitive(field: field, reason: reason)
             }
         }

@@ -23,12 +23,18 @@ public enum PrintLetterWriter {
     static func check(_ letter: OutgoingLetter) throws(DigitalPostError) {
         try MeMoWriter.check(letter)
         guard !letter.addressLines.isEmpty else { throw .noAddress }
-        if letter.addressLines.count > 6 { throw .tooLong(field: "ModtagerAdresse", limit: 6) }
-        for line in letter.addressLines where line.count > 34 {
-            throw .tooLong(field: "ModtagerAdresse line '\(line.prefix(10))…'", limit: 34)
+        // The messages name the field and the line, never the text: it is the citizen's address.
+        if letter.addressLines.count > 6 { throw .tooManyLines(field: "ModtagerAdresse (address lines)", limit: 6) }
+        for (i, line) in letter.addressLines.enumerated() where line.count > 34 {
+            throw .tooLong(field: "ModtagerAdresse/\(lineElements[i]) (address line \(i + 1))", limit: 34)
         }
-        if letter.recipientName.isEmpty || letter.recipientName.count > 130 { throw .tooLong(field: "PersonName", limit: 130) }
+        if letter.recipientName.isEmpty || letter.recipientName.count > 130 {
+            throw .tooLong(field: "ModtagerAdresse/PersonName (recipient name)", limit: 130)
+        }
     }
+
+    /// The six address lines' elements.
+    static let lineElements = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"].map { "PostalAddress\($0)LineText" }
 
     static func write(_ letter: OutgoingLetter, forsendelseType: Int?, into w: XMLWriter) {
         w.start("fjernprint:ForsendelseI")
@@ -45,9 +51,8 @@ public enum PrintLetterWriter {
             }
             w.element("fjernprint:ModtagerAdresse") {
                 w.element("itst:PersonName", letter.recipientName)
-                let names = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth"]
                 for (i, line) in letter.addressLines.enumerated() {
-                    w.element("dkcc3:PostalAddress\(names[i])LineText", line)
+                    w.element("dkcc3:\(lineElements[i])", line)
                 }
                 w.start("dkcc2:CountryIdentificationCode")
                 w.attribute("scheme", "iso3166-alpha2")

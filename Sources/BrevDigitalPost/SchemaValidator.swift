@@ -4,7 +4,7 @@ import Foundation
 
 /// Validates XML against the official schemas with libxml2, inside brev: MeMo 1.1 (official
 /// XSD), MeMo 1.2 (the derived XSD) and ForsendelseI (SF1600, through its xmllint driver).
-/// Errors come back with the schema's message and the line.
+/// Errors come back with the schema's message, its quoted values withheld, and the line.
 public final class SchemaValidator {
     public enum Kind: String, Sendable, CaseIterable {
         case memo11 = "MeMo 1.1"
@@ -84,7 +84,8 @@ public final class SchemaValidator {
         }
         guard let doc else {
             let e = parser.pointee.lastError
-            return [Problem(line: Int(e.line), message: e.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed")]
+            let message = e.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed"
+            return [Problem(line: Int(e.line), message: SchemaProblemText.withoutValues(message))]
         }
         defer { xmlFreeDoc(doc) }
         guard let context = xmlSchemaNewValidCtxt(schema) else { throw .writer("libxml2 could not start validation") }
@@ -108,5 +109,5 @@ private let collectProblem: @convention(c) (UnsafeMutableRawPointer?, UnsafeMuta
     guard let context, let error else { return }
     let collector = Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue()
     let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "invalid"
-    collector.problems.append(SchemaValidator.Problem(line: Int(error.pointee.line), message: message))
+    collector.problems.append(SchemaValidator.Problem(line: Int(error.pointee.line), message: SchemaProblemText.withoutValues(message)))
 }

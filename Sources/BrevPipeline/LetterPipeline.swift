@@ -123,8 +123,9 @@ public final class LetterPipeline {
     private func render(_ input: CaseInput, profile: MunicipalityProfile, for recipient: LetterModelBuilder.Recipient,
                         caseJSON: [UInt8], warnings: [Diagnostic]) throws(BrevError) -> RenderedLetter {
         let model: LetterModel
+        let builder = LetterModelBuilder(profile: profile)
         do {
-            model = try LetterModelBuilder(profile: profile).build(input, for: recipient)
+            model = try builder.build(input, for: recipient)
         } catch {
             throw .invalid([.error(.unsupportedLetterType, at: .jsonPath("$.letter_type"), "\(error)")])
         }
@@ -156,18 +157,25 @@ public final class LetterPipeline {
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
                                     warnings: warnings + textProblems, messages: [], fileKind: model.fileKind,
                                     pages: laidOut.pages)
-        letter.messages = try messages(for: model, pdf: bytes, fileName: "\(letter.fileBaseName).pdf")
+        let person: String
+        switch recipient {
+        case .citizen: person = "$.citizen"
+        case .custodyHolder(let i): person = "$.custody_holders[\(i)]"
+        }
+        letter.messages = try messages(for: model, delivery: builder.delivery(input, for: recipient), pdf: bytes,
+                                       fileName: "\(letter.fileBaseName).pdf", recipientPath: person)
         return letter
     }
 }
 
 extension LetterPipeline {
     /// The Digital Post message or the print letter, each with its SF1601 request body.
-    func messages(for model: LetterModel, pdf: [UInt8], fileName: String) throws(BrevError) -> [OutputFile] {
-        let d = model.delivery
+    /// `recipientPath` is the JSON path of the recipient (`$.citizen`), named by errors about their name or address.
+    func messages(for model: LetterModel, delivery d: LetterDelivery, pdf: [UInt8], fileName: String,
+                  recipientPath: String = "$.citizen") throws(BrevError) -> [OutputFile] {
         guard d.channel == .digitalPost || d.channel == .print else { return [] }
         guard let cpr = d.recipientCPR else {
-            throw .invalid([.error(.anonymousNoMessage, at: .jsonPath("$.citizen.cpr"),
+            throw .invalid([.error(.anonymousNoMessage, at: .jsonPath("\(recipientPath).cpr"),
                                    "Digital Post and remote print need the recipient's CPR number")])
         }
         let p = d.profile
@@ -190,7 +198,7 @@ extension LetterPipeline {
                 files.append(OutputFile(suffix: "kombi.xml", bytes: try KombiRequestWriter.request(outgoing, channel: .physicalPost)))
             }
         } catch {
-            throw .invalid([LetterPipeline.diagnostic(for: error)])
+            throw .invalid([LetterPipeline.diagnostic(for: error, recipientPath: recipientPath)])
         }
         let limit = maxMessageBytes ?? p.digitalPost.maxMessageBytes
         for file in files where file.bytes.count > limit {
@@ -206,7 +214,8 @@ extension LetterPipeline {
         return files
     }
 
-    static func diagnostic(for error: DigitalPostError) -> Diagnostic {
+    /// Names the field and where it came from; never the value (an address or a name).
+    static func diagnostic(for error: DigitalPostError, recipientPath: String = "$.citizen") -> Diagnostic {
         switch error {
         case .sensitive(let field, let reason):
             let code: DiagnosticCode = field == "filename" ? .sensitiveFilename : .sensitiveLabel
@@ -214,7 +223,11 @@ extension LetterPipeline {
         case .invalidIdentifier(let field, let reason):
             return .error(field.hasPrefix("Recipient") ? .invalidCPR : .invalidCVR, at: .unknown, "\(field): \(reason)")
         case .noAddress:
-            return .error(.missingField, at: .jsonPath("$.citizen.address"), "\(error)")
+            return .error(.missingField, at: .jsonPath("\(recipientPath).address"), "\(error)")
+        case .tooLong(let field, _) where field.contains("PersonName"):
+            return .error(.messageInvalid, at: .jsonPath("\(recipientPath).name"), "\(error)")
+        case .tooLong(let field, _) where field.hasPrefix("ModtagerAdresse"), .tooManyLines(let field, _):
+            return .error(.messageInvalid, at: .jsonPath("\(recipientPath).address"), "\(error)")
         default:
             return .error(.messageInvalid, at: .unknown, "\(error)")
         }
@@ -246,23 +259,17 @@ public struct RenderedLetter: Sendable {
     /// The laid-out pages the PDF was drawn from (for PNG previews and visual tests).
     public var pages: Pages
 
-    /// Writes `<base>.pdf` and `<base>.html` into `directory` (mode 0600, atomically); returns the paths.
+    /// Writes `<base>.pdf`, `<base>.html` and the messages into `directory` as one set: all of
+    /// them or none, mode 0600 (`LetterFileSet`); returns the paths.
     public func write(to directory: String) throws(BrevError) -> [String] {
+        let files = [(name: "\(fileBaseName).pdf", bytes: pdf), (name: "\(fileBaseName).html", bytes: Array(html.utf8))]
+            + messages.map { (name: "\(fileBaseName).\($0.suffix)", bytes: $0.bytes) }
         do {
             try SecureFile.makeDirectory(directory)
-            let pdfPath = (directory as NSString).appendingPathComponent("\(fileBaseName).pdf")
-            let htmlPath = (directory as NSString).appendingPathComponent("\(fileBaseName).html")
-            try SecureFile.write(pdf, to: pdfPath)
-            try SecureFile.write(html, to: htmlPath)
-            var written = [pdfPath, htmlPath]
-            for message in messages {
-                let path = (directory as NSString).appendingPathComponent("\(fileBaseName).\(message.suffix)")
-                try SecureFile.write(message.bytes, to: path)
-                written.append(path)
-            }
-            return written
+            try LetterFileSet.write(files, into: directory)
         } catch {
             throw .io("\(error)")
         }
+        return files.map { (directory as NSString).appendingPathComponent($0.name) }
     }
 }

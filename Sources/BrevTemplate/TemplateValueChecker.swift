@@ -32,8 +32,15 @@ struct TemplateValueChecker {
             case .sectionEnd:
                 if stack.count > 1 { stack.removeLast() }
             case .variable:
-                if case .missing(let name) = resolve(tag.name, in: stack) {
+                switch resolve(tag.name, in: stack) {
+                case .missing(let name):
                     problems.append(.error(.templateUnknownValue, at: at, "the model has no value '\(name)'"))
+                case .found(let value?) where !TemplateValueChecker.isPrintable(value):
+                    // A group, list or flag would print as Swift's description of it.
+                    problems.append(.error(.templateUnknownValue, at: at,
+                                           "'\(tag.name)' is not a value a letter prints; use it as a section"))
+                default:
+                    break
                 }
             case .section:
                 switch resolve(tag.name, in: stack) {
@@ -58,6 +65,11 @@ struct TemplateValueChecker {
                 if depth < 10 { check(partial, stack: stack, problems: &problems, depth: depth + 1) }
             }
         }
+    }
+
+    /// Text and numbers print; anything else (a group of values, a list, a flag) does not.
+    private static func isPrintable(_ value: Any) -> Bool {
+        value is String || value is Substring || value is Int
     }
 
     private func frame(forSection value: Any?) -> Frame {

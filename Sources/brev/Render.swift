@@ -36,10 +36,18 @@ struct Render: ParsableCommand {
             printError("warning: MeMo schemas not found at \(pipeline.environment.memoSchemaDirectory.path); messages are written unvalidated (set BREV_MEMO_SCHEMAS)")
         }
         var worst: Int32 = 0
+        // Which input each letter id of this run came from: a second input with the same id is refused.
+        var inputOfLetter: [String: String] = [:]
+        recoverOutput()
         for path in cases {
             do {
                 let letters = try pipeline.renderAll(caseJSON: try readCase(path))
                 report(letters[0].warnings, file: path)
+                if let taken = letters.first(where: { inputOfLetter[$0.letterId] != nil }) {
+                    throw BrevError.invalid([.error(.duplicateLetter, at: .jsonPath("$"),
+                        "letter \(taken.letterId) was already written in this run from \(inputOfLetter[taken.letterId]!); nothing was written for this input")])
+                }
+                for letter in letters { inputOfLetter[letter.letterId] = path }
                 for letter in letters {
                     let written = try letter.write(to: out)
                     if letter.overfullLines > 0 {
@@ -58,5 +66,19 @@ struct Render: ParsableCommand {
             }
         }
         if worst != 0 { throw ExitCode(worst) }
+    }
+
+    /// Removes what a killed run left in the output folder: letter sets whose writing was
+    /// interrupted and temporary files of dead processes. Only counts are printed.
+    func recoverOutput() {
+        do {
+            try SecureFile.makeDirectory(out)
+            let r = try OutputRecovery.recover(directory: out)
+            if r.rolledBackSets > 0 || r.removedTemporaries > 0 {
+                printError("brev: an earlier run was interrupted: removed \(r.rolledBackSets) incomplete letter set(s) and \(r.removedTemporaries) temporary file(s) in \(out)")
+            }
+        } catch {
+            printError("brev: \(error)")
+        }
     }
 }

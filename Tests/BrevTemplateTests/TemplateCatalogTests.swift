@@ -50,6 +50,23 @@ import Testing
         #expect(e.first?.location == .file(path: "letters/test/letter.xhtml", line: 3, column: nil))
     }
 
+    /// The letter model carries no delivery data: naming it is an unknown value, with its line.
+    @Test func aTemplateNamingTheRecipientsCPRIsRefusedWithItsLine() throws {
+        let c = try catalog("<letter>\n<p>{{name}}</p>\n<p>CPR: {{delivery.recipientCPR}}</p>\n</letter>")
+        let e = errors { _ = try c.render(kind: "test", model: Model(name: "A", items: [], note: nil, flag: false)) }
+        #expect(e.count == 1)
+        #expect(e.first?.code == .templateUnknownValue)
+        #expect(e.first?.location == .file(path: "letters/test/letter.xhtml", line: 3, column: nil))
+    }
+
+    @Test func aGroupListOrFlagIsNotPrintable() throws {
+        let c = try catalog("<letter>\n<p>{{items}}</p>\n<p>{{flag}}</p>\n</letter>")
+        let e = errors { _ = try c.render(kind: "test", model: Model(name: "A", items: ["x"], note: nil, flag: true)) }
+        #expect(e.map(\.code) == [.templateUnknownValue, .templateUnknownValue])
+        #expect(e.map(\.location) == [.file(path: "letters/test/letter.xhtml", line: 2, column: nil),
+                                       .file(path: "letters/test/letter.xhtml", line: 3, column: nil)])
+    }
+
     @Test func sectionsListsAndOptionalValuesAreChecked() throws {
         let c = try catalog("""
             <letter>
