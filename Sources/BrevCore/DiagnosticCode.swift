@@ -68,4 +68,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // Layout
     public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
     public static let fontMissing = DiagnosticCode("FONT_MISSING")
+
+    // layout
+    public static let fontUnreadable = DiagnosticCode("FONT_UNREADABLE")
+    public static let lineBreakingFailed = DiagnosticCode("LINE_BREAKING_FAILED")
+    public static let rightToLeftText = DiagnosticCode("RIGHT_TO_LEFT_TEXT")
+    public static let characterRefusedInLayout = DiagnosticCode("CHARACTER_REFUSED_IN_LAYOUT")
 }

@@ -76,7 +76,7 @@ final class Shaper {
                 // A .notdef glyph would print as a box: refuse, naming the character.
                 let offset = Int(info.cluster)
                 let scalar = String(decoding: utf8[offset...], as: UTF8.self).unicodeScalars.first!
-                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, context: text)
+                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, place: .unknown)
             }
             let pos = positions[i]
             glyphs.append(.init(id: info.codepoint, advance: Double(pos.x_advance), xOffset: Double(pos.x_offset),
