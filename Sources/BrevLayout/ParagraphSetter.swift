@@ -156,6 +156,10 @@ struct ParagraphSetter {
                     lines.append([head])
                     carried = tail
                     continue
+                } else if let chunks = try forcedChunks(word, width: style.width, size: style.size) {
+                    lines += chunks.dropLast().map { [$0] }
+                    carried = chunks.last
+                    continue
                 } else {
                     x += word.width // overfull: reported on the line
                     line.append(word)
@@ -203,6 +207,52 @@ struct ParagraphSetter {
                     LineWord(pieces: [tail], space: word.space, hardBreakAfter: word.hardBreakAfter))
         }
         return nil
+    }
+
+    /// A "word" longer than any word (a pasted blob, hostile input) and wider than the measure
+    /// is cut into measure-wide chunks without hyphens, all in one pass, so that every character
+    /// stays on the page. Shorter words (a journal number in a narrow column) are never cut:
+    /// they are hyphenated or reported as overfull as before.
+    private func forcedChunks(_ word: LineWord, width: Double, size: Double) throws(LayoutError) -> [LineWord]? {
+        guard word.pieces.reduce(0, { $0 + $1.text.count }) > hyphenator.longestWord else { return nil }
+        // Kerning across a cut is lost when a chunk is shaped alone; a little room absorbs it.
+        let measure = width * 0.98
+        var chunks: [LineWord] = []
+        var current: [LinePiece] = []
+        var x = 0.0
+        for whole in word.pieces {
+            let scale = size / shaper.fonts.faces[whole.face].unitsPerEm
+            let utf8 = Array(whole.text.utf8)
+            let glyphs = whole.shaped.glyphs
+            var partStart = 0 // UTF-8 offset in this piece where the current chunk's part begins
+            var i = 0
+            while i < glyphs.count {
+                // One cluster (a character with its marks) is never cut.
+                let cluster = glyphs[i].cluster
+                var clusterWidth = 0.0
+                while i < glyphs.count && glyphs[i].cluster == cluster {
+                    clusterWidth += glyphs[i].advance * scale
+                    i += 1
+                }
+                if x > 0 && x + clusterWidth > measure {
+                    if cluster > partStart {
+                        let text = String(decoding: utf8[partStart..<cluster], as: UTF8.self)
+                        current.append(try piece(text, style: whole.style, face: whole.face, size: size))
+                    }
+                    chunks.append(LineWord(pieces: current, space: nil, hardBreakAfter: false))
+                    current = []
+                    x = 0
+                    partStart = cluster
+                }
+                x += clusterWidth
+            }
+            if partStart < utf8.count {
+                let text = String(decoding: utf8[partStart...], as: UTF8.self)
+                current.append(try piece(text, style: whole.style, face: whole.face, size: size))
+            }
+        }
+        if !current.isEmpty { chunks.append(LineWord(pieces: current, space: word.space, hardBreakAfter: word.hardBreakAfter)) }
+        return chunks.count > 1 ? chunks : nil
     }
 
     // MARK: total fit
