@@ -33,6 +33,9 @@ let paragraphKinds: [(name: String, unit: String)] = [
     ("one word", "behandlingsgaranti"),
     ("one digit word", "27.36.08-G01-1042-26"),
     ("digit tokens", "a1 "),
+    ("zero-width breaks", "\u{200B}"),
+    ("narrow words", "i\u{200B}"),
+    ("one-letter words", "i "),
     ("prose", "Kommunen skal efter § 101, stk. 4, tilbyde behandling inden 14 dage efter henvendelsen. "),
 ]
 for kind in paragraphKinds {

@@ -40,6 +40,7 @@ import Testing
             ("40,000-character word", Document(title: "T", blocks: [.paragraph([.text(repeated("behandlingsgaranti", to: 40_000))])])),
             ("100,000-character paragraph of digit tokens and prose", Document(title: "T", blocks: [
                 .paragraph([.text(repeated("j.nr. 27.36.08-G01-1042-26 a1 b2 § 101, stk. 4, den 24. november 2026 og ", to: 100_000))])])),
+            ("40,000 characters of one-letter words", Document(title: "T", blocks: [.paragraph([.text(repeated("i ", to: 40_000))])])),
             ("table of 3,000 rows", Document(title: "T", blocks: [.table(Table(header: [[[.text("Dato")], [.text("Ydelse")]]],
                 rows: (0..<3_000).map { [[.text("\($0 % 28 + 1).11.2026")], [.text("Ambulant behandling")]] }))])),
         ]
