@@ -73,7 +73,7 @@ final class Shaper {
         for i in 0..<Int(count) {
             let info = infos[i]
             if info.codepoint == 0 {
-                // A .notdef glyph would print as a box: refuse, naming the character.
+                // A .notdef glyph would print as a box: refuse, naming the code point (never the text).
                 let offset = Int(info.cluster)
                 let scalar = String(decoding: utf8[offset...], as: UTF8.self).unicodeScalars.first!
                 throw .missingGlyph(character: String(scalar), codepoint: scalar.value, place: .unknown)
