@@ -32,6 +32,9 @@ final class Shaper {
     /// How a text splits between the main face and the fallback, per style: words repeat, so
     /// the per-character coverage check runs once per word.
     private var coverageSplits: [Key: [(text: String, face: Int)]] = [:]
+    /// Longer texts are not cached: words repeat, a pasted blob does not, and a worker lives
+    /// for many letters.
+    private let longestCachedText = 256
 
     init(fonts: FontSet, language: String = "da") {
         self.fonts = fonts
@@ -84,7 +87,7 @@ final class Shaper {
             advance += Double(pos.x_advance)
         }
         let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
-        cache[key] = shaped
+        if utf8.count <= longestCachedText { cache[key] = shaped }
         return shaped
     }
 
@@ -93,6 +96,6 @@ final class Shaper {
     }
 
     func remember(_ split: [(text: String, face: Int)], for text: String, style: FontSet.Style) {
-        if !split.isEmpty { coverageSplits[Key(text: text, face: style.rawValue)] = split }
+        if !split.isEmpty && text.utf8.count <= longestCachedText { coverageSplits[Key(text: text, face: style.rawValue)] = split }
     }
 }
