@@ -42,12 +42,16 @@ import Testing
     /// A hang guard, not a speed test: before issue 10, layout was quadratic (in a debug build a
     /// 40,000-character word took 10 s, 80,000 characters of digit tokens 29 s); now each input
     /// here takes about a second or less. The generous bound only catches a return of the blow-up.
+    /// (A table row taller than a page still runs off its foot: placed, not split.)
     @Test func hugeWordsParagraphsAndTablesLayOutWithoutHanging() throws {
         let inputs: [(String, Document)] = [
             ("40,000-character word", Document(title: "T", blocks: [.paragraph([.text(repeated("behandlingsgaranti", to: 40_000))])])),
             ("100,000-character paragraph of digit tokens and prose", Document(title: "T", blocks: [
                 .paragraph([.text(repeated("j.nr. 27.36.08-G01-1042-26 a1 b2 § 101, stk. 4, den 24. november 2026 og ", to: 100_000))])])),
             ("40,000 characters of one-letter words", Document(title: "T", blocks: [.paragraph([.text(repeated("i ", to: 40_000))])])),
+            ("heading of 100,000 characters", Document(title: "T", blocks: [.heading(level: 1, [.text(repeated("Afgørelse om behandling ", to: 100_000))])])),
+            ("table cell of 100,000 characters", Document(title: "T", blocks: [.paragraph([.text("Indledning.")]),
+                .table(Table(header: [], rows: [[[.text(repeated("behandling 27.36.08 ", to: 100_000))]]]))])),
             ("table of 3,000 rows", Document(title: "T", blocks: [.table(Table(header: [[[.text("Dato")], [.text("Ydelse")]]],
                 rows: (0..<3_000).map { [[.text("\($0 % 28 + 1).11.2026")], [.text("Ambulant behandling")]] }))])),
         ]
