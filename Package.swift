@@ -51,6 +51,8 @@ let package = Package(
                           path: "Benchmarks/LetterBenchmark"),
         .executableTarget(name: "peer-letter-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout", "BrevPDF"],
                           path: "Benchmarks/PeerLetter"),
+        .executableTarget(name: "layout-scaling-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout"],
+                          path: "Benchmarks/LayoutScaling"),
         // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.
         .target(name: "BrevTestSupport", dependencies: ["BrevCore"]),
         .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore", "BrevTestSupport"]),

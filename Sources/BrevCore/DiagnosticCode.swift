@@ -81,4 +81,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // privacy
     /// Two inputs of one run would write the same letter id: the second is refused, never written over the first.
     public static let duplicateLetter = DiagnosticCode("DUPLICATE_LETTER")
+    // layout
+    public static let fontUnreadable = DiagnosticCode("FONT_UNREADABLE")
+    public static let lineBreakingFailed = DiagnosticCode("LINE_BREAKING_FAILED")
+    public static let rightToLeftText = DiagnosticCode("RIGHT_TO_LEFT_TEXT")
+    public static let characterRefusedInLayout = DiagnosticCode("CHARACTER_REFUSED_IN_LAYOUT")
 }

@@ -14,8 +14,13 @@ struct BlockFlow {
     func flow(_ blocks: [Block]) throws(LayoutError) -> [FlowUnit] {
         var units: [FlowUnit] = []
         var keepWithPrevious = false
-        for block in blocks {
-            var blockUnits = try flow(block, width: width, indent: 0)
+        for (index, block) in blocks.enumerated() {
+            var blockUnits: [FlowUnit]
+            do {
+                blockUnits = try flow(block, width: width, indent: 0)
+            } catch {
+                throw error.located(.block(index, block))
+            }
             guard !blockUnits.isEmpty else { continue }
             if keepWithPrevious { blockUnits[0].breakBefore = false }
             // A heading, and a paragraph that introduces what follows ("Vi har lagt vægt på:"),

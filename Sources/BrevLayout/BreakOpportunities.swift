@@ -12,12 +12,12 @@ enum BreakOpportunities {
         var hard = [UInt8](repeating: 0, count: utf16.count + 1)
         let n = cicu_line_breaks(utf16, Int32(utf16.count), "da", &offsets, &hard, Int32(offsets.count))
         if n < 0 { throw .lineBreakingFailed("ICU error \(-n)") }
-        let protected = NoBreakRules.protectedRanges(in: text)
+        let protected = NoBreakRules.protectedOffsets(in: text, utf16Count: utf16.count)
         var out: [(Int, Bool)] = []
         for i in 0..<Int(n) {
             let offset = Int(offsets[i])
             // A break "at" offset separates offset-1 and offset; inside a protected range it is dropped.
-            if !hard[i].boolValue && protected.contains(where: { $0.lowerBound < offset && offset < $0.upperBound }) { continue }
+            if !hard[i].boolValue && protected[offset] { continue }
             out.append((offset, hard[i] != 0))
         }
         return out
@@ -43,9 +43,18 @@ enum NoBreakRules {
         #"\b\d{1,2}\.\s+(?:\#(months))\s+\d{4}\b"#,
         // amounts with thousands separated by a space: 2 500 kr.
         #"\b\d{1,3}(?:\s\d{3})+(?:\s+kr\.)?"#,
-        // any token holding a digit: journal numbers 27.36.08-G01-1042-26, CPR 010185-1234, 24.11.2026
-        #"[^\s]*\d[^\s]*"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// For each UTF-16 offset 0...utf16Count, whether a break there would split protected text.
+    /// Linear in the text: each pattern's matches do not overlap, and the digit tokens are found
+    /// in one pass (as a regex, `[^\s]*\d[^\s]*` backtracked quadratically on a long word).
+    static func protectedOffsets(in text: String, utf16Count: Int) -> [Bool] {
+        var inside = [Bool](repeating: false, count: utf16Count + 1)
+        for range in protectedRanges(in: text) where range.count > 1 {
+            for offset in (range.lowerBound + 1)..<range.upperBound { inside[offset] = true }
+        }
+        return inside
+    }
 
     static func protectedRanges(in text: String) -> [Range<Int>] {
         let ns = text as NSString
@@ -55,6 +64,28 @@ enum NoBreakRules {
                 ranges.append(m.range.location..<(m.range.location + m.range.length))
             }
         }
+        return ranges + digitTokens(in: text)
+    }
+
+    /// Any token holding a digit: journal numbers 27.36.08-G01-1042-26, CPR 010185-1234,
+    /// 24.11.2026. A token is a run of characters other than white space (ICU's `\s`); a digit is
+    /// a decimal digit of any script (ICU's `\d`).
+    static func digitTokens(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var tokenStart = 0
+        var hasDigit = false
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
+                tokenStart = offset + scalar.utf16.count
+                hasDigit = false
+            } else if scalar.properties.numericType == .decimal {
+                hasDigit = true
+            }
+            offset += scalar.utf16.count
+        }
+        if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
         return ranges
     }
 }

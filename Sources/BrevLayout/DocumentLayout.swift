@@ -103,8 +103,13 @@ public final class DocumentLayout {
         guard !title.isEmpty else { return [] }
         let spec = styles.small
         let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
-        let lines = try setter.set([StyledText(text: title, style: .regular)],
+        let lines: [SetLine]
+        do {
+            lines = try setter.set([StyledText(text: title, style: .regular)],
                                    style: ParagraphStyle(size: spec.size, leading: spec.leading, width: geometry.bodyWidth))
+        } catch {
+            throw error.located(TextPlace(block: nil, part: "document title"))
+        }
         return (lines.first?.runs ?? []).map { run in
             var r = run
             r.x += geometry.marginLeft

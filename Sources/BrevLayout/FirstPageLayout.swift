@@ -12,53 +12,64 @@ struct FirstPageLayout {
     func layout(_ blocks: [Block]) throws(LayoutError) -> (items: [PageItem], bodyTop: Double) {
         var items: [PageItem] = []
         var lowest = 0.0
-        for block in blocks {
-            switch block {
-            case .letterhead(let lines):
-                var y = geometry.marginTop
-                items.append(.begin(.div))
-                for (i, line) in lines.enumerated() {
-                    let spec = i == 0 ? styles.letterheadName : styles.small
-                    y = try place(line, spec: spec, x: geometry.rightColumnX, top: y, width: geometry.rightColumnWidth,
-                                  role: .p, into: &items)
-                    if i == 0 { y += 2 }
-                }
-                items.append(.end(.div))
-                lowest = max(lowest, y)
-            case .returnAddress(let inlines):
-                // One small line above the address, inside the window (domain.md §4.4).
-                items.append(.begin(.div))
-                _ = try place(inlines, spec: styles.returnLine, x: geometry.addressX, top: geometry.returnLineTop,
-                              width: geometry.addressWidth, role: .p, into: &items)
-                items.append(.end(.div))
-            case .recipient(let lines):
-                var y = geometry.addressTop
-                items.append(.begin(.div))
-                for line in lines {
-                    y = try place(line, spec: styles.body, x: geometry.addressX, top: y, width: geometry.addressWidth,
-                                  role: .p, into: &items)
-                }
-                items.append(.end(.div))
-                lowest = max(lowest, y)
-            case .caseInfo(let fields):
-                var y = geometry.caseInfoTop
-                let labelWidth = 24 * PageGeometry.mm
-                items.append(.begin(.table))
-                for field in fields {
-                    items.append(.begin(.tr))
-                    _ = try place([.text(field.label)], spec: styles.small, x: geometry.rightColumnX, top: y,
-                                  width: labelWidth, role: .th, into: &items)
-                    y = try place(field.value, spec: styles.small, x: geometry.rightColumnX + labelWidth, top: y,
-                                  width: geometry.rightColumnWidth - labelWidth, role: .td, into: &items)
-                    items.append(.end(.tr))
-                }
-                items.append(.end(.table))
-                lowest = max(lowest, y)
-            default:
-                continue
+        for (index, block) in blocks.enumerated() {
+            do {
+                lowest = max(lowest, try layout(block, into: &items))
+            } catch {
+                throw error.located(.block(index, block))
             }
         }
         return (items, max(geometry.firstPageBodyTop, lowest + 10 * PageGeometry.mm))
+    }
+
+    /// Places one block if it belongs on page 1; returns the lowest y it reaches (0 for none).
+    private func layout(_ block: Block, into items: inout [PageItem]) throws(LayoutError) -> Double {
+        var lowest = 0.0
+        switch block {
+        case .letterhead(let lines):
+            var y = geometry.marginTop
+            items.append(.begin(.div))
+            for (i, line) in lines.enumerated() {
+                let spec = i == 0 ? styles.letterheadName : styles.small
+                y = try place(line, spec: spec, x: geometry.rightColumnX, top: y, width: geometry.rightColumnWidth,
+                              role: .p, into: &items)
+                if i == 0 { y += 2 }
+            }
+            items.append(.end(.div))
+            lowest = max(lowest, y)
+        case .returnAddress(let inlines):
+            // One small line above the address, inside the window (domain.md §4.4).
+            items.append(.begin(.div))
+            _ = try place(inlines, spec: styles.returnLine, x: geometry.addressX, top: geometry.returnLineTop,
+                          width: geometry.addressWidth, role: .p, into: &items)
+            items.append(.end(.div))
+        case .recipient(let lines):
+            var y = geometry.addressTop
+            items.append(.begin(.div))
+            for line in lines {
+                y = try place(line, spec: styles.body, x: geometry.addressX, top: y, width: geometry.addressWidth,
+                              role: .p, into: &items)
+            }
+            items.append(.end(.div))
+            lowest = max(lowest, y)
+        case .caseInfo(let fields):
+            var y = geometry.caseInfoTop
+            let labelWidth = 24 * PageGeometry.mm
+            items.append(.begin(.table))
+            for field in fields {
+                items.append(.begin(.tr))
+                _ = try place([.text(field.label)], spec: styles.small, x: geometry.rightColumnX, top: y,
+                              width: labelWidth, role: .th, into: &items)
+                y = try place(field.value, spec: styles.small, x: geometry.rightColumnX + labelWidth, top: y,
+                              width: geometry.rightColumnWidth - labelWidth, role: .td, into: &items)
+                items.append(.end(.tr))
+            }
+            items.append(.end(.table))
+            lowest = max(lowest, y)
+        default:
+            break
+        }
+        return lowest
     }
 
     /// Sets inline content at a fixed place, wrapped in one structure element; returns the y

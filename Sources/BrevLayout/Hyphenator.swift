@@ -9,6 +9,9 @@ final class Hyphenator {
     /// Characters kept before the first and after the last hyphen.
     let leftMin = 2
     let rightMin = 3
+    /// Longer "words" are not hyphenated: no Danish word comes near this, and libhyphen's work
+    /// (and first fit's search of the points) grows faster than the word on hostile input.
+    let longestWord = 100
 
     /// A missing dictionary disables hyphenation rather than failing the letter: lines are
     /// then broken at spaces only.
@@ -24,6 +27,7 @@ final class Hyphenator {
 
     /// Character offsets (in `word`'s Characters) after which a hyphen may be inserted.
     func points(in word: String) -> [Int] {
+        if word.utf8.count > longestWord * 4 || word.count > longestWord { return [] } // bytes first: counted in O(1)
         if let hit = cache[word] { return hit }
         let result = compute(word)
         cache[word] = result

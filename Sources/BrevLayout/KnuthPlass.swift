@@ -24,6 +24,11 @@ struct KnuthPlass {
     /// Extra demerits for two hyphenated lines in a row, and for very different tightness.
     var flaggedDemerits: Double = 3000
     var fitnessDemerits: Double = 3000
+    /// Most break candidates kept alive at once. A letter's paragraphs keep at most about 60
+    /// (measured on every test letter); a paragraph of thousands of one-letter "words" kept 550,
+    /// each one weighed at every later break. Over the bound the ones with the most demerits go
+    /// (if that leaves no way through, the setter falls back to first fit).
+    var maxActive = 150
 
     private struct Node {
         var position: Int
@@ -115,6 +120,9 @@ struct KnuthPlass {
                     active.append(nodes.count - 1)
                 }
                 if active.isEmpty { return nil }
+                if active.count > maxActive {
+                    active = Array(active.sorted { nodes[$0].demerits < nodes[$1].demerits }.prefix(maxActive))
+                }
             }
             if case .glue(let gw, let gs, let gh) = item {
                 width += gw; stretch += gs; shrink += gh

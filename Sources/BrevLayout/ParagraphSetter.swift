@@ -38,6 +38,12 @@ struct ParagraphSetter {
         let breaks = try BreakOpportunities.find(in: text)
         var words: [LineWord] = []
         var start = 0
+        // The run holding a UTF-16 offset; offsets only grow, so the search moves forward only.
+        var currentRun = 0
+        func runIndex(at offset: Int) -> Int {
+            while currentRun + 1 < runStarts.count && runStarts[currentRun + 1].start <= offset { currentRun += 1 }
+            return currentRun
+        }
         for (end, hard) in breaks where end > start {
             // Split the segment into its content and its trailing white space.
             var contentEnd = end
@@ -45,7 +51,7 @@ struct ParagraphSetter {
             var pieces: [LinePiece] = []
             var p = start
             while p < contentEnd {
-                let styleIndex = runStarts.lastIndex { $0.start <= p }!
+                let styleIndex = runIndex(at: p)
                 let runEnd = styleIndex + 1 < runStarts.count ? min(runStarts[styleIndex + 1].start, contentEnd) : contentEnd
                 let s = String(decoding: utf16[p..<runEnd], as: UTF16.self)
                 pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size)
@@ -54,7 +60,7 @@ struct ParagraphSetter {
             var space: LinePiece?
             let hasSpace = utf16[contentEnd..<end].contains(0x20)
             if hasSpace {
-                let styleIndex = runStarts.lastIndex { $0.start <= contentEnd }!
+                let styleIndex = runIndex(at: contentEnd)
                 space = try piece(" ", style: runStarts[styleIndex].style, size: size)
             }
             if pieces.isEmpty, let space, var last = words.popLast() {
@@ -85,12 +91,15 @@ struct ParagraphSetter {
         var current = ""
         var currentFace = style.rawValue
         for ch in text {
+            if let refused = ch.unicodeScalars.first(where: RefusedCharacters.contains) {
+                throw .refusedCharacter(codepoint: refused.value, place: .unknown)
+            }
             if let scalar = ch.unicodeScalars.first, ParagraphSetter.isRightToLeft(scalar) {
-                throw .rightToLeft(character: String(ch), context: text)
+                throw .rightToLeft(codepoint: scalar.value, place: .unknown)
             }
             guard let face = shaper.fonts.face(for: ch, style: style) else {
                 let scalar = ch.unicodeScalars.first { !shaper.fonts.faces[style.rawValue].hasGlyph($0) } ?? ch.unicodeScalars.first!
-                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, context: text)
+                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, place: .unknown)
             }
             if face != currentFace && !current.isEmpty {
                 pieces.append(try piece(current, style: style, face: currentFace, size: size))
@@ -131,8 +140,12 @@ struct ParagraphSetter {
         var lines: [[LineWord]] = []
         var line: [LineWord] = []
         var x = 0.0
-        var queue = words[...]
-        while var word = queue.popFirst() {
+        // The next word is the part of a word carried over from the line before, else the next
+        // in the list (never inserted at the front of a list: that made first fit quadratic).
+        var next = 0
+        var carried: LineWord?
+        while var word = carried ?? (next < words.count ? words[next] : nil) {
+            if carried != nil { carried = nil } else { next += 1 }
             let gap = line.last?.space?.width ?? 0
             let free = style.width - x - gap
             if line.isEmpty || word.width <= free {
@@ -141,7 +154,11 @@ struct ParagraphSetter {
                     line.append(word)
                 } else if let (head, tail) = try hyphenate(word, toFit: style.width, size: style.size) {
                     lines.append([head])
-                    queue.insert(tail, at: queue.startIndex)
+                    carried = tail
+                    continue
+                } else if let chunks = try forcedChunks(word, width: style.width, size: style.size) {
+                    lines += chunks.dropLast().map { [$0] }
+                    carried = chunks.last
                     continue
                 } else {
                     x += word.width // overfull: reported on the line
@@ -156,7 +173,7 @@ struct ParagraphSetter {
                 lines.append(line)
                 line = []
                 x = 0
-                queue.insert(word, at: queue.startIndex)
+                carried = word
                 continue
             }
             if word.hardBreakAfter {
@@ -190,6 +207,52 @@ struct ParagraphSetter {
                     LineWord(pieces: [tail], space: word.space, hardBreakAfter: word.hardBreakAfter))
         }
         return nil
+    }
+
+    /// A "word" longer than any word (a pasted blob, hostile input) and wider than the measure
+    /// is cut into measure-wide chunks without hyphens, all in one pass, so that every character
+    /// stays on the page. Shorter words (a journal number in a narrow column) are never cut:
+    /// they are hyphenated or reported as overfull as before.
+    private func forcedChunks(_ word: LineWord, width: Double, size: Double) throws(LayoutError) -> [LineWord]? {
+        guard word.pieces.reduce(0, { $0 + $1.text.count }) > hyphenator.longestWord else { return nil }
+        // Kerning across a cut is lost when a chunk is shaped alone; a little room absorbs it.
+        let measure = width * 0.98
+        var chunks: [LineWord] = []
+        var current: [LinePiece] = []
+        var x = 0.0
+        for whole in word.pieces {
+            let scale = size / shaper.fonts.faces[whole.face].unitsPerEm
+            let utf8 = Array(whole.text.utf8)
+            let glyphs = whole.shaped.glyphs
+            var partStart = 0 // UTF-8 offset in this piece where the current chunk's part begins
+            var i = 0
+            while i < glyphs.count {
+                // One cluster (a character with its marks) is never cut.
+                let cluster = glyphs[i].cluster
+                var clusterWidth = 0.0
+                while i < glyphs.count && glyphs[i].cluster == cluster {
+                    clusterWidth += glyphs[i].advance * scale
+                    i += 1
+                }
+                if x > 0 && x + clusterWidth > measure {
+                    if cluster > partStart {
+                        let text = String(decoding: utf8[partStart..<cluster], as: UTF8.self)
+                        current.append(try piece(text, style: whole.style, face: whole.face, size: size))
+                    }
+                    chunks.append(LineWord(pieces: current, space: nil, hardBreakAfter: false))
+                    current = []
+                    x = 0
+                    partStart = cluster
+                }
+                x += clusterWidth
+            }
+            if partStart < utf8.count {
+                let text = String(decoding: utf8[partStart...], as: UTF8.self)
+                current.append(try piece(text, style: whole.style, face: whole.face, size: size))
+            }
+        }
+        if !current.isEmpty { chunks.append(LineWord(pieces: current, space: word.space, hardBreakAfter: word.hardBreakAfter)) }
+        return chunks.count > 1 ? chunks : nil
     }
 
     // MARK: total fit

@@ -32,6 +32,9 @@ final class Shaper {
     /// How a text splits between the main face and the fallback, per style: words repeat, so
     /// the per-character coverage check runs once per word.
     private var coverageSplits: [Key: [(text: String, face: Int)]] = [:]
+    /// Longer texts are not cached: words repeat, a pasted blob does not, and a worker lives
+    /// for many letters.
+    private let longestCachedText = 256
 
     init(fonts: FontSet, language: String = "da") {
         self.fonts = fonts
@@ -73,10 +76,10 @@ final class Shaper {
         for i in 0..<Int(count) {
             let info = infos[i]
             if info.codepoint == 0 {
-                // A .notdef glyph would print as a box: refuse, naming the character.
+                // A .notdef glyph would print as a box: refuse, naming the code point (never the text).
                 let offset = Int(info.cluster)
                 let scalar = String(decoding: utf8[offset...], as: UTF8.self).unicodeScalars.first!
-                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, context: text)
+                throw .missingGlyph(character: String(scalar), codepoint: scalar.value, place: .unknown)
             }
             let pos = positions[i]
             glyphs.append(.init(id: info.codepoint, advance: Double(pos.x_advance), xOffset: Double(pos.x_offset),
@@ -84,7 +87,7 @@ final class Shaper {
             advance += Double(pos.x_advance)
         }
         let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
-        cache[key] = shaped
+        if utf8.count <= longestCachedText { cache[key] = shaped }
         return shaped
     }
 
@@ -93,6 +96,6 @@ final class Shaper {
     }
 
     func remember(_ split: [(text: String, face: Int)], for text: String, style: FontSet.Style) {
-        if !split.isEmpty { coverageSplits[Key(text: text, face: style.rawValue)] = split }
+        if !split.isEmpty && text.utf8.count <= longestCachedText { coverageSplits[Key(text: text, face: style.rawValue)] = split }
     }
 }

@@ -27,7 +27,7 @@ public enum BrevError: Error, CustomStringConvertible {
             let inputCodes: Set<String> = ["TEMPLATE_NOT_WELL_FORMED", "TEMPLATE_UNKNOWN_ELEMENT", "TEMPLATE_UNKNOWN_VALUE",
                                            "TEMPLATE_UNESCAPED", "TEMPLATE_SYNTAX", "TEMPLATE_MISSING", "PROFILE_INVALID"]
             return diagnostics.contains { inputCodes.contains($0.code.rawValue) } ? 3 : 1
-        case .layout(.missingGlyph), .layout(.rightToLeft): return 1
+        case .layout(.missingGlyph), .layout(.rightToLeft), .layout(.refusedCharacter): return 1
         case .layout, .pdf: return 3
         case .io: return 4
         }
