@@ -68,4 +68,16 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // Layout
     public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
     public static let fontMissing = DiagnosticCode("FONT_MISSING")
+
+    // standard
+    /// The standard's content YAML is malformed: a wrong key, type or date (file:line).
+    public static let standardInvalid = DiagnosticCode("STANDARD_INVALID")
+    /// No content file for the profile and edition asked for.
+    public static let standardNotFound = DiagnosticCode("STANDARD_NOT_FOUND")
+    /// A `{{placeholder}}` names a fact the profile does not have.
+    public static let standardUnknownFact = DiagnosticCode("STANDARD_UNKNOWN_FACT")
+    /// The standard does not say how it attends to children under 18 living at home.
+    public static let ksMissingChildrenAtHome = DiagnosticCode("KS_MISSING_CHILDREN_AT_HOME")
+    /// The standard does not say which body adopted it.
+    public static let ksMissingAdoptionBody = DiagnosticCode("KS_MISSING_ADOPTION_BODY")
 }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import BrevCore
+import BrevPipeline
+import Foundation
+
+struct Standard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Publish a municipality's quality standard (kvalitetsstandard) as PDF and HTML.",
+        discussion: """
+        Reads LetterTemplates/standard/<profile>-<edition>.yaml and the profile's facts, refuses a
+        standard that misses an item of order 1477/2019 § 4, an adoption or a revision date within
+        two years (each with its code and YAML line), and writes kvalitetsstandard-<profile>-<edition>.pdf
+        and .html with mode 0600.
+        """)
+
+    @Option(help: "Municipality profile, e.g. ishoej-vallensbaek.")
+    var profile: String
+
+    @Option(help: "Edition, e.g. 2025 (needed when the profile has several).")
+    var edition: String?
+
+    @Option(help: "Output folder (created if missing).")
+    var out: String
+
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+        do {
+            let publisher = try StandardPublisher(environment: try resources.environment())
+            let standard = try publisher.publish(profile: profile, edition: edition)
+            let written = try standard.write(to: out)
+            if standard.overfullLines > 0 {
+                printError("warning: \(standard.overfullLines) line(s) wider than the measure")
+            }
+            print("standard \(standard.profile) \(standard.edition), \(standard.pages.pages.count) page(s) → \(written.joined(separator: ", "))")
+        } catch let error as BrevError {
+            if case .invalid(let diagnostics) = error {
+                report(diagnostics, file: "standard")
+            } else {
+                printError("brev: \(error)")
+            }
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
