@@ -16,10 +16,12 @@ import html.parser
 import re
 import subprocess
 import sys
+import unicodedata
 
 
 def canon(text):
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    # NFKC makes a superscript note number (², as layout sets it) the digit the seed has.
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
 
 
 FURNITURE = [
