@@ -45,7 +45,7 @@ let package = Package(
             "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost", "BrevStandard",
         ]),
         .executableTarget(name: "brev", dependencies: [
-            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard",
+            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -112,6 +112,11 @@ public final class StandardPublisher {
         }
     }
 
+    /// What changed in the service level between two editions (`brev standard --diff`).
+    public func diff(profile: String, from old: String, to new: String) throws(BrevError) -> StandardDiff {
+        StandardDiff.compare(old: try load(profile: profile, edition: old), new: try load(profile: profile, edition: new))
+    }
+
     /// The 1-based page each entry's heading is on, matching headings in order by their text.
     static func pages(of entries: [StandardDocumentBuilder.TOCEntry], in pages: Pages) -> [Int] {
         var headings: [(text: String, page: Int)] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BrevCore
+import BrevDocument
 import BrevPipeline
 import Foundation
 
@@ -22,11 +23,32 @@ struct Standard: ParsableCommand {
     @Option(help: "Output folder (created if missing).")
     var out: String
 
+    @Option(parsing: .upToNextOption,
+            help: "Two editions, e.g. --diff 2020 2025: list what changed in the service level, and write it as an HTML page.")
+    var diff: [String] = []
+
     @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+        if !diff.isEmpty && diff.count != 2 { throw ValidationError("--diff takes two editions, e.g. --diff 2020 2025") }
+    }
 
     func run() throws {
         do {
             let publisher = try StandardPublisher(environment: try resources.environment())
+            if diff.count == 2 {
+                let changes = try publisher.diff(profile: profile, from: diff[0], to: diff[1])
+                print(changes.text, terminator: "")
+                let path = (out as NSString).appendingPathComponent("kvalitetsstandard-\(profile)-aendringer-\(diff[0])-\(diff[1]).html")
+                do {
+                    try SecureFile.makeDirectory(out)
+                    try SecureFile.write(HTMLWriter.html(changes.document), to: path)
+                } catch {
+                    throw BrevError.io("\(error)")
+                }
+                print("→ \(path)")
+                return
+            }
             let standard = try publisher.publish(profile: profile, edition: edition)
             let written = try standard.write(to: out)
             if standard.overfullLines > 0 {
