@@ -60,6 +60,19 @@ import Testing
         }
     }
 
+    /// PDF/UA-1 7.9: footnotes are Note elements with an /ID that the structure tree's /IDTree finds.
+    @Test func footnotesAreNotesWithAnID() throws {
+        let (_, pdf, _) = try publish("ishoej-vallensbaek", "2020")
+        let q = try QPDFJSON(path: pdf)
+        let notes = q.objects.values.compactMap { ($0 as? [String: Any])?["value"] as? [String: Any] }
+            .filter { ($0["/S"] as? String) == "/Note" }
+        #expect(notes.count == 4)
+        #expect(notes.allSatisfy { $0["/ID"] != nil })
+        let structRoot = try #require(q.dictionary(q.catalog["/StructTreeRoot"]))
+        let names = q.dictionary(structRoot["/IDTree"])?["/Names"] as? [Any]
+        #expect(names?.count == 2 * notes.count)
+    }
+
     /// Issue 14: every paragraph of the seed, bar the listed corrections and page furniture,
     /// is in the PDF's text and in the HTML (scripts/standard-coverage.py).
     @Test(.enabled(if: seedsExist, "../shared/seeds is not here: seed coverage not measured"), arguments: standards)
