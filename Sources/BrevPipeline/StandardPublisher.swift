@@ -22,11 +22,13 @@ public final class StandardPublisher {
         } catch {
             throw .layout(error)
         }
+        layout.runningHeaderFromSections = true
         do {
             pdf = try PDFRenderer(iccProfilePath: environment.iccProfile)
         } catch {
             throw .pdf(error)
         }
+        pdf.nestsBookmarks = true
     }
 
     public var standardDirectory: URL { environment.templatesDirectory.appendingPathComponent("standard") }

@@ -60,6 +60,35 @@ import Testing
         }
     }
 
+    /// Bookmarks follow the headings' levels: a section's subsections are its children.
+    @Test func bookmarksAreNestedByLevel() throws {
+        let (_, pdf, _) = try publish("ishoej-vallensbaek", "2020")
+        let q = try QPDFJSON(path: pdf)
+        let outlines = q.root["outlines"] as? [[String: Any]] ?? []
+        let intro = try #require(outlines.first { ($0["title"] as? String) == "Indledning" })
+        let kids = (intro["kids"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+        #expect(kids == ["Formålet med denne kvalitetsstandard"])
+        #expect(!outlines.contains { ($0["title"] as? String) == "Formålet med denne kvalitetsstandard" })
+    }
+
+    /// The running header names the section (H1) the page is in, in the order of the sections.
+    @Test func runningHeadersNameTheSection() throws {
+        let (standard, pdf, _) = try publish("ishoej-vallensbaek", "2020")
+        let builder = try StandardPublisher(environment: TestSupport.environment).load(profile: "ishoej-vallensbaek", edition: "2020")
+        let sections = try builder.tocEntries().filter { $0.level == 1 }.map(\.text)
+        var last = -1
+        var seen = Set<String>()
+        for page in try #require(standard.tocPages.first)...standard.pages.pages.count {
+            let text = try TestSupport.run("pdftotext", ["-enc", "UTF-8", "-f", "\(page)", "-l", "\(page)", pdf, "-"]).stdout
+            let header = String(text.split(separator: "\n").first ?? "")
+            let index = try #require(sections.firstIndex(of: header), "page \(page): '\(header)' is not a section")
+            #expect(index >= last, "page \(page): sections out of order")
+            last = index
+            seen.insert(header)
+        }
+        #expect(seen.count >= 10)
+    }
+
     /// PDF/UA-1 7.9: footnotes are Note elements with an /ID that the structure tree's /IDTree finds.
     @Test func footnotesAreNotesWithAnID() throws {
         let (_, pdf, _) = try publish("ishoej-vallensbaek", "2020")
