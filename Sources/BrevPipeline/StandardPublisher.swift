@@ -99,7 +99,7 @@ public final class StandardPublisher {
                                        identity: Array("brev-standard-v1|\(content.profile)|\(content.edition)|".utf8))
             let bytes = try pdf.render(laidOut.pages, metadata: metadata)
             let web = try builder.document(linkedTOC: true)
-            let html = StandardPublisher.anchorHeadings(HTMLWriter.html(web), entries: entries)
+            let html = StandardPublisher.fitsAPhone(StandardPublisher.anchorHeadings(HTMLWriter.html(web), entries: entries))
             return PublishedStandard(profile: content.profile, edition: content.edition, pdf: bytes, html: html,
                                      document: document, pages: laidOut.pages, tocPages: pageOf ?? [],
                                      overfullLines: laidOut.overfullLines)
@@ -153,6 +153,13 @@ public final class StandardPublisher {
     static func squeeze(_ s: String) -> String {
         String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{AD}" && $0 != "-" }
             .map(Character.init))
+    }
+
+    /// The standard's footnotes carry long web addresses: they may break anywhere, so a phone's
+    /// narrow screen never scrolls sideways.
+    static func fitsAPhone(_ html: String) -> String {
+        guard let end = html.range(of: "</style>") else { return html }
+        return html.replacingCharacters(in: end, with: "a { overflow-wrap: anywhere; }\n</style>")
     }
 
     /// Gives each heading the contents list links to its anchor, in order.
