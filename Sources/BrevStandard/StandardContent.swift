@@ -50,7 +50,7 @@ public indirect enum ContentBlock: Sendable, Equatable {
 }
 
 public struct Correction: Sendable, Equatable {
-    /// The seed's wording, as the seed has it.
+    /// The seed's wording, as the seed has it; empty for text the seed lacks and the law requires.
     public var seed: String
     /// What the standard says instead.
     public var published: String

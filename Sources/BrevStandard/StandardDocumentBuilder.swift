@@ -100,8 +100,11 @@ public struct StandardDocumentBuilder {
             blocks.append(.heading(level: 1, [.text(StandardDocumentBuilder.correctionsHeading)]))
             blocks.append(.paragraph([.text("Hvor den tidligere tekst ikke svarede til gældende ret, er den rettet. Rettelserne er:")]))
             blocks.append(.list(ordered: true, items: content.corrections.map { c in
-                [.paragraph([.text("Før: “\(c.seed)”. Nu: “")] + inlines(c.published, line: c.line)
-                            + [.text("”. \(c.reason)")])]
+                let now = inlines(c.published, line: c.line)
+                let change: [Inline] = c.seed.isEmpty ? [.text("Tilføjet: “")] + now + [.text("”")]
+                    : c.published.isEmpty ? [.text("Udgået: “\(c.seed)”")]
+                    : [.text("Før: “\(c.seed)” Nu: “")] + now + [.text("”")]
+                return [.paragraph(change + [.text(" \(c.reason)")])]
             }))
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }

@@ -206,10 +206,12 @@ private final class NodeReader {
         let members = mapping(node, "a correction")
         checkKeys(members, allowed: ["seed", "published", "reason"], in: "a correction")
         func text(_ key: String) -> String {
-            let s = string(members.first { $0.key == key }?.value, key) ?? ""
-            if s.isEmpty && key != "published" { report(node, "a correction needs '\(key)'") }
-            return s
+            string(members.first { $0.key == key }?.value, key) ?? ""
         }
-        return Correction(seed: text("seed"), published: text("published"), reason: text("reason"), line: node.mark?.line ?? 1)
+        let correction = Correction(seed: text("seed"), published: text("published"), reason: text("reason"), line: node.mark?.line ?? 1)
+        // An addition has no seed wording; a deletion no published wording; neither may lack both.
+        if correction.seed.isEmpty && correction.published.isEmpty { report(node, "a correction needs 'seed' or 'published'") }
+        if correction.reason.isEmpty { report(node, "a correction needs 'reason'") }
+        return correction
     }
 }

@@ -67,4 +67,16 @@ struct StandardReaderTests {
             if case .file(_, let line, _)? = error.diagnostics.first?.location { #expect(line >= 2) } else { Issue.record("no line") }
         }
     }
+
+    @Test func aCorrectionNeedsSeedOrPublishedWordingAndAReason() {
+        let yaml = Self.minimal + "\ncorrections:\n  - reason: Hvorfor.\n  - seed: Gammel tekst.\n"
+        do {
+            _ = try StandardReader.read(yaml: yaml, file: "x.yaml")
+            Issue.record("accepted a correction without wording and one without a reason")
+        } catch {
+            #expect(error.diagnostics.map(\.code) == [.standardInvalid, .standardInvalid])
+            #expect(error.diagnostics.map(\.location) == [.file(path: "x.yaml", line: 18, column: nil),
+                                                         .file(path: "x.yaml", line: 19, column: nil)])
+        }
+    }
 }
