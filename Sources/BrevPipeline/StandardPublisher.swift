@@ -96,7 +96,8 @@ public final class StandardPublisher {
             let date = content.adoption.date ?? environment.today
             let metadata = PDFMetadata(title: document.title, author: builder.facts.value("authority.name") ?? "",
                                        date: CopenhagenTime.isoMidnight(date),
-                                       identity: Array("brev-standard-v1|\(content.profile)|\(content.edition)|".utf8))
+                                       identity: Array("brev-standard-v1|\(content.profile)|\(content.edition)|".utf8)
+                                           + Array(document.blocks.map { "\($0)" }.joined().utf8))
             let bytes = try pdf.render(laidOut.pages, metadata: metadata)
             let web = try builder.document(linkedTOC: true)
             let html = StandardPublisher.fitsAPhone(StandardPublisher.anchorHeadings(HTMLWriter.html(web), entries: entries))

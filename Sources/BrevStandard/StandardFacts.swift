@@ -1,11 +1,13 @@
+import BrevCase
 import BrevCore
 import Foundation
 import Yams
 
 /// The facts a standard prints, read from the municipality profile so that the letters and the
 /// standard cannot disagree: every scalar of the profile YAML by its dotted path
-/// (`centre.phone`, `standard.opening_hours`). A list gives `key` (items joined by ", ") and
-/// `key.1`, `key.2`, … for each item.
+/// (`centre.phone`, `standard.targets.drug_free_min`). A list gives `key` (items joined by ", ")
+/// and `key.1`, `key.2`, … for each item. Constants of the law are facts too, under `law.`,
+/// taken from the one place the code holds them.
 public struct StandardFacts: Sendable {
     public private(set) var values: [String: String]
 
@@ -17,7 +19,7 @@ public struct StandardFacts: Sendable {
               let node = try? Yams.compose(yaml: text) else {
             throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), "cannot read the profile")])
         }
-        var values: [String: String] = [:]
+        var values: [String: String] = ["law.guarantee_days": String(TreatmentGuarantee.days)]
         flatten(node, path: "", into: &values)
         return StandardFacts(values: values)
     }
