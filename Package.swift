@@ -38,11 +38,14 @@ let package = Package(
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "CHarfBuzz", "CICUBreak", "CHyphen"]),
         .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevLayout", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
+        .target(name: "BrevStandard", dependencies: [
+            "BrevCore", "BrevCase", "BrevDocument", .product(name: "Yams", package: "Yams"),
+        ]),
         .target(name: "BrevPipeline", dependencies: [
-            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost",
+            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost", "BrevStandard",
         ]),
         .executableTarget(name: "brev", dependencies: [
-            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost",
+            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -62,6 +65,8 @@ let package = Package(
         .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF",
                                                              "BrevLayout", "BrevTemplate", "BrevTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
+                                                             "BrevTestSupport"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
     ]
 )

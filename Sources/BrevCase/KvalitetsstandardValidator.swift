@@ -6,7 +6,7 @@ import BrevCore
 /// the latest two years later, and all 15 sections present (section 15 on gift vouchers may say
 /// they are not used).
 public enum KvalitetsstandardValidator {
-    public static let sectionCount = 15
+    public static let sectionCount = KvalitetsstandardRequirements.sections.count
 
     /// `standard` is the standard's metadata as JSON:
     /// `{adopted_by, adopted_date, next_revision_date, sections: {"1": "…", …, "15": "…"}}`.
@@ -27,9 +27,8 @@ public enum KvalitetsstandardValidator {
         }
         if string("adopted_by") == nil { d.error(.missingField, "$.adopted_by", "say which committee adopted the standard") }
         if let revision = string("next_revision_date").flatMap(CivilDate.init(iso:)) {
-            if let adopted, revision > adopted.adding(months: 24) {
-                d.error(.ksMissingRevisionDate, "$.next_revision_date",
-                        "the standard must be revised at least every two years: by \(DanishDateFormat.long(adopted.adding(months: 24)))")
+            if let adopted, let problem = KvalitetsstandardRequirements.revisionProblem(adopted: adopted, nextRevision: revision) {
+                d.error(.ksMissingRevisionDate, "$.next_revision_date", problem)
             }
         } else {
             d.error(.ksMissingRevisionDate, "$.next_revision_date", "the standard must carry its next revision date (at most two years ahead)")

@@ -86,4 +86,15 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let lineBreakingFailed = DiagnosticCode("LINE_BREAKING_FAILED")
     public static let rightToLeftText = DiagnosticCode("RIGHT_TO_LEFT_TEXT")
     public static let characterRefusedInLayout = DiagnosticCode("CHARACTER_REFUSED_IN_LAYOUT")
+    // standard
+    /// The standard's content YAML is malformed: a wrong key, type or date (file:line).
+    public static let standardInvalid = DiagnosticCode("STANDARD_INVALID")
+    /// No content file for the profile and edition asked for.
+    public static let standardNotFound = DiagnosticCode("STANDARD_NOT_FOUND")
+    /// A `{{placeholder}}` names a fact the profile does not have.
+    public static let standardUnknownFact = DiagnosticCode("STANDARD_UNKNOWN_FACT")
+    /// The standard does not say how it attends to children under 18 living at home.
+    public static let ksMissingChildrenAtHome = DiagnosticCode("KS_MISSING_CHILDREN_AT_HOME")
+    /// The standard does not say which body adopted it.
+    public static let ksMissingAdoptionBody = DiagnosticCode("KS_MISSING_ADOPTION_BODY")
 }

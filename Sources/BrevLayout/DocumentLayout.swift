@@ -14,6 +14,11 @@ public final class DocumentLayout {
     /// Body paragraphs justified (both edges straight) instead of ragged right.
     public let justifyBody: Bool
 
+    /// The running header names the section (the H1) the page is in rather than the document:
+    /// for long documents such as the quality standard. Pages before the first section show
+    /// the title.
+    public var runningHeaderFromSections = false
+
     public init(fontsDirectory: URL, hyphenationDictionary: String, geometry: PageGeometry = PageGeometry(),
                 justifyBody: Bool = false) throws(LayoutError) {
         self.geometry = geometry
@@ -32,7 +37,12 @@ public final class DocumentLayout {
         let placement = Paginator(geometry: geometry).paginate(units, firstPageTop: first.bodyTop)
 
         var pages: [Page] = []
+        var section: String?
         for (index, placed) in placement.enumerated() {
+            // The section at the head of this page: one that starts the page, else the one running on.
+            let sectionsHere = runningHeaderFromSections ? sectionHeadings(on: placed, units: units) : []
+            let header = (sectionsHere.first?.startsPage == true ? sectionsHere.first?.text : section) ?? document.title
+            section = sectionsHere.last?.text ?? section
             var items: [PageItem] = index == 0 ? [.begin(.document)] + first.items : []
             for placement in placed {
                 switch placement {
@@ -66,7 +76,7 @@ public final class DocumentLayout {
             }
             items += footnotes(on: placed, units: units)
             if index == placement.count - 1 { items.append(.end(.document)) }
-            if index > 0 { items += try runningHeader(document.title) }
+            if index > 0 { items += try runningHeader(header) }
             items += try footer(page: index + 1, of: placement.count)
             pages.append(Page(items: items))
         }
@@ -74,6 +84,32 @@ public final class DocumentLayout {
         return LaidOutDocument(pages: Pages(width: geometry.width, height: geometry.height, fonts: fonts.refs, pages: pages,
                                             title: document.title, language: document.language),
                                overfullLines: overfull)
+    }
+
+    /// The H1 headings placed on a page, in order, and whether the first placement is one.
+    private func sectionHeadings(on placed: [Paginator.Placement], units: [FlowUnit]) -> [(text: String, startsPage: Bool)] {
+        var found: [(text: String, startsPage: Bool)] = []
+        for (position, placement) in placed.enumerated() {
+            guard case .unit(let i, _) = placement else { continue }
+            var text: String?
+            for event in units[i].events {
+                switch event {
+                case .begin(.h1): text = ""
+                case .runs(let runs) where text != nil:
+                    for run in runs {
+                        // A line ending in a layout hyphen (U+00AD) joins the next without a space.
+                        if let t = text, !t.isEmpty, !t.hasSuffix("\u{AD}") { text! += " " }
+                        if text!.hasSuffix("\u{AD}") { text!.removeLast() }
+                        text! += run.text
+                    }
+                case .end(.h1):
+                    if let t = text { found.append((t, position == 0)) }
+                    text = nil
+                default: break
+                }
+            }
+        }
+        return found
     }
 
     /// The notes whose references are on this page, at its foot, each a Note element.

@@ -7,7 +7,7 @@ import Glibc
 /// The finishing pass: one incremental update after cairo adds what cairo 1.16 does not write
 /// and PDF/UA-1 and PDF/A-2a require (platform-notes.md §3): /Lang, DisplayDocTitle, XMP with
 /// the PDF/A and PDF/UA identification, an sRGB output intent, /Tabs /S, artifacts for page
-/// furniture, /CIDToGIDMap, TH /Scope, a positive outline count, and a trailer /ID.
+/// furniture, /CIDToGIDMap, TH /Scope, Note /ID, a positive outline count, and a trailer /ID.
 struct PDFFinishing {
     /// The sRGB profile, already deflated: compressing it per letter was most of the pass's cost.
     let iccProfileDeflated: [UInt8]
@@ -63,7 +63,10 @@ struct PDFFinishing {
             update.replace(outlinesRef, with: .dictionary(outlines))
         }
         try finishFonts(file: file, update: &update)
-        if catalog["StructTreeRoot"] != nil { try finishStructure(file: file, update: &update) }
+        if let structRoot = catalog["StructTreeRoot"] {
+            try finishStructure(file: file, update: &update)
+            if let rootRef = structRoot.reference { try finishNotes(structTreeRoot: rootRef, file: file, update: &update) }
+        }
 
         let id = Array(SHA256.digest(options.identity).prefix(16))
         return update.write(trailer: [("Root", .reference(rootNumber, 0)), ("Info", file.trailer["Info"] ?? .null),
@@ -119,6 +122,27 @@ struct PDFFinishing {
                 update.replace(ref, with: .dictionary(th))
             }
         }
+    }
+
+    /// PDF/UA-1 7.9: every Note element has an /ID, and the structure tree root an /IDTree
+    /// that finds it. The ID is made from the object number, so it is unique and deterministic.
+    private func finishNotes(structTreeRoot: Int, file: PDFFile, update: inout IncrementalUpdate) throws {
+        var names: [(String, Int)] = []
+        for number in file.objects(containing: "/S /Note") {
+            guard var note = try file.object(number).dictionary, note["S"]?.name == "Note", note["ID"] == nil else { continue }
+            let id = "note-\(number)"
+            note["ID"] = .string(Array(id.utf8))
+            update.replace(number, with: .dictionary(note))
+            names.append((id, number))
+        }
+        guard !names.isEmpty, var root = try file.object(structTreeRoot).dictionary else { return }
+        // A name tree's keys are sorted as byte strings.
+        names.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        let tree = update.add(.dictionary(PDFDictionary([
+            ("Names", .array(names.flatMap { [PDFObject.string(Array($0.0.utf8)), .reference($0.1, 0)] })),
+        ])))
+        root["IDTree"] = .reference(tree, 0)
+        update.replace(structTreeRoot, with: .dictionary(root))
     }
 
     /// Info strings are PDFDocEncoding or UTF-16BE with a byte-order mark.

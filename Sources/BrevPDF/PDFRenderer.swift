@@ -17,6 +17,10 @@ public final class PDFRenderer {
     /// Documents from this many pages get bookmarks for their headings.
     public static let bookmarkFromPages = 3
 
+    /// Bookmarks nested by heading level (H2 under its H1, H3 under its H2) and H3 included, for
+    /// long documents such as the quality standard; letters keep one flat level.
+    public var nestsBookmarks = false
+
     /// `iccProfilePath`: the sRGB profile for the PDF/A output intent (Debian's icc-profiles-free).
     public init(iccProfilePath: String = "/usr/share/color/icc/sRGB.icc") throws(PDFError) {
         guard let icc = FileManager.default.contents(atPath: iccProfilePath) else {
@@ -75,7 +79,10 @@ public final class PDFRenderer {
             spanOpen = false
         }
         let bookmarks = pages.pages.count >= PDFRenderer.bookmarkFromPages
+        let bookmarked: Set<StructureRole> = nestsBookmarks ? [.h1, .h2, .h3] : [.h1, .h2]
         var heading: (role: StructureRole, text: String, x: Double, y: Double)?
+        // The outline item of the last heading at each level, the parent of the next level down.
+        var parentOf: [StructureRole: Int32] = [:]
 
         for (pageIndex, page) in pages.pages.enumerated() {
             for item in page.items {
@@ -84,15 +91,26 @@ public final class PDFRenderer {
                     closeSpan()
                     cairo_tag_begin(cr, role.rawValue, "")
                     open.append(role)
-                    if bookmarks && (role == .h1 || role == .h2) { heading = (role, "", 0, 0) }
+                    if bookmarks && bookmarked.contains(role) { heading = (role, "", 0, 0) }
                 case .end(let role):
                     closeSpan()
                     cairo_tag_end(cr, role.rawValue)
                     open.removeLast()
                     if let h = heading, h.role == role {
                         let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - PDFRenderer.bookmarkRise))]"
-                        cairo_pdf_surface_add_outline(surface, Int32(CAIRO_PDF_OUTLINE_ROOT), h.text, target,
-                                                      cairo_pdf_outline_flags_t(rawValue: 0))
+                        var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
+                        if nestsBookmarks {
+                            let above: StructureRole? = h.role == .h3 ? .h2 : h.role == .h2 ? .h1 : nil
+                            parent = above.flatMap { parentOf[$0] } ?? parent
+                        }
+                        let item = cairo_pdf_surface_add_outline(surface, parent, h.text, target,
+                                                                 cairo_pdf_outline_flags_t(rawValue: 0))
+                        if nestsBookmarks {
+                            parentOf[h.role] = item
+                            // A new H1 ends its H2s and H3s; a new H2 its H3s.
+                            if h.role == .h1 { parentOf[.h2] = nil; parentOf[.h3] = nil }
+                            if h.role == .h2 { parentOf[.h3] = nil }
+                        }
                         heading = nil
                     }
                 case .run(let run):
