@@ -63,7 +63,10 @@ struct PDFFinishing {
             update.replace(outlinesRef, with: .dictionary(outlines))
         }
         try finishFonts(file: file, update: &update)
-        if catalog["StructTreeRoot"] != nil { try finishStructure(file: file, update: &update) }
+        if let structTreeRoot = catalog["StructTreeRoot"]?.reference {
+            try finishStructure(file: file, update: &update)
+            try finishNotes(structTreeRoot: structTreeRoot, file: file, update: &update)
+        }
 
         let id = Array(SHA256.digest(options.identity).prefix(16))
         return update.write(trailer: [("Root", .reference(rootNumber, 0)), ("Info", file.trailer["Info"] ?? .null),
@@ -119,6 +122,46 @@ struct PDFFinishing {
                 update.replace(ref, with: .dictionary(th))
             }
         }
+    }
+
+    /// A Table or list may hold only its rows or items, never a Note (PDF/UA-1 7.2, ISO 32000-1 §14.8.4.3).
+    static let holdsNoNote: Set<String> = ["Table", "THead", "TBody", "TFoot", "TR", "L", "LI"]
+
+    /// Notes are drawn at the foot of the page, so cairo nests each in whatever element is still
+    /// open there: a table or list that continues on the next page would then hold it. Such a
+    /// Note moves out to follow that table or list. Every Note gets the /ID PDF/UA-1 7.9
+    /// demands, with the IDTree that maps IDs to elements.
+    private func finishNotes(structTreeRoot: Int, file: PDFFile, update: inout IncrementalUpdate) throws {
+        var edited: [Int: PDFDictionary] = [:]
+        func element(_ number: Int) throws -> PDFDictionary? { try edited[number] ?? file.object(number).dictionary }
+        var ids: [([UInt8], Int)] = []
+        for number in file.objects(containing: "/S /Note") {
+            guard var note = try element(number), note["S"]?.name == "Note" else { continue }
+            let id = Array(String(format: "note-%04d", ids.count + 1).utf8)
+            note["ID"] = .string(id)
+            ids.append((id, number))
+            while let parentNumber = note["P"]?.reference, var parent = try element(parentNumber),
+                  PDFFinishing.holdsNoNote.contains(parent["S"]?.name ?? ""),
+                  let grandparentNumber = parent["P"]?.reference, var grandparent = try element(grandparentNumber) {
+                var kids = parent["K"].map { $0.array ?? [$0] } ?? []
+                kids.removeAll { $0.reference == number }
+                parent["K"] = .array(kids)
+                var outer = grandparent["K"].map { $0.array ?? [$0] } ?? []
+                let after = (outer.firstIndex { $0.reference == parentNumber } ?? outer.count - 1) + 1
+                outer.insert(.reference(number, 0), at: after)
+                grandparent["K"] = .array(outer)
+                note["P"] = .reference(grandparentNumber, 0)
+                edited[parentNumber] = parent
+                edited[grandparentNumber] = grandparent
+            }
+            edited[number] = note
+        }
+        guard !ids.isEmpty, var root = try element(structTreeRoot) else { return }
+        // A name tree's keys are in byte order.
+        root["IDTree"] = .dictionary(PDFDictionary([("Names", .array(ids.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .flatMap { [PDFObject.string($0.0), .reference($0.1, 0)] }))]))
+        edited[structTreeRoot] = root
+        for (number, dictionary) in edited { update.replace(number, with: .dictionary(dictionary)) }
     }
 
     /// Info strings are PDFDocEncoding or UTF-16BE with a byte-order mark.
