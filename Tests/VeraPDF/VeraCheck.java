@@ -22,7 +22,7 @@ import org.verapdf.processor.reports.enums.JobEndStatus;
  *
  * Prints one JSON object per line for each file and profile:
  *   {"file":"…","profile":"PDF/A-2a","compliant":false,"failedRules":[{"clause":"6.2.4.3","test":2,
- *    "checks":1,"description":"…","message":"…","context":"…"}]}
+ *    "checks":1,"requirement":"…","message":"…","context":"…"}]}
  * or, when the file cannot be validated, {"file":"…","profile":"…","error":"…"}.
  * Exit status: 0 every file passes both profiles, 1 some rule failed, 2 some file could not be validated.
  */
@@ -87,7 +87,7 @@ public final class VeraCheck {
             }
             rules.add("{\"clause\":" + json(rule.getClause()) + ",\"test\":" + rule.getTestNumber()
                     + ",\"checks\":" + failed.getValue()
-                    + ",\"description\":" + json(first == null ? null : first.getMessage())
+                    + ",\"requirement\":" + json(first == null ? null : first.getMessage())
                     + ",\"message\":" + json(first == null ? null : first.getErrorMessage())
                     + ",\"context\":" + json(first == null || first.getLocation() == null ? null : first.getLocation().getContext()) + "}");
         }
