@@ -52,10 +52,16 @@ fi
 command -v javac >/dev/null || { echo "verapdf: javac is missing: run scripts/setup.sh" >&2; exit 3; }
 [ -f /usr/share/java/jaxb-runtime.jar ] || { echo "verapdf: libjaxb-java is missing: run scripts/setup.sh" >&2; exit 3; }
 
-# Compiled on first use and again whenever the harness changes.
+# Compiled on first use and again whenever the harness changes; into a fresh folder and then
+# renamed, so a run started meanwhile never loads half a class file.
 if [ ! -f "$classes/VeraCheck.class" ] || [ "$source_file" -nt "$classes/VeraCheck.class" ]; then
   mkdir -p "$classes"
-  javac -nowarn -d "$classes" -cp "$jar" "$source_file"
+  compiled="$(mktemp -d "$classes/javac.XXXXXX")"
+  trap 'rm -rf "$compiled"' EXIT
+  javac -nowarn -d "$compiled" -cp "$jar" "$source_file"
+  mv -f "$compiled/VeraCheck.class" "$classes/VeraCheck.class"
+  rm -rf "$compiled"
 fi
 
-exec java -cp "$classes:$jar$jaxb" VeraCheck "$@"
+# A run lasts seconds: the quick compiler alone (C1) and the serial collector halve its CPU time.
+exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$classes:$jar$jaxb" VeraCheck "$@"
