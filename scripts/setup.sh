@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what brev needs on Debian 12: the C libraries it links (with headers), Danish
-# hyphenation patterns, and the PDF tools the tests read letters back with. Safe to run twice:
-# it installs only what is missing. Swift itself (6.3) must already be on PATH.
+# hyphenation patterns, the PDF tools the tests read letters back with, and veraPDF (with Java
+# and JAXB) that checks every letter against PDF/A-2a and PDF/UA-1. Safe to run twice: it
+# installs only what is missing. Swift itself (6.3) must already be on PATH.
 set -euo pipefail
 
 packages=(
@@ -10,7 +11,10 @@ packages=(
   libhyphen-dev hyphen-da zlib1g-dev
   icc-profiles-free
   poppler-utils qpdf libxml2-utils
+  libjaxb-java
 )
+# veraPDF's test harness is compiled with javac: Debian's JDK (17 on Debian 12) unless one is there.
+command -v javac >/dev/null || packages+=(default-jdk-headless)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -30,6 +34,9 @@ fi
 
 # The tests validate the example cases against Schemas/case.schema.json with jsonschema.
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+
+# veraPDF's validation library, pinned, into ~/.cache/brev/ (quick when already there).
+"$(dirname "$0")/verapdf.sh" --install
 
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (brev needs Swift 6.3)" >&2; exit 1; }
 

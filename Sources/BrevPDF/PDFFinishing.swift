@@ -7,7 +7,7 @@ import Glibc
 /// The finishing pass: one incremental update after cairo adds what cairo 1.16 does not write
 /// and PDF/UA-1 and PDF/A-2a require (platform-notes.md §3): /Lang, DisplayDocTitle, XMP with
 /// the PDF/A and PDF/UA identification, an sRGB output intent, /Tabs /S, artifacts for page
-/// furniture, /CIDToGIDMap, TH /Scope, Note /ID, a positive outline count, and a trailer /ID.
+/// furniture, /CIDToGIDMap, TH /Scope, a positive outline count, and a trailer /ID.
 struct PDFFinishing {
     /// The sRGB profile, already deflated: compressing it per letter was most of the pass's cost.
     let iccProfileDeflated: [UInt8]
@@ -63,9 +63,9 @@ struct PDFFinishing {
             update.replace(outlinesRef, with: .dictionary(outlines))
         }
         try finishFonts(file: file, update: &update)
-        if let structRoot = catalog["StructTreeRoot"] {
+        if let structTreeRoot = catalog["StructTreeRoot"]?.reference {
             try finishStructure(file: file, update: &update)
-            if let rootRef = structRoot.reference { try finishNotes(structTreeRoot: rootRef, file: file, update: &update) }
+            try finishNotes(structTreeRoot: structTreeRoot, file: file, update: &update)
         }
 
         let id = Array(SHA256.digest(options.identity).prefix(16))
@@ -124,25 +124,44 @@ struct PDFFinishing {
         }
     }
 
-    /// PDF/UA-1 7.9: every Note element has an /ID, and the structure tree root an /IDTree
-    /// that finds it. The ID is made from the object number, so it is unique and deterministic.
+    /// A Table or list may hold only its rows or items, never a Note (PDF/UA-1 7.2, ISO 32000-1 §14.8.4.3).
+    static let holdsNoNote: Set<String> = ["Table", "THead", "TBody", "TFoot", "TR", "L", "LI"]
+
+    /// Notes are drawn at the foot of the page, so cairo nests each in whatever element is still
+    /// open there: a table or list that continues on the next page would then hold it. Such a
+    /// Note moves out to follow that table or list. Every Note gets the /ID PDF/UA-1 7.9
+    /// demands, with the IDTree that maps IDs to elements.
     private func finishNotes(structTreeRoot: Int, file: PDFFile, update: inout IncrementalUpdate) throws {
-        var names: [(String, Int)] = []
+        var edited: [Int: PDFDictionary] = [:]
+        func element(_ number: Int) throws -> PDFDictionary? { try edited[number] ?? file.object(number).dictionary }
+        var ids: [([UInt8], Int)] = []
         for number in file.objects(containing: "/S /Note") {
-            guard var note = try file.object(number).dictionary, note["S"]?.name == "Note", note["ID"] == nil else { continue }
-            let id = "note-\(number)"
-            note["ID"] = .string(Array(id.utf8))
-            update.replace(number, with: .dictionary(note))
-            names.append((id, number))
+            guard var note = try element(number), note["S"]?.name == "Note" else { continue }
+            let id = Array(String(format: "note-%04d", ids.count + 1).utf8)
+            note["ID"] = .string(id)
+            ids.append((id, number))
+            while let parentNumber = note["P"]?.reference, var parent = try element(parentNumber),
+                  PDFFinishing.holdsNoNote.contains(parent["S"]?.name ?? ""),
+                  let grandparentNumber = parent["P"]?.reference, var grandparent = try element(grandparentNumber) {
+                var kids = parent["K"].map { $0.array ?? [$0] } ?? []
+                kids.removeAll { $0.reference == number }
+                parent["K"] = .array(kids)
+                var outer = grandparent["K"].map { $0.array ?? [$0] } ?? []
+                let after = (outer.firstIndex { $0.reference == parentNumber } ?? outer.count - 1) + 1
+                outer.insert(.reference(number, 0), at: after)
+                grandparent["K"] = .array(outer)
+                note["P"] = .reference(grandparentNumber, 0)
+                edited[parentNumber] = parent
+                edited[grandparentNumber] = grandparent
+            }
+            edited[number] = note
         }
-        guard !names.isEmpty, var root = try file.object(structTreeRoot).dictionary else { return }
-        // A name tree's keys are sorted as byte strings.
-        names.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
-        let tree = update.add(.dictionary(PDFDictionary([
-            ("Names", .array(names.flatMap { [PDFObject.string(Array($0.0.utf8)), .reference($0.1, 0)] })),
-        ])))
-        root["IDTree"] = .reference(tree, 0)
-        update.replace(structTreeRoot, with: .dictionary(root))
+        guard !ids.isEmpty, var root = try element(structTreeRoot) else { return }
+        // A name tree's keys are in byte order.
+        root["IDTree"] = .dictionary(PDFDictionary([("Names", .array(ids.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+            .flatMap { [PDFObject.string($0.0), .reference($0.1, 0)] }))]))
+        edited[structTreeRoot] = root
+        for (number, dictionary) in edited.sorted(by: { $0.key < $1.key }) { update.replace(number, with: .dictionary(dictionary)) }
     }
 
     /// Info strings are PDFDocEncoding or UTF-16BE with a byte-order mark.
