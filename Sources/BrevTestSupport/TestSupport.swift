@@ -15,6 +15,14 @@ public enum TestSupport {
         BrevEnvironment(resourceRoot: repositoryRoot, today: today)
     }
 
+    /// The MeMo and print schemas that ship with brev.
+    public static let memoSchemas = repositoryRoot.appendingPathComponent("Schemas/memo")
+
+    /// A MeMo example message from the repository's test fixtures (`Tests/Fixtures/memo/`).
+    public static func memoExample(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/memo/\(name)")
+    }
+
     public static func example(_ name: String) -> URL {
         repositoryRoot.appendingPathComponent("Examples/cases/\(name)")
     }
