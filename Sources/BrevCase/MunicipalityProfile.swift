@@ -144,12 +144,10 @@ public struct MunicipalityProfile: Sendable, Decodable {
         guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024 else {
             throw fail(.profileInvalid, line: 1, "cannot read the profile, or it is larger than 64 KB")
         }
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
-            let bytes = Array(data)
-            let bad = (0...bytes.count).first { String(validating: bytes[..<$0], as: UTF8.self) == nil } ?? bytes.count
-            let line = bytes[..<max(bad - 1, 0)].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        if let line = UTF8Validation.lineOfFirstInvalidByte(Array(data)) {
             throw fail(.profileInvalid, line: line, "the profile is not valid UTF-8")
         }
+        let text = String(decoding: data, as: UTF8.self)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { throw fail(.profileInvalid, line: 1, "the profile is empty") }
