@@ -26,7 +26,7 @@ public enum BrevError: Error, CustomStringConvertible {
         case .invalid(let diagnostics):
             let inputCodes: Set<String> = ["TEMPLATE_NOT_WELL_FORMED", "TEMPLATE_UNKNOWN_ELEMENT", "TEMPLATE_UNKNOWN_VALUE",
                                            "TEMPLATE_UNESCAPED", "TEMPLATE_SYNTAX", "TEMPLATE_MISSING", "PROFILE_INVALID",
-                                           "FONT_DAMAGED", "TEMPLATE_NOT_UTF8", "TEMPLATE_PARTIAL_CYCLE", "TEMPLATE_PARTIAL_MISSING",
+                                           "FONT_DAMAGED", "FONT_MISSING", "TEMPLATE_NOT_UTF8", "TEMPLATE_PARTIAL_CYCLE", "TEMPLATE_PARTIAL_MISSING",
                                            "PROFILE_UNKNOWN_KEY", "PROFILE_OUT_OF_RANGE", "PROFILE_STATUTORY_VALUE",
                                            "PROFILE_DUPLICATE_CODE", "SCHEMAS_MISSING"]
             return diagnostics.contains { inputCodes.contains($0.code.rawValue) } ? 3 : 1

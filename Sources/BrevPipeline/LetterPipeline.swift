@@ -30,6 +30,11 @@ public final class LetterPipeline {
             throw .invalid(error.diagnostics)
         }
         do {
+            try FontManifest.verify(directory: environment.fontsDirectory)
+        } catch {
+            throw .invalid(error.diagnostics)
+        }
+        do {
             layout = try DocumentLayout(fontsDirectory: environment.fontsDirectory,
                                         hyphenationDictionary: environment.hyphenationDictionary)
         } catch {
