@@ -86,8 +86,38 @@ public enum TestSupport {
         try run("pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [path, "-"]).stdout
     }
 
-    /// The built `brev` binary (scripts/test.sh builds it before the tests).
+    /// The built `brev` binary (scripts/test.sh builds it before the tests). `swift test` does not
+    /// build it (no test target depends on the executable), so a binary older than any source would
+    /// test yesterday's code: that throws, and every command-line test fails saying so.
     public static var brevBinary: String {
-        repositoryRoot.appendingPathComponent(".build/debug/brev").path
+        get throws {
+            let path = repositoryRoot.appendingPathComponent(".build/debug/brev").path
+            if let problem = brevBinaryProblem { throw StaleBinary(description: problem) }
+            return path
+        }
     }
+
+    public struct StaleBinary: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Why the binary cannot be trusted (missing, or older than a file it is built from), or nil.
+    static let brevBinaryProblem: String? = {
+        let fm = FileManager.default
+        let binary = repositoryRoot.appendingPathComponent(".build/debug/brev").path
+        let fix = "run `swift build --product brev` first (scripts/test.sh does)"
+        guard let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else {
+            return "\(binary) does not exist: \(fix)"
+        }
+        var sources = ["Package.swift", "Package.resolved"].map { repositoryRoot.appendingPathComponent($0) }
+        if let walker = fm.enumerator(at: repositoryRoot.appendingPathComponent("Sources"), includingPropertiesForKeys: nil) {
+            sources += walker.compactMap { $0 as? URL }
+        }
+        for source in sources {
+            if let changed = (try? fm.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date, changed > built {
+                return "the brev binary is older than \(source.path.dropFirst(repositoryRoot.path.count + 1)): \(fix)"
+            }
+        }
+        return nil
+    }()
 }
