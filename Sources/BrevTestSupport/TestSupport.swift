@@ -86,14 +86,14 @@ public enum TestSupport {
         try run("pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [path, "-"]).stdout
     }
 
-    /// The built `brev` binary (scripts/test.sh builds it before the tests). `swift test` does not
-    /// build it (no test target depends on the executable), so a binary older than any source would
-    /// test yesterday's code: that throws, and every command-line test fails saying so.
+    /// The `brev` binary of the build the tests run from. `swift test` builds and links it in the
+    /// same build as the tests (SwiftPM's test build includes the executable), so it is current;
+    /// it is not after `swift test --skip-build` following a change. Then this throws, and every
+    /// command-line test fails saying so, instead of testing yesterday's code.
     public static var brevBinary: String {
         get throws {
-            let path = repositoryRoot.appendingPathComponent(".build/debug/brev").path
             if let problem = brevBinaryProblem { throw StaleBinary(description: problem) }
-            return path
+            return buildDirectory.appendingPathComponent("brev").path
         }
     }
 
@@ -101,21 +101,33 @@ public enum TestSupport {
         public var description: String
     }
 
-    /// Why the binary cannot be trusted (missing, or older than a file it is built from), or nil.
+    /// The build folder of the running tests (`.build/<triple>/<configuration>`): the test runner
+    /// lies in it, and `brev` beside it. Falls back to `.build/debug` where the runner lies elsewhere.
+    static let buildDirectory: URL = {
+        let runner = URL(fileURLWithPath: ProcessInfo.processInfo.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        if FileManager.default.fileExists(atPath: runner.appendingPathComponent("brev").path) { return runner }
+        return repositoryRoot.appendingPathComponent(".build/debug")
+    }()
+
+    /// The modules linked into the `brev` executable (Package.swift), whose compiled objects the
+    /// binary must not be older than.
+    static let brevModules = ["brev", "BrevPipeline", "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate",
+                              "BrevLayout", "BrevPDF", "BrevDigitalPost", "CICUBreak"]
+
+    /// Why the binary cannot be trusted (missing, or older than an object compiled for it), or nil.
+    /// Objects, not sources: SwiftPM recompiles an object only when its source really changed.
     static let brevBinaryProblem: String? = {
         let fm = FileManager.default
-        let binary = repositoryRoot.appendingPathComponent(".build/debug/brev").path
-        let fix = "run `swift build --product brev` first (scripts/test.sh does)"
-        guard let built = (try? fm.attributesOfItem(atPath: binary))?[.modificationDate] as? Date else {
-            return "\(binary) does not exist: \(fix)"
-        }
-        var sources = ["Package.swift", "Package.resolved"].map { repositoryRoot.appendingPathComponent($0) }
-        if let walker = fm.enumerator(at: repositoryRoot.appendingPathComponent("Sources"), includingPropertiesForKeys: nil) {
-            sources += walker.compactMap { $0 as? URL }
-        }
-        for source in sources {
-            if let changed = (try? fm.attributesOfItem(atPath: source.path))?[.modificationDate] as? Date, changed > built {
-                return "the brev binary is older than \(source.path.dropFirst(repositoryRoot.path.count + 1)): \(fix)"
+        let binary = buildDirectory.appendingPathComponent("brev").path
+        let fix = "build it (`swift build --product brev`, or `swift test` without --skip-build)"
+        func modified(_ path: String) -> Date? { (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
+        guard let built = modified(binary) else { return "\(binary) does not exist: \(fix)" }
+        for module in brevModules {
+            let folder = buildDirectory.appendingPathComponent("\(module).build").path
+            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".o") {
+                if let compiled = modified("\(folder)/\(name)"), compiled > built {
+                    return "the brev binary is older than the code it is built from (\(module)/\(name)): \(fix)"
+                }
             }
         }
         return nil
