@@ -80,4 +80,5 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let profileStatutoryValue = DiagnosticCode("PROFILE_STATUTORY_VALUE")
     public static let profileDuplicateCode = DiagnosticCode("PROFILE_DUPLICATE_CODE")
     public static let schemasMissing = DiagnosticCode("SCHEMAS_MISSING")
+    public static let schemasInvalid = DiagnosticCode("SCHEMAS_INVALID")
 }

@@ -49,6 +49,19 @@ public final class SchemaValidator {
         Kind.allCases.map(\.relativePath).filter { !FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
     }
 
+    /// Compiles every schema now (about 60 ms for the three), so that a damaged schema stops brev
+    /// at start; returns the relative path of each that cannot be compiled.
+    public func compileAll() -> [String] {
+        Kind.allCases.compactMap { kind in
+            do {
+                _ = try schema(kind)
+                return nil
+            } catch {
+                return kind.relativePath
+            }
+        }
+    }
+
     private func schema(_ kind: Kind) throws(DigitalPostError) -> xmlSchemaPtr {
         if let s = schemas[kind] { return s }
         let path = directory.appendingPathComponent(kind.relativePath).path

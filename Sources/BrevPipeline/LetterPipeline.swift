@@ -53,6 +53,11 @@ public final class LetterPipeline {
                                                 "the official schema is missing; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
         }
         schemas = SchemaValidator(schemaDirectory: schemaDirectory)
+        let broken = schemas.compileAll()
+        if !broken.isEmpty {
+            throw .invalid(broken.map { .error(.schemasInvalid, at: .file(path: schemaDirectory.appendingPathComponent($0).path, line: 1, column: nil),
+                                               "the official schema cannot be compiled; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
+        }
     }
 
     /// Validates a MeMo or ForsendelseI document against its official schema.

@@ -91,6 +91,17 @@ import Testing
         #expect(written2.contains { $0.hasSuffix(".memo.xml") })
     }
 
+    @Test func aDamagedSchemaStopsBrev() throws {
+        let root = try resourceCopy()
+        let schema = root.appendingPathComponent("Schemas/memo/v1.1/MeMo_core.xsd")
+        let text = try String(contentsOf: schema, encoding: .utf8)
+        try String(text.prefix(text.count / 2)).write(to: schema, atomically: true, encoding: .utf8)
+        let (r, written) = try render(resources: root)
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("SCHEMAS_INVALID") && r.stderr.contains("v1.1/MeMo_core.xsd"))
+        #expect(written.isEmpty)
+    }
+
     @Test func thePipelineRefusesToStartWithoutSchemas() throws {
         let root = try resourceCopy(schemas: false)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("Schemas/memo/v1.1"), withIntermediateDirectories: true)
