@@ -130,47 +130,90 @@ public struct MunicipalityProfile: Sendable, Decodable {
                                      weeks: deadlines.complaintWeeks)
     }
 
-    /// Reads and checks one profile file; problems are reported with the file and the key.
+    /// Reads and checks one profile file; problems are reported with the file, the key and its line.
     public static func load(path: String) throws(DiagnosticsError) -> MunicipalityProfile {
+        try loadWithLines(path: path).profile
+    }
+
+    /// The profile and the line of each of its municipality codes (for the catalog's duplicate check).
+    static func loadWithLines(path: String) throws(DiagnosticsError) -> (profile: MunicipalityProfile, codeLines: [String: Int]) {
         let file = (path as NSString).lastPathComponent
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), "cannot read the profile")])
+        func fail(_ code: DiagnosticCode, line: Int, _ message: String) -> DiagnosticsError {
+            DiagnosticsError([.error(code, at: .file(path: file, line: line, column: nil), message)])
         }
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024 else {
+            throw fail(.profileInvalid, line: 1, "cannot read the profile, or it is larger than 64 KB")
+        }
+        if let line = UTF8Validation.lineOfFirstInvalidByte(Array(data)) {
+            throw fail(.profileInvalid, line: line, "the profile is not valid UTF-8")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw fail(.profileInvalid, line: 1, "the profile is empty") }
+            root = node
+        } catch let error as YamlError {
+            throw fail(.profileInvalid, line: line(of: error), "not valid YAML: \(problem(of: error))")
+        } catch let error as DiagnosticsError {
+            throw error
+        } catch {
+            throw fail(.profileInvalid, line: 1, "not valid YAML")
+        }
+        var schema = ProfileSchema(file: file)
+        schema.check(root, ProfileSchema.profile, path: "")
+        if let months = root.mapping?["follow_up_months"] { schema.checkFollowUp(months) }
+        if !schema.problems.isEmpty { throw DiagnosticsError(schema.problems) }
+
         let profile: MunicipalityProfile
         do {
-            profile = try YAMLDecoder().decode(MunicipalityProfile.self, from: text)
+            profile = try YAMLDecoder().decode(MunicipalityProfile.self, from: root)
         } catch let error as DecodingError {
-            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), describe(error))])
+            throw fail(.profileInvalid, line: 1, describe(error))
         } catch {
-            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil), "\(error)")])
-        }
-        var problems: [Diagnostic] = []
-        if !(profile.authority.cvr.count == 8 && profile.authority.cvr.allSatisfy(\.isNumber)) {
-            problems.append(.error(.invalidCVR, at: .file(path: file, line: 1, column: nil), "authority.cvr must be 8 digits"))
+            throw fail(.profileInvalid, line: 1, "the profile cannot be read")
         }
         // What shows outside the letter must be neutral (domain.md §7 case 25).
-        let at = SourceLocation.file(path: file, line: 1, column: nil)
-        for (code, field, text) in [(DiagnosticCode.sensitiveLabel, "decision_title", profile.decisionTitle),
-                                    (.sensitiveLabel, "letter_title", profile.letterTitle),
-                                    (.sensitiveLabel, "digital_post.notification", profile.digitalPost.notification),
-                                    (.sensitiveLabel, "digital_post.letter_notification", profile.digitalPost.letterNotification),
-                                    (.sensitiveReturnAddress, "authority (return line)", profile.returnLine)] {
+        func lineOf(_ keys: String...) -> Int {
+            var node: Node? = root
+            for key in keys { node = node?.mapping?[key] }
+            return node?.mark?.line ?? 1
+        }
+        var problems: [Diagnostic] = []
+        for (code, field, line, text) in [(DiagnosticCode.sensitiveLabel, "decision_title", lineOf("decision_title"), profile.decisionTitle),
+                                          (.sensitiveLabel, "letter_title", lineOf("letter_title"), profile.letterTitle),
+                                          (.sensitiveLabel, "digital_post.notification", lineOf("digital_post", "notification"),
+                                           profile.digitalPost.notification),
+                                          (.sensitiveLabel, "digital_post.letter_notification", lineOf("digital_post", "letter_notification"),
+                                           profile.digitalPost.letterNotification),
+                                          (.sensitiveReturnAddress, "authority (return line)", lineOf("authority"), profile.returnLine)] {
             if let reason = PrivacyGuard.problem(in: text) {
-                problems.append(.error(code, at: at, "\(field) must be neutral: \(reason)"))
-            }
-        }
-        if profile.digitalPost.notification.count > 150 {
-            problems.append(.error(.profileInvalid, at: at, "digital_post.notification is longer than 150 characters"))
-        }
-        for day in profile.deadlines.closedDaysExtra {
-            let p = day.split(separator: "-").compactMap { Int($0) }
-            if p.count != 2 || CivilDate(year: 2000, month: p[0], day: p[1]) == nil {
-                problems.append(.error(.profileInvalid, at: .file(path: file, line: 1, column: nil),
-                                       "deadlines.closed_days_extra: '\(day)' is not a day written MM-DD"))
+                problems.append(.error(code, at: .file(path: file, line: line, column: nil), "\(field) must be neutral: \(reason)"))
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
-        return profile
+        var codeLines: [String: Int] = [:]
+        for code in root.mapping?["municipality_codes"]?.sequence ?? [] {
+            if let text = code.scalar?.string { codeLines[text] = code.mark?.line ?? 1 }
+        }
+        return (profile, codeLines)
+    }
+
+    private static func line(of error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+        case .duplicatedKeysInMapping(_, let context): return context.mark.line
+        default: return 1
+        }
+    }
+
+    /// libyaml's own words, without the quoted document text.
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): return problem
+        case .duplicatedKeysInMapping(let duplicates, _): return "a key appears twice (\(duplicates.joined(separator: ", ")))"
+        case .reader(let problem, _, _, _): return problem
+        default: return "unreadable"
+        }
     }
 
     private static func describe(_ error: DecodingError) -> String {
@@ -199,9 +242,20 @@ public struct ProfileCatalog: Sendable {
             .filter { $0.hasSuffix(".yaml") }.sorted()
         var profiles: [MunicipalityProfile] = []
         var problems: [Diagnostic] = []
+        // A municipality code must lead to one profile: with two, which one wins would be an accident.
+        var firstFile: [String: String] = [:]
         for name in names {
             do {
-                profiles.append(try MunicipalityProfile.load(path: directory.appendingPathComponent(name).path))
+                let (profile, codeLines) = try MunicipalityProfile.loadWithLines(path: directory.appendingPathComponent(name).path)
+                profiles.append(profile)
+                for code in profile.municipalityCodes {
+                    if let other = firstFile[code] {
+                        problems.append(.error(.profileDuplicateCode, at: .file(path: name, line: codeLines[code] ?? 1, column: nil),
+                                               "municipality code \(code) is already in \(other)"))
+                    } else {
+                        firstFile[code] = name
+                    }
+                }
             } catch {
                 problems += error.diagnostics
             }

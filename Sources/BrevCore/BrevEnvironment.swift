@@ -21,13 +21,13 @@ public struct BrevEnvironment: Sendable {
         self.iccProfile = iccProfile
     }
 
-    /// The official MeMo and print schemas (`xsd/` of the shared MeMo material): `$BREV_MEMO_SCHEMAS`,
-    /// else `../shared/memo/xsd` beside the resource folder, where this repository's layout has it.
+    /// The official MeMo and print schemas: `$BREV_MEMO_SCHEMAS`, else `Schemas/memo/` of the
+    /// resource folder, where they ship with brev.
     public var memoSchemaDirectory: URL {
         if let explicit = ProcessInfo.processInfo.environment["BREV_MEMO_SCHEMAS"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }
-        return resourceRoot.deletingLastPathComponent().appendingPathComponent("shared/memo/xsd")
+        return resourceRoot.appendingPathComponent("Schemas/memo")
     }
 
     public var templatesDirectory: URL { resourceRoot.appendingPathComponent("LetterTemplates") }

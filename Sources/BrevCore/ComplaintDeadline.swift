@@ -7,7 +7,9 @@ public struct ComplaintDeadlineRule: Sendable, Hashable {
     public var paperReceiptWorkingDays: Int
     public var weeks: Int
 
-    public init(calendar: DanishCalendar = DanishCalendar(), paperReceiptWorkingDays: Int = 6, weeks: Int = 4) {
+    public init(calendar: DanishCalendar = DanishCalendar(),
+                paperReceiptWorkingDays: Int = StatutoryPeriods.minimumPaperReceiptWorkingDays,
+                weeks: Int = StatutoryPeriods.complaintWeeks) {
         self.calendar = calendar
         self.paperReceiptWorkingDays = paperReceiptWorkingDays
         self.weeks = weeks

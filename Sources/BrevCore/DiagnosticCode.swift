@@ -97,4 +97,16 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let ksMissingChildrenAtHome = DiagnosticCode("KS_MISSING_CHILDREN_AT_HOME")
     /// The standard does not say which body adopted it.
     public static let ksMissingAdoptionBody = DiagnosticCode("KS_MISSING_ADOPTION_BODY")
+    // resources
+    // Resources checked when brev starts (exit 3): fonts, templates, profiles, schemas.
+    public static let fontDamaged = DiagnosticCode("FONT_DAMAGED")
+    public static let templateNotUTF8 = DiagnosticCode("TEMPLATE_NOT_UTF8")
+    public static let templatePartialCycle = DiagnosticCode("TEMPLATE_PARTIAL_CYCLE")
+    public static let templatePartialMissing = DiagnosticCode("TEMPLATE_PARTIAL_MISSING")
+    public static let profileUnknownKey = DiagnosticCode("PROFILE_UNKNOWN_KEY")
+    public static let profileOutOfRange = DiagnosticCode("PROFILE_OUT_OF_RANGE")
+    public static let profileStatutoryValue = DiagnosticCode("PROFILE_STATUTORY_VALUE")
+    public static let profileDuplicateCode = DiagnosticCode("PROFILE_DUPLICATE_CODE")
+    public static let schemasMissing = DiagnosticCode("SCHEMAS_MISSING")
+    public static let schemasInvalid = DiagnosticCode("SCHEMAS_INVALID")
 }

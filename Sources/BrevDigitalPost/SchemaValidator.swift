@@ -11,7 +11,7 @@ public final class SchemaValidator {
         case memo12 = "MeMo 1.2"
         case forsendelseI = "ForsendelseI"
 
-        /// The schema file under the schema folder (`../shared/memo/xsd` in this repository's layout).
+        /// The schema file under the schema folder (`Schemas/memo/` in this repository).
         var relativePath: String {
             switch self {
             case .memo11: return "v1.1/MeMo_core.xsd"
@@ -44,8 +44,22 @@ public final class SchemaValidator {
         for schema in schemas.values { xmlSchemaFree(schema) }
     }
 
-    public static func isSchemaDirectory(_ url: URL) -> Bool {
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(Kind.memo12.relativePath).path)
+    /// The root schema files (relative paths) absent from `url`: brev needs all of them.
+    public static func missingSchemas(in url: URL) -> [String] {
+        Kind.allCases.map(\.relativePath).filter { !FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+    }
+
+    /// Compiles every schema now (about 60 ms for the three), so that a damaged schema stops brev
+    /// at start; returns the relative path of each that cannot be compiled.
+    public func compileAll() -> [String] {
+        Kind.allCases.compactMap { kind in
+            do {
+                _ = try schema(kind)
+                return nil
+            } catch {
+                return kind.relativePath
+            }
+        }
     }
 
     private func schema(_ kind: Kind) throws(DigitalPostError) -> xmlSchemaPtr {

@@ -19,8 +19,7 @@ final class FontSet {
     /// Loads `<family>-Regular.ttf`, `-Bold`, `-Italic` and `-BoldItalic`, and the fallback
     /// `<fallback>.ttf` and `<fallback>-Bold.ttf`, from `directory`.
     init(directory: URL, family: String = "NotoSans", fallback: String = "DejaVuSans") throws(LayoutError) {
-        var paths = ["Regular", "Bold", "Italic", "BoldItalic"].map { directory.appendingPathComponent("\(family)-\($0).ttf").path }
-        paths += [directory.appendingPathComponent("\(fallback).ttf").path, directory.appendingPathComponent("\(fallback)-Bold.ttf").path]
+        let paths = FontSet.fileNames(family: family, fallback: fallback).map { directory.appendingPathComponent($0).path }
         var faces: [FontFace] = []
         for path in paths {
             guard FileManager.default.fileExists(atPath: path) else { throw .fontMissing(path: path) }
@@ -29,6 +28,11 @@ final class FontSet {
         self.faces = faces
         self.refs = faces.map { FontRef(path: $0.path, faceIndex: 0) }
         self.fallbackStart = 4
+    }
+
+    /// The files, in face order: the family's four styles, then the fallback's regular and bold.
+    static func fileNames(family: String = "NotoSans", fallback: String = "DejaVuSans") -> [String] {
+        ["Regular", "Bold", "Italic", "BoldItalic"].map { "\(family)-\($0).ttf" } + ["\(fallback).ttf", "\(fallback)-Bold.ttf"]
     }
 
     static func style(bold: Bool, italic: Bool) -> Style {

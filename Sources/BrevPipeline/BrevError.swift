@@ -25,7 +25,10 @@ public enum BrevError: Error, CustomStringConvertible {
         switch self {
         case .invalid(let diagnostics):
             let inputCodes: Set<String> = ["TEMPLATE_NOT_WELL_FORMED", "TEMPLATE_UNKNOWN_ELEMENT", "TEMPLATE_UNKNOWN_VALUE",
-                                           "TEMPLATE_UNESCAPED", "TEMPLATE_SYNTAX", "TEMPLATE_MISSING", "PROFILE_INVALID"]
+                                           "TEMPLATE_UNESCAPED", "TEMPLATE_SYNTAX", "TEMPLATE_MISSING", "PROFILE_INVALID",
+                                           "FONT_DAMAGED", "FONT_MISSING", "TEMPLATE_NOT_UTF8", "TEMPLATE_PARTIAL_CYCLE", "TEMPLATE_PARTIAL_MISSING",
+                                           "PROFILE_UNKNOWN_KEY", "PROFILE_OUT_OF_RANGE", "PROFILE_STATUTORY_VALUE",
+                                           "PROFILE_DUPLICATE_CODE", "SCHEMAS_MISSING", "SCHEMAS_INVALID"]
             return diagnostics.contains { inputCodes.contains($0.code.rawValue) } ? 3 : 1
         case .layout(.missingGlyph), .layout(.rightToLeft), .layout(.refusedCharacter): return 1
         case .layout, .pdf: return 3

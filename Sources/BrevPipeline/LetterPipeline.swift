@@ -16,7 +16,7 @@ public final class LetterPipeline {
     let templates: TemplateCatalog
     let layout: DocumentLayout
     let pdf: PDFRenderer
-    let schemas: SchemaValidator?
+    let schemas: SchemaValidator
     public var memoVersion: MeMoVersion = .v1_2
     /// Overrides the profile's message size limit (bytes).
     public var maxMessageBytes: Int?
@@ -26,6 +26,11 @@ public final class LetterPipeline {
         do {
             profiles = try ProfileCatalog.load(directory: environment.templatesDirectory.appendingPathComponent("profiles"))
             templates = try TemplateCatalog.load(directory: environment.templatesDirectory)
+        } catch {
+            throw .invalid(error.diagnostics)
+        }
+        do {
+            try FontManifest.verify(directory: environment.fontsDirectory)
         } catch {
             throw .invalid(error.diagnostics)
         }
@@ -40,19 +45,23 @@ public final class LetterPipeline {
         } catch {
             throw .pdf(error)
         }
-        // Every message brev writes is validated against the official schema when it is at hand.
-        schemas = SchemaValidator.isSchemaDirectory(environment.memoSchemaDirectory)
-            ? SchemaValidator(schemaDirectory: environment.memoSchemaDirectory) : nil
+        // brev never writes a message it could not validate: without the schemas it does not start.
+        let schemaDirectory = environment.memoSchemaDirectory
+        let missing = SchemaValidator.missingSchemas(in: schemaDirectory)
+        if !missing.isEmpty {
+            throw .invalid(missing.map { .error(.schemasMissing, at: .file(path: schemaDirectory.appendingPathComponent($0).path, line: 1, column: nil),
+                                                "the official schema is missing; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
+        }
+        schemas = SchemaValidator(schemaDirectory: schemaDirectory)
+        let broken = schemas.compileAll()
+        if !broken.isEmpty {
+            throw .invalid(broken.map { .error(.schemasInvalid, at: .file(path: schemaDirectory.appendingPathComponent($0).path, line: 1, column: nil),
+                                               "the official schema cannot be compiled; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
+        }
     }
-
-    /// Whether written messages are checked against the schema (the schema folder was found).
-    public var validatesMessages: Bool { schemas != nil }
 
     /// Validates a MeMo or ForsendelseI document against its official schema.
     public func validateMessage(_ bytes: [UInt8]) throws(BrevError) -> [SchemaValidator.Problem] {
-        guard let schemas else {
-            throw .io("the MeMo schemas were not found at \(environment.memoSchemaDirectory.path); set BREV_MEMO_SCHEMAS")
-        }
         guard let kind = SchemaValidator.kind(of: bytes) else {
             return [SchemaValidator.Problem(line: 1, message: "neither a MeMo message nor a ForsendelseI print letter")]
         }
@@ -207,7 +216,7 @@ extension LetterPipeline {
         }
         // A message that fails the schema is a bug in brev: refuse it rather than send it.
         for file in files where file.suffix != "kombi.xml" {
-            if schemas != nil, case let problems = try validateMessage(file.bytes), !problems.isEmpty {
+            if case let problems = try validateMessage(file.bytes), !problems.isEmpty {
                 throw .invalid(problems.map { .error(.messageInvalid, at: .file(path: file.suffix, line: $0.line, column: nil), $0.message) })
             }
         }

@@ -15,22 +15,36 @@ public struct TemplateCatalog: Sendable {
     public static func load(directory: URL) throws(DiagnosticsError) -> TemplateCatalog {
         var letters: [String: TemplateSource] = [:]
         var partials: [String: TemplateSource] = [:]
+        var unreadable: [Diagnostic] = []
         let fm = FileManager.default
+        // A file that cannot be read or is not UTF-8 is an error, never skipped: a skipped partial drops its paragraph.
+        func read(_ file: URL, as path: String) -> String? {
+            guard let data = fm.contents(atPath: file.path) else {
+                unreadable.append(.error(.templateMissing, at: .file(path: path, line: 1, column: nil), "cannot read the template"))
+                return nil
+            }
+            if let line = UTF8Validation.lineOfFirstInvalidByte(Array(data)) {
+                unreadable.append(.error(.templateNotUTF8, at: .file(path: path, line: line, column: nil), "the template is not valid UTF-8"))
+                return nil
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
         let lettersDir = directory.appendingPathComponent("letters")
         for kind in ((try? fm.contentsOfDirectory(atPath: lettersDir.path)) ?? []).sorted() {
             let file = lettersDir.appendingPathComponent(kind).appendingPathComponent("letter.xhtml")
-            if let text = try? String(contentsOf: file, encoding: .utf8) {
-                letters[kind] = TemplateSource(path: "letters/\(kind)/letter.xhtml", text: text, isPartial: false)
+            let path = "letters/\(kind)/letter.xhtml"
+            if fm.fileExists(atPath: file.path), let text = read(file, as: path) {
+                letters[kind] = TemplateSource(path: path, text: text, isPartial: false)
             }
         }
         let partialsDir = directory.appendingPathComponent("partials")
         for name in ((try? fm.contentsOfDirectory(atPath: partialsDir.path)) ?? []).sorted() where name.hasSuffix(".xhtml") {
-            let file = partialsDir.appendingPathComponent(name)
-            if let text = try? String(contentsOf: file, encoding: .utf8) {
+            if let text = read(partialsDir.appendingPathComponent(name), as: "partials/\(name)") {
                 let key = String(name.dropLast(".xhtml".count))
                 partials[key] = TemplateSource(path: "partials/\(name)", text: text, isPartial: true)
             }
         }
+        if !unreadable.isEmpty { throw DiagnosticsError(unreadable) }
         if letters.isEmpty {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: lettersDir.path, line: 1, column: nil),
                                            "no letter templates found")])
@@ -41,7 +55,7 @@ public struct TemplateCatalog: Sendable {
     public init(letters: [String: TemplateSource], partials: [String: TemplateSource]) throws(DiagnosticsError) {
         self.letters = letters
         self.partials = partials
-        var problems: [Diagnostic] = []
+        var problems = PartialIncludes.check(letters: letters, partials: partials)
         var library = MustacheLibrary()
         for source in (Array(letters.values) + Array(partials.values)).sorted(by: { $0.path < $1.path }) {
             problems += TemplateCatalog.lint(source)

@@ -15,6 +15,14 @@ public enum TestSupport {
         BrevEnvironment(resourceRoot: repositoryRoot, today: today)
     }
 
+    /// The MeMo and print schemas that ship with brev.
+    public static let memoSchemas = repositoryRoot.appendingPathComponent("Schemas/memo")
+
+    /// A MeMo example message from the repository's test fixtures (`Tests/Fixtures/memo/`).
+    public static func memoExample(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/memo/\(name)")
+    }
+
     public static func example(_ name: String) -> URL {
         repositoryRoot.appendingPathComponent("Examples/cases/\(name)")
     }
@@ -78,8 +86,50 @@ public enum TestSupport {
         try run("pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [path, "-"]).stdout
     }
 
-    /// The built `brev` binary (scripts/test.sh builds it before the tests).
+    /// The `brev` binary of the build the tests run from. `swift test` builds and links it in the
+    /// same build as the tests (SwiftPM's test build includes the executable), so it is current;
+    /// it is not after `swift test --skip-build` following a change. Then this throws, and every
+    /// command-line test fails saying so, instead of testing yesterday's code.
     public static var brevBinary: String {
-        repositoryRoot.appendingPathComponent(".build/debug/brev").path
+        get throws {
+            if let problem = brevBinaryProblem { throw StaleBinary(description: problem) }
+            return buildDirectory.appendingPathComponent("brev").path
+        }
     }
+
+    public struct StaleBinary: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The build folder of the running tests (`.build/<triple>/<configuration>`): the test runner
+    /// lies in it, and `brev` beside it. Falls back to `.build/debug` where the runner lies elsewhere.
+    static let buildDirectory: URL = {
+        let runner = URL(fileURLWithPath: ProcessInfo.processInfo.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
+        if FileManager.default.fileExists(atPath: runner.appendingPathComponent("brev").path) { return runner }
+        return repositoryRoot.appendingPathComponent(".build/debug")
+    }()
+
+    /// The modules linked into the `brev` executable (Package.swift), whose compiled objects the
+    /// binary must not be older than.
+    static let brevModules = ["brev", "BrevPipeline", "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate",
+                              "BrevLayout", "BrevPDF", "BrevDigitalPost", "CICUBreak"]
+
+    /// Why the binary cannot be trusted (missing, or older than an object compiled for it), or nil.
+    /// Objects, not sources: SwiftPM recompiles an object only when its source really changed.
+    static let brevBinaryProblem: String? = {
+        let fm = FileManager.default
+        let binary = buildDirectory.appendingPathComponent("brev").path
+        let fix = "build it (`swift build --product brev`, or `swift test` without --skip-build)"
+        func modified(_ path: String) -> Date? { (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
+        guard let built = modified(binary) else { return "\(binary) does not exist: \(fix)" }
+        for module in brevModules {
+            let folder = buildDirectory.appendingPathComponent("\(module).build").path
+            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".o") {
+                if let compiled = modified("\(folder)/\(name)"), compiled > built {
+                    return "the brev binary is older than the code it is built from (\(module)/\(name)): \(fix)"
+                }
+            }
+        }
+        return nil
+    }()
 }

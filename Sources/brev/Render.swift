@@ -32,9 +32,6 @@ struct Render: ParsableCommand {
         let pipeline = try resources.makePipeline()
         pipeline.memoVersion = MeMoVersion(rawValue: memoVersion)!
         pipeline.maxMessageBytes = maxMessageBytes
-        if !pipeline.validatesMessages {
-            printError("warning: MeMo schemas not found at \(pipeline.environment.memoSchemaDirectory.path); messages are written unvalidated (set BREV_MEMO_SCHEMAS)")
-        }
         var worst: Int32 = 0
         // Which input each letter id of this run came from: a second input with the same id is refused.
         var inputOfLetter: [String: String] = [:]

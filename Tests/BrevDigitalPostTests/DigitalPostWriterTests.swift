@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 @Suite struct DigitalPostWriterTests {
-    static let schemas = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/memo/xsd")
+    static let schemas = TestSupport.memoSchemas
 
     func letter(cpr: String = "0101851234", cvr: String = "11931316", label: String = "Afgørelse fra Ishøj Kommune",
                 filename: String = "afgoerelse-1234.pdf") -> OutgoingLetter {
@@ -48,7 +48,7 @@ import Testing
 
     @Test(arguments: ["invalid-bad-uuid.xml", "invalid-datetime-not-utc.xml", "invalid-missing-required.xml", "invalid-wrong-order.xml"])
     func theInvalidExamplesAreRejectedWithALine(file: String) throws {
-        let bytes = Array(try Data(contentsOf: Self.schemas.deletingLastPathComponent().appendingPathComponent("examples/\(file)")))
+        let bytes = Array(try Data(contentsOf: TestSupport.memoExample(file)))
         let problems = try SchemaValidator(schemaDirectory: Self.schemas).validate(bytes, as: SchemaValidator.kind(of: bytes)!)
         #expect(!problems.isEmpty)
         #expect(problems.allSatisfy { $0.line > 0 })
@@ -57,7 +57,7 @@ import Testing
     @Test func theOfficialExamplesAreAccepted() throws {
         let validator = SchemaValidator(schemaDirectory: Self.schemas)
         for file in ["official/v1.1/MeMo_Full_Example.xml", "official/v1.2/MeMo_Full_Example.xml", "minimal-valid-v1.2.xml"] {
-            let bytes = Array(try Data(contentsOf: Self.schemas.deletingLastPathComponent().appendingPathComponent("examples/\(file)")))
+            let bytes = Array(try Data(contentsOf: TestSupport.memoExample(file)))
             #expect(try validator.validate(bytes, as: SchemaValidator.kind(of: bytes)!).isEmpty, "\(file)")
         }
     }

@@ -4,8 +4,12 @@ import Testing
 
 /// The `brev` binary as a user runs it (scripts/test.sh builds it first).
 @Suite(.serialized) struct CommandLineTests {
-    let brev = TestSupport.brevBinary
+    let brev: String
     let root = TestSupport.repositoryRoot.path
+
+    init() throws {
+        brev = try TestSupport.brevBinary
+    }
 
     @Test func renderWritesPDFAndHTMLWithNeutralNames() throws {
         let out = try TestSupport.temporaryDirectory().path

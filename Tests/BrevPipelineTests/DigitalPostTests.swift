@@ -8,7 +8,7 @@ import Testing
 /// Issue "Digital Post": every letter that goes to a citizen leaves as a valid MeMo message or
 /// a valid print letter, checked with xmllint against the official schemas.
 @Suite(.serialized) struct DigitalPostTests {
-    static let xsd = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/memo/xsd").path
+    static let xsd = TestSupport.memoSchemas.path
     let pipeline: LetterPipeline
 
     init() throws {
@@ -199,8 +199,8 @@ import Testing
     }
 
     @Test func checkMemoRejectsTheInvalidExamplesWithTheSchemaErrorAndLine() throws {
-        let examples = TestSupport.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/memo/examples").path
-        let r = try TestSupport.run(TestSupport.brevBinary, ["check", "--memo", "\(examples)/invalid-bad-uuid.xml", "--resources", root])
+        let r = try TestSupport.run(TestSupport.brevBinary, ["check", "--memo", TestSupport.memoExample("invalid-bad-uuid.xml").path,
+                                                             "--resources", root])
         #expect(r.status == 1)
         #expect(r.stdout.contains("invalid-bad-uuid.xml:12: error[MESSAGE_INVALID]"))
         #expect(r.stdout.contains("messageUUID"))

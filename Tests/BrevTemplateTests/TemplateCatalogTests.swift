@@ -82,10 +82,43 @@ import Testing
         ])
     }
 
-    @Test func aMissingPartialIsNamed() throws {
-        let c = try catalog("<letter>\n{{> nowhere}}\n</letter>")
-        let e = errors { _ = try c.render(kind: "test", model: Model(name: "A", items: [], note: nil, flag: false)) }
-        #expect(e.first?.code == .templateMissing)
+    @Test func aMissingPartialIsRefusedAtLoadWithItsLine() {
+        let e = errors { _ = try catalog("<letter>\n{{> nowhere}}\n</letter>") }
+        #expect(e.count == 1)
+        #expect(e.first?.code == .templatePartialMissing)
+        #expect(e.first?.location == .file(path: "letters/test/letter.xhtml", line: 2, column: nil))
+    }
+
+    /// Mustache would recurse into a self-including partial until the stack overflows.
+    @Test func aPartialIncludingItselfIsRefusedWithItsFileAndLine() {
+        func partial(_ name: String, _ text: String) -> (String, TemplateSource) {
+            (name, TemplateSource(path: "partials/\(name).xhtml", text: text, isPartial: true))
+        }
+        let letter = TemplateSource(path: "letters/test/letter.xhtml", text: "<letter>\n{{> a}}\n{{> self}}\n</letter>", isPartial: false)
+        let partials = Dictionary(uniqueKeysWithValues: [
+            partial("self", "<p>x</p>\n{{> self}}\n"),
+            partial("a", "<p>a</p>\n\n{{> b}}\n"),
+            partial("b", "{{> c}}\n"),
+            partial("c", "<p>c</p>\n{{> a}}\n"),
+        ])
+        let e = errors { _ = try TemplateCatalog(letters: ["test": letter], partials: partials) }
+        let cycles = e.filter { $0.code == .templatePartialCycle }
+        #expect(cycles.count == 2)
+        #expect(cycles.contains { $0.location == .file(path: "partials/self.xhtml", line: 2, column: nil) && $0.message.contains("self → self") })
+        #expect(cycles.contains { $0.location == .file(path: "partials/c.xhtml", line: 2, column: nil) && $0.message.contains("a → b → c → a") })
+    }
+
+    @Test func aTemplateThatIsNotUTF8IsRefusedWithItsLine() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent("LetterTemplates"), to: root.appendingPathComponent("LetterTemplates"))
+        let file = root.appendingPathComponent("LetterTemplates/partials/caseinfo.xhtml")
+        var bytes = Array(try Data(contentsOf: file))
+        bytes.insert(0xC3, at: bytes.indices.first { bytes[$0] == 0x0A }! + 1) // a lead byte without its continuation, line 2
+        bytes.insert(0x41, at: bytes.indices.first { bytes[$0] == 0x0A }! + 2)
+        try Data(bytes).write(to: file)
+        let e = errors { _ = try TemplateCatalog.load(directory: root.appendingPathComponent("LetterTemplates")) }
+        #expect(e.contains { $0.code == .templateNotUTF8 && $0.location == .file(path: "partials/caseinfo.xhtml", line: 2, column: nil) })
     }
 
     @Test func aTemplateOutsideTheVocabularyFailsAtLoadWithItsLine() {
