@@ -68,4 +68,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // Layout
     public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
     public static let fontMissing = DiagnosticCode("FONT_MISSING")
+
+    // batch
+    /// Right-to-left text (Hebrew, Arabic) in a case: brev cannot set it yet.
+    public static let rightToLeftText = DiagnosticCode("RIGHT_TO_LEFT_TEXT")
 }

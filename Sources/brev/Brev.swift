@@ -9,5 +9,5 @@ struct Brev: ParsableCommand {
         Exit status: 0 success; 1 the case has errors (each printed with its JSON path and code);
         3 a template, profile or font is broken; 4 output could not be written; 64 wrong usage.
         """,
-        subcommands: [Render.self, Check.self])
+        subcommands: [Render.self, Check.self, Batch.self])
 }
