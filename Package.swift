@@ -67,6 +67,6 @@ let package = Package(
                                                              "BrevLayout", "BrevTemplate", "BrevTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
-        .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevPipeline", "BrevCore", "BrevTestSupport"]),
     ]
 )
