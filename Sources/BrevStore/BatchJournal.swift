@@ -102,12 +102,22 @@ public struct RefusedCase: Sendable, Codable, Hashable {
     public var line: Int
     public var caseNumber: String?
     public var problems: [CaseProblem]
+    public init(line: Int, caseNumber: String?, problems: [CaseProblem]) {
+        self.line = line
+        self.caseNumber = caseNumber
+        self.problems = problems
+    }
 }
 
 public struct FailedCase: Sendable, Codable, Hashable {
     public var line: Int
     public var caseNumber: String?
     public var reason: String
+    public init(line: Int, caseNumber: String?, reason: String) {
+        self.line = line
+        self.caseNumber = caseNumber
+        self.reason = reason
+    }
 }
 
 /// The journal could not be read or written. The text names the database, never a value.
