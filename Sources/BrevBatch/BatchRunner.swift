@@ -6,8 +6,9 @@ import Foundation
 
 /// What a batch run needs to know.
 public struct BatchConfiguration: Sendable {
-    /// A JSON Lines file, one case per line; `-` is standard input.
+    /// A JSON Lines or CSV file, one case per line or row; `-` is standard input.
     public var input: String
+    public var format: InputFormat
     public var outbox: String
     /// Default: `journal.sqlite` in the outbox.
     public var journalPath: String?
@@ -15,9 +16,10 @@ public struct BatchConfiguration: Sendable {
     public var progress: ProgressStyle
     public var environment: BrevEnvironment
 
-    public init(input: String, outbox: String, journalPath: String? = nil, jobs: Int, progress: ProgressStyle,
-                environment: BrevEnvironment) {
+    public init(input: String, format: InputFormat? = nil, outbox: String, journalPath: String? = nil, jobs: Int,
+                progress: ProgressStyle, environment: BrevEnvironment) {
         self.input = input
+        self.format = format ?? InputFormat.of(path: input)
         self.outbox = outbox
         self.journalPath = journalPath
         self.jobs = jobs
@@ -81,8 +83,8 @@ public enum BatchRunner {
         } catch {
             throw .cannotRun(error.description)
         }
-        let reader = try CaseLineReader(path: configuration.input)
-        let total = CaseLineReader.countCases(path: configuration.input)
+        let source = try configuration.format.open(configuration.input)
+        let total = configuration.format.countCases(path: configuration.input)
         let counters = BatchCounters(alreadyDone: before.count(CaseState.done), alreadyRefused: before.count(CaseState.refused),
                                      alreadyFailed: before.count(CaseState.failed))
         let pool = WorkerPool(count: max(1, configuration.jobs), environment: configuration.environment, journal: journal,
@@ -93,8 +95,9 @@ public enum BatchRunner {
         display.start()
         var readError: BatchError?
         do {
-            while let (line, bytes) = try reader.next() {
-                let sha = SHA256.hex(bytes)
+            while let next = try source.nextCase() {
+                let line = next.line
+                let sha = SHA256.hex(next.bytes)
                 if let earlier = settled[line] {
                     if earlier != sha {
                         readError = .cannotRun("line \(line) of the input is not the case this journal settled there: "
@@ -103,7 +106,7 @@ public enum BatchRunner {
                     }
                     continue
                 }
-                if !pool.queue.put(InputCase(line: line, bytes: bytes, sha256: sha)) { break }
+                if !pool.queue.put(InputCase(line: line, bytes: next.bytes, sha256: sha, problems: next.problems)) { break }
             }
         } catch {
             readError = error

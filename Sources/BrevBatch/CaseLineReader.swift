@@ -8,16 +8,18 @@ import Foundation
 /// Streams the cases of a JSON Lines input, one line at a time, without reading the whole input
 /// into memory. Line numbers count every line (blank ones too) so the report matches an editor.
 /// A line that is not a valid case is still handed on: the pipeline refuses it with its code.
-final class CaseLineReader {
+final class CaseLineReader: CaseSource {
     private let fd: Int32
+    private let keepBlankLines: Bool
     private let ownsDescriptor: Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
     private var lineNumber = 0
 
-    /// `-` is standard input.
-    init(path: String) throws(BatchError) {
+    /// `-` is standard input. Blank lines are skipped unless `keepBlankLines` (CSV cells may hold them).
+    init(path: String, keepBlankLines: Bool = false) throws(BatchError) {
+        self.keepBlankLines = keepBlankLines
         if path == "-" {
             fd = STDIN_FILENO
             ownsDescriptor = false
@@ -40,7 +42,7 @@ final class CaseLineReader {
                 start = newline + 1
                 lineNumber += 1
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
-                if Self.isBlank(line) { continue }
+                if !keepBlankLines && Self.isBlank(line) { continue }
                 return (lineNumber, line)
             }
             if finished {
@@ -79,11 +81,7 @@ final class CaseLineReader {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
-    /// How many cases a regular file holds (non-blank lines), for progress; nil for a pipe.
-    static func countCases(path: String) -> Int? {
-        guard path != "-", let reader = try? CaseLineReader(path: path) else { return nil }
-        var count = 0
-        while (try? reader.next()) != nil { count += 1 }
-        return count
+    func nextCase() throws(BatchError) -> RawCase? {
+        try next().map { RawCase(line: $0.line, bytes: $0.bytes) }
     }
 }

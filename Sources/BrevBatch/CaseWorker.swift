@@ -9,6 +9,8 @@ struct InputCase: Sendable {
     var line: Int
     var bytes: [UInt8]
     var sha256: String
+    /// Found while reading (a malformed CSV row): the case is refused without rendering.
+    var problems: [CaseProblem] = []
 }
 
 /// Renders and sends the cases one worker takes, with its own pipeline (a pipeline is not
@@ -23,6 +25,11 @@ struct CaseWorker {
 
     func process(_ input: InputCase) throws(JournalError) {
         try journal.startCase(line: input.line, inputSHA256: input.sha256, caseNumber: Self.caseNumber(in: input.bytes))
+        if !input.problems.isEmpty {
+            try journal.refuseCase(line: input.line, problems: input.problems)
+            counters.add(refused: 1)
+            return
+        }
         let started = Date()
         let letters: [RenderedLetter]
         do {

@@ -28,8 +28,11 @@ struct Batch: ParsableCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run (or resume) a batch.")
 
-        @Option(help: "Cases as JSON Lines, one case per line; - for standard input.")
+        @Option(help: "Cases as JSON Lines (one case per line) or CSV (one case per row, see the README); - for standard input.")
         var input: String
+
+        @Option(help: "jsonl or csv (default: csv for a .csv file, else jsonl).")
+        var format: String?
 
         @Option(help: "The outbox folder (created if missing).")
         var out: String
@@ -48,11 +51,12 @@ struct Batch: ParsableCommand {
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs is at least 1") }
             if ProgressStyle(rawValue: progress) == nil { throw ValidationError("--progress is auto, json or none") }
+            if let format, InputFormat(rawValue: format) == nil { throw ValidationError("--format is jsonl or csv") }
         }
 
         func run() throws {
             let style = ProgressStyle(rawValue: progress)!
-            let configuration = BatchConfiguration(input: input, outbox: out, journalPath: journal, jobs: jobs,
+            let configuration = BatchConfiguration(input: input, format: format.flatMap(InputFormat.init(rawValue:)), outbox: out, journalPath: journal, jobs: jobs,
                                                    progress: style, environment: try resources.environment())
             do {
                 let outcome = try BatchRunner.run(configuration)

@@ -112,7 +112,7 @@ import Testing
         while let (line, bytes) = try reader.next() { seen.append((line, String(decoding: bytes, as: UTF8.self))) }
         #expect(seen.map(\.0) == [1, 4, 5])
         #expect(seen.map(\.1) == ["{\"a\":1}", "{\"b\":2}", "{\"c\":3}"])
-        #expect(CaseLineReader.countCases(path: path) == 3)
+        #expect(InputFormat.jsonl.countCases(path: path) == 3)
     }
 
     @Test func aLongInputIsReadAcrossBufferBoundaries() throws {
