@@ -41,7 +41,9 @@ public struct BatchReport: Sendable {
     }
 
     /// One line of counts, as `brev batch status` prints it.
-    public var statusLine: String {
+    public var statusLine: String { Self.statusLine(summary) }
+
+    public static func statusLine(_ summary: JournalSummary) -> String {
         let cases = summary.cases.values.reduce(0, +)
         return "cases: \(cases) (\(summary.count(CaseState.done)) done, \(summary.count(CaseState.refused)) refused, "
             + "\(summary.count(CaseState.failed)) failed, \(summary.count(CaseState.queued)) unfinished); "

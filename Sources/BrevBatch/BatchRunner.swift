@@ -62,6 +62,7 @@ public enum BatchRunner {
             throw .cannotRun("\(error)")
         }
         let lock = try OutboxLock(outbox: configuration.outbox)
+        // Held until the run returns (Swift may otherwise release it after its last use).
         defer { withExtendedLifetime(lock) {} }
         let journal: SQLiteBatchJournal
         do {

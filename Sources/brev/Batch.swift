@@ -70,7 +70,7 @@ struct Batch: ParsableCommand {
                           + "\"settled_this_run\":\(outcome.settledThisRun),\"exit\":\(outcome.exitCode)}")
                 } else {
                     print("batch: \(outcome.settledThisRun) case(s) settled in this run, \(outcome.lettersSentThisRun) letter(s) sent")
-                    print(try BatchReport(journal: SQLiteBatchJournal(path: configuration.resolvedJournalPath)).statusLine)
+                    print(BatchReport.statusLine(summary))
                     print("report: \((out as NSString).appendingPathComponent(BatchReport.textFileName))")
                 }
                 if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
