@@ -1,3 +1,4 @@
+import BrevCore
 import BrevStore
 import Foundation
 
@@ -47,13 +48,13 @@ final class CaseCSVReader: CaseSource {
                 if cells.count == 1 && CaseLineReader.isBlank(cells[0]) { return try nextCase() }
                 guard cells.count == columns.count else {
                     return RawCase(line: first.line, bytes: record,
-                                     problems: [.init(code: "CSV_COLUMN_COUNT", path: "\(cells.count) cells, \(columns.count) columns")])
+                                     problems: [.init(code: DiagnosticCode.csvColumnCount.rawValue, path: "-")])
                 }
                 return RawCase(line: first.line, bytes: CSVColumn.json(cells: cells, columns: columns))
             case .openQuote:
                 // A quoted cell goes on over the line break.
                 guard let more = try lines.next() else {
-                    return RawCase(line: first.line, bytes: record, problems: [.init(code: "CSV_UNTERMINATED_QUOTE", path: "-")])
+                    return RawCase(line: first.line, bytes: record, problems: [.init(code: DiagnosticCode.csvUnterminatedQuote.rawValue, path: "-")])
                 }
                 record += [0x0A] + more.bytes
             }

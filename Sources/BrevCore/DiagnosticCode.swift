@@ -72,4 +72,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // batch
     /// Right-to-left text (Hebrew, Arabic) in a case: brev cannot set it yet.
     public static let rightToLeftText = DiagnosticCode("RIGHT_TO_LEFT_TEXT")
+    /// A CSV row with more or fewer cells than the header has columns.
+    public static let csvColumnCount = DiagnosticCode("CSV_COLUMN_COUNT")
+    /// A CSV row whose quoted cell never ends.
+    public static let csvUnterminatedQuote = DiagnosticCode("CSV_UNTERMINATED_QUOTE")
 }
