@@ -9,6 +9,7 @@ public struct BatchReport: Sendable {
     public var summary: JournalSummary
     public var refused: [RefusedCase]
     public var failed: [FailedCase]
+    public var duplicates: [DuplicateCase]
 
     public static let jsonFileName = "report.json"
     public static let textFileName = "report.txt"
@@ -17,6 +18,7 @@ public struct BatchReport: Sendable {
         summary = try journal.summary()
         refused = try journal.refusedCases()
         failed = try journal.failedCases()
+        duplicates = try journal.duplicateCases()
     }
 
     public func write(to outbox: String) throws {
@@ -30,11 +32,12 @@ public struct BatchReport: Sendable {
             var letters: [String: Int]
             var refused: [RefusedCase]
             var failed: [FailedCase]
+            var duplicates: [DuplicateCase]
         }
         let document = Document(
             cases: Dictionary(uniqueKeysWithValues: CaseState.allCases.map { ($0.rawValue, summary.count($0)) }),
             letters: Dictionary(uniqueKeysWithValues: LetterState.allCases.map { ($0.rawValue, summary.count($0)) }),
-            refused: refused, failed: failed)
+            refused: refused, failed: failed, duplicates: duplicates)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return Array((try? encoder.encode(document)) ?? Data()) + [0x0A]
@@ -62,6 +65,13 @@ public struct BatchReport: Sendable {
         lines.append("Failed cases (\(failed.count)): `brev batch retry OUTBOX`, then run the batch again")
         for c in failed {
             lines.append("line \(c.line)" + (c.caseNumber.map { ", case \($0)" } ?? "") + ": \(c.reason)")
+        }
+        if !duplicates.isEmpty {
+            lines.append("")
+            lines.append("Cases whose letters had already gone out for another line (\(duplicates.count)): not sent again")
+            for c in duplicates {
+                lines.append("line \(c.line)" + (c.caseNumber.map { ", case \($0)" } ?? "") + ": same letters as line \(c.sameAsLine)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

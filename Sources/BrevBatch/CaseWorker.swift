@@ -53,8 +53,12 @@ struct CaseWorker {
         }
         var sent = 0
         var failures: [String] = []
+        var sameAsLine: Int?
         for letter in letters {
-            if try journal.letterState(letterId: letter.letterId) == .sent { continue }
+            if let line = try journal.lineOfSentLetter(letterId: letter.letterId) {
+                if line != input.line { sameAsLine = min(sameAsLine ?? line, line) }
+                continue
+            }
             let messageUUID = letter.messages.lazy.compactMap { MessageIdentity.messageUUID(in: $0.bytes) }.first
             try journal.recordRendered(LetterEntry(letterId: letter.letterId, line: input.line, messageUUID: messageUUID,
                                                    templateVersion: versions.templates, fontVersion: versions.fonts,
@@ -73,7 +77,7 @@ struct CaseWorker {
             sent += 1
         }
         if failures.isEmpty {
-            try journal.completeCase(line: input.line)
+            try journal.completeCase(line: input.line, sameAsLine: sameAsLine)
             counters.add(done: 1, letters: sent)
         } else {
             try journal.failCase(line: input.line, reason: "not sent: " + failures.joined(separator: "; "))

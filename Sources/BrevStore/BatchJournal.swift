@@ -15,10 +15,13 @@ public protocol BatchJournal: Sendable {
     func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError)
     func refuseCase(line: Int, problems: [CaseProblem]) throws(JournalError)
     func failCase(line: Int, reason: String) throws(JournalError)
-    /// Every letter of the case went out.
-    func completeCase(line: Int) throws(JournalError)
+    /// Every letter of the case went out. `sameAsLine`: some of its letters had already gone out
+    /// for another input line (the same case twice in the input), and were not sent again.
+    func completeCase(line: Int, sameAsLine: Int?) throws(JournalError)
 
     func letterState(letterId: String) throws(JournalError) -> LetterState?
+    /// The input line whose case sent this letter; nil if it has not been sent.
+    func lineOfSentLetter(letterId: String) throws(JournalError) -> Int?
     /// Records a rendered letter; a letter already sent is left as it is.
     func recordRendered(_ letter: LetterEntry) throws(JournalError)
     /// The transport accepted the letter at `dispatchedAt`: the complaint deadline runs from here.
@@ -28,6 +31,7 @@ public protocol BatchJournal: Sendable {
     func summary() throws(JournalError) -> JournalSummary
     func refusedCases() throws(JournalError) -> [RefusedCase]
     func failedCases() throws(JournalError) -> [FailedCase]
+    func duplicateCases() throws(JournalError) -> [DuplicateCase]
     /// Puts failed cases (and their failed letters) back in the queue; returns how many cases.
     func requeueFailed() throws(JournalError) -> Int
 }
@@ -117,6 +121,18 @@ public struct FailedCase: Sendable, Codable, Hashable {
         self.line = line
         self.caseNumber = caseNumber
         self.reason = reason
+    }
+}
+
+/// A case whose letters had already gone out for another line of the input (the same case twice).
+public struct DuplicateCase: Sendable, Codable, Hashable {
+    public var line: Int
+    public var caseNumber: String?
+    public var sameAsLine: Int
+    public init(line: Int, caseNumber: String?, sameAsLine: Int) {
+        self.line = line
+        self.caseNumber = caseNumber
+        self.sameAsLine = sameAsLine
     }
 }
 

@@ -46,6 +46,7 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
                     state TEXT NOT NULL,
                     problems TEXT,
                     failure TEXT,
+                    same_as_line INTEGER,
                     started_at REAL NOT NULL,
                     settled_at REAL
                 );
@@ -87,7 +88,7 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
             try db.execute(sql: """
                 INSERT INTO batch_case (line, input_sha256, case_number, state, started_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT(line) DO UPDATE SET input_sha256 = excluded.input_sha256, case_number = excluded.case_number,
-                    state = excluded.state, problems = NULL, failure = NULL, started_at = excluded.started_at, settled_at = NULL
+                    state = excluded.state, problems = NULL, failure = NULL, same_as_line = NULL, started_at = excluded.started_at, settled_at = NULL
                 """, arguments: [line, inputSHA256, caseNumber, CaseState.queued.rawValue, Date().timeIntervalSince1970])
         }
     }
@@ -101,11 +102,11 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         try settle(line: line, state: .failed, column: "failure", value: reason)
     }
 
-    public func completeCase(line: Int) throws(JournalError) {
-        try settle(line: line, state: .done, column: nil, value: nil)
+    public func completeCase(line: Int, sameAsLine: Int?) throws(JournalError) {
+        try settle(line: line, state: .done, column: sameAsLine == nil ? nil : "same_as_line", value: sameAsLine)
     }
 
-    private func settle(line: Int, state: CaseState, column: String?, value: String?) throws(JournalError) {
+    private func settle(line: Int, state: CaseState, column: String?, value: (any DatabaseValueConvertible)?) throws(JournalError) {
         try write { db in
             let set = column.map { ", \($0) = ?" } ?? ""
             var arguments: StatementArguments = [state.rawValue, Date().timeIntervalSince1970]
@@ -119,6 +120,13 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         try read { db in
             try String.fetchOne(db, sql: "SELECT state FROM batch_letter WHERE letter_id = ?", arguments: [letterId])
                 .flatMap(LetterState.init(rawValue:))
+        }
+    }
+
+    public func lineOfSentLetter(letterId: String) throws(JournalError) -> Int? {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT line FROM batch_letter WHERE letter_id = ? AND state = ?",
+                             arguments: [letterId, LetterState.sent.rawValue])
         }
     }
 
@@ -184,6 +192,16 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
             try Row.fetchAll(db, sql: "SELECT line, case_number, failure FROM batch_case WHERE state = ? ORDER BY line",
                              arguments: [CaseState.failed.rawValue]).map { row in
                 FailedCase(line: row["line"], caseNumber: row["case_number"], reason: row["failure"] ?? "")
+            }
+        }
+    }
+
+    public func duplicateCases() throws(JournalError) -> [DuplicateCase] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT line, case_number, same_as_line FROM batch_case WHERE state = ? AND same_as_line IS NOT NULL ORDER BY line
+                """, arguments: [CaseState.done.rawValue]).map { row in
+                DuplicateCase(line: row["line"], caseNumber: row["case_number"], sameAsLine: row["same_as_line"])
             }
         }
     }

@@ -33,7 +33,7 @@ import Testing
         try j.startCase(line: 1, inputSHA256: "h1", caseNumber: nil)
         try j.startCase(line: 2, inputSHA256: "h2", caseNumber: nil)
         try j.startCase(line: 3, inputSHA256: "h3", caseNumber: nil)
-        try j.completeCase(line: 1)
+        try j.completeCase(line: 1, sameAsLine: nil)
         try j.refuseCase(line: 3, problems: [CaseProblem(code: "MISSING_FIELD", path: "$.outcome")])
         #expect(try j.settledCases() == [1: "h1", 3: "h3"])
         #expect(try j.refusedCases() == [RefusedCase(line: 3, caseNumber: nil, problems: [CaseProblem(code: "MISSING_FIELD", path: "$.outcome")])])

@@ -97,6 +97,26 @@ import Testing
         #expect(throws: BatchError.self) { try BatchRunner.run(configuration(input: path, outbox: outbox)) }
     }
 
+    @Test func theSameCaseTwiceGoesOutOnceAndTheReportSaysSo() throws {
+        let line = try TestSupport.exampleBytes("afslag-doegn-sel101.json").filter { $0 != 0x0A }
+        let dir = try TestSupport.temporaryDirectory()
+        let path = dir.appendingPathComponent("cases.jsonl").path
+        try Data(line + [0x0A] + line + [0x0A]).write(to: URL(fileURLWithPath: path))
+        let outbox = dir.appendingPathComponent("outbox").path
+        // One worker, so line 1 goes first (with two, either line may be the one that finds the letter sent).
+        var oneWorker = configuration(input: path, outbox: outbox)
+        oneWorker.jobs = 1
+        let outcome = try BatchRunner.run(oneWorker)
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.summary.count(CaseState.done) == 2)
+        #expect(outcome.summary.count(LetterState.sent) == 1)
+        #expect(try OutboxContents(outbox).folders.count == 1)
+        let report = try BatchReport(journal: SQLiteBatchJournal(path: "\(outbox)/journal.sqlite"))
+        #expect(report.duplicates.map(\.line) == [2])
+        #expect(report.duplicates.map(\.sameAsLine) == [1])
+        #expect(report.text.contains("line 2, case 27.36.08-G01-1042-26: same letters as line 1"))
+    }
+
     func modificationTimes(_ outbox: String) throws -> [String: Date] {
         var times: [String: Date] = [:]
         for folder in try OutboxContents(outbox).folders {
