@@ -55,14 +55,20 @@ struct CaseWorker {
         var failures: [String] = []
         var sameAsLine: Int?
         for letter in letters {
-            if let line = try journal.lineOfSentLetter(letterId: letter.letterId) {
-                if line != input.line { sameAsLine = min(sameAsLine ?? line, line) }
+            let pdfSHA256 = SHA256.hex(letter.pdf)
+            if let earlier = try journal.sentLetter(letterId: letter.letterId) {
+                // Rendering is deterministic: the same id with another PDF is another letter, never a repeat.
+                guard earlier.pdfSHA256 == pdfSHA256 else {
+                    failures.append("\(letter.fileBaseName): another letter with this id went out for line \(earlier.line)")
+                    continue
+                }
+                if earlier.line != input.line { sameAsLine = min(sameAsLine ?? earlier.line, earlier.line) }
                 continue
             }
             let messageUUID = letter.messages.lazy.compactMap { MessageIdentity.messageUUID(in: $0.bytes) }.first
             try journal.recordRendered(LetterEntry(letterId: letter.letterId, line: input.line, messageUUID: messageUUID,
                                                    templateVersion: versions.templates, fontVersion: versions.fonts,
-                                                   pdfSHA256: SHA256.hex(letter.pdf), renderMilliseconds: renderMilliseconds))
+                                                   pdfSHA256: pdfSHA256, renderMilliseconds: renderMilliseconds))
             let sendStarted = Date()
             let receipt: DispatchReceipt
             do {

@@ -20,8 +20,8 @@ public protocol BatchJournal: Sendable {
     func completeCase(line: Int, sameAsLine: Int?) throws(JournalError)
 
     func letterState(letterId: String) throws(JournalError) -> LetterState?
-    /// The input line whose case sent this letter; nil if it has not been sent.
-    func lineOfSentLetter(letterId: String) throws(JournalError) -> Int?
+    /// The letter of this id that went out (its input line and PDF hash); nil if none has.
+    func sentLetter(letterId: String) throws(JournalError) -> SentLetter?
     /// Records a rendered letter; a letter already sent is left as it is.
     func recordRendered(_ letter: LetterEntry) throws(JournalError)
     /// The transport accepted the letter at `dispatchedAt`: the complaint deadline runs from here.
@@ -121,6 +121,15 @@ public struct FailedCase: Sendable, Codable, Hashable {
         self.line = line
         self.caseNumber = caseNumber
         self.reason = reason
+    }
+}
+
+public struct SentLetter: Sendable, Hashable {
+    public var line: Int
+    public var pdfSHA256: String
+    public init(line: Int, pdfSHA256: String) {
+        self.line = line
+        self.pdfSHA256 = pdfSHA256
     }
 }
 

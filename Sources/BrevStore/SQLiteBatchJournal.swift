@@ -123,10 +123,11 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         }
     }
 
-    public func lineOfSentLetter(letterId: String) throws(JournalError) -> Int? {
+    public func sentLetter(letterId: String) throws(JournalError) -> SentLetter? {
         try read { db in
-            try Int.fetchOne(db, sql: "SELECT line FROM batch_letter WHERE letter_id = ? AND state = ?",
+            try Row.fetchOne(db, sql: "SELECT line, pdf_sha256 FROM batch_letter WHERE letter_id = ? AND state = ?",
                              arguments: [letterId, LetterState.sent.rawValue])
+                .map { SentLetter(line: $0["line"], pdfSHA256: $0["pdf_sha256"]) }
         }
     }
 

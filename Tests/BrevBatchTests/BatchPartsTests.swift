@@ -157,6 +157,30 @@ struct RefusingTransport: LetterTransport {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("afgoerelse-") }.count == 1)
     }
 
+    @Test func anotherLetterUnderAnIdAlreadySentIsNotTakenForARepeat() throws {
+        let dir = try TestSupport.temporaryDirectory().path
+        let journal = try SQLiteBatchJournal(path: "\(dir)/journal.sqlite")
+        let pipeline = try LetterPipeline(environment: TestSupport.environment)
+        let bytes = try TestSupport.exampleBytes("afslag-doegn-sel101.json")
+        let letterId = try pipeline.render(caseJSON: bytes).letterId
+        // Line 1 sent a letter of that id with other content.
+        try journal.startCase(line: 1, inputSHA256: "other", caseNumber: nil)
+        try journal.recordRendered(LetterEntry(letterId: letterId, line: 1, messageUUID: nil, templateVersion: "t", fontVersion: "f",
+                                               pdfSHA256: String(repeating: "0", count: 64), renderMilliseconds: 1))
+        try journal.recordSent(letterId: letterId, dispatchedAt: Date(), sendMilliseconds: 1)
+        try journal.completeCase(line: 1, sameAsLine: nil)
+
+        let worker = CaseWorker(pipeline: pipeline, journal: journal, transport: OutboxFolderTransport(directory: dir),
+                                versions: ResourceVersions(environment: TestSupport.environment),
+                                counters: BatchCounters(alreadyDone: 0, alreadyRefused: 0, alreadyFailed: 0))
+        try worker.process(InputCase(line: 2, bytes: bytes, sha256: SHA256.hex(bytes)))
+        let failed = try journal.failedCases()
+        #expect(failed.map(\.line) == [2])
+        #expect(failed.first?.reason.contains("another letter with this id went out for line 1") == true)
+        #expect(try journal.duplicateCases().isEmpty)
+        #expect(try journal.letterState(letterId: letterId) == .sent)
+    }
+
     @Test func aMissingGlyphIsReportedByCodePointNeverByTheText() throws {
         let problems = CaseWorker.refusal(.layout(.missingGlyph(character: "\u{10FFFD}", codepoint: 0x10FFFD, context: "Mette")))
         #expect(problems == [CaseProblem(code: "MISSING_GLYPH", path: "U+10FFFD")])
