@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries (Debian -dev packages; scripts/setup.sh installs them).
@@ -44,8 +45,13 @@ let package = Package(
         .target(name: "BrevPipeline", dependencies: [
             "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost", "BrevStandard",
         ]),
+        // The batch job: a journal (SQLite via GRDB; PostgreSQL later), a transport (the outbox
+        // folder; SF1601 over HTTPS later) and the runner that drives pipelines through them.
+        .target(name: "BrevStore", dependencies: ["BrevCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "BrevTransport", dependencies: ["BrevCore", "BrevDigitalPost"]),
+        .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
         .executableTarget(name: "brev", dependencies: [
-            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument",
+            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument", "BrevBatch", "BrevStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -68,5 +74,6 @@ let package = Package(
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
                                                              "BrevTestSupport"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevPipeline", "BrevCore", "BrevTestSupport"]),
     ]
 )

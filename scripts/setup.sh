@@ -9,6 +9,7 @@ packages=(
   pkg-config
   libcairo2-dev libfreetype-dev libharfbuzz-dev libxml2-dev libicu-dev
   libhyphen-dev hyphen-da zlib1g-dev
+  libsqlite3-dev  # SQLite for GRDB: the batch journal
   icc-profiles-free
   poppler-utils qpdf libxml2-utils
   libjaxb-java

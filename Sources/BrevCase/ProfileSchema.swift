@@ -77,6 +77,25 @@ struct ProfileSchema {
             "centre": Field(shape: .mapping([
                 "name": Field(shape: line), "address": Field(shape: address), "phone": Field(shape: line, required: false),
             ])),
+            // Facts only the quality standard prints (BrevStandard reads them as `{{standard.…}}`).
+            "standard": Field(shape: .mapping([
+                "publisher": Field(shape: line),
+                "centre_email": Field(shape: line, required: false),
+                "centre_web": Field(shape: line, required: false),
+                "social_email": Field(shape: line, required: false),
+                "youth_offer": Field(shape: line, required: false),
+                "patient_office": Field(shape: address, required: false),
+                "conference_weeks": Field(shape: .whole(1...52), required: false),
+                "conference_days": Field(shape: .whole(1...730), required: false),
+                "residential_months": Field(shape: .whole(1...24), required: false),
+                // Monitoring targets in per cent (domain.md §4.8), and the months a relapse is counted over.
+                "targets": Field(shape: .mapping([
+                    "drug_free_min": Field(shape: .whole(0...100)),
+                    "reduced_min": Field(shape: .whole(0...100)),
+                    "relapse_max": Field(shape: .whole(0...100)),
+                    "relapse_months": Field(shape: .whole(1...60)),
+                ]), required: false),
+            ]), required: false),
         ])
     }()
 

@@ -69,7 +69,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let missingGlyph = DiagnosticCode("MISSING_GLYPH")
     public static let fontMissing = DiagnosticCode("FONT_MISSING")
 
-    // caseinput: bounds on case input (BrevCase/CaseLimits.swift)
+    // Bounds on case input (BrevCase/CaseLimits.swift)
     public static let caseTooLarge = DiagnosticCode("CASE_TOO_LARGE")
     public static let nestingTooDeep = DiagnosticCode("NESTING_TOO_DEEP")
     public static let invalidCharacter = DiagnosticCode("INVALID_CHARACTER")
@@ -78,15 +78,18 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let outOfRange = DiagnosticCode("OUT_OF_RANGE")
     public static let implausibleAge = DiagnosticCode("IMPLAUSIBLE_AGE")
     public static let caseNumberContainsCPR = DiagnosticCode("CASE_NUMBER_CONTAINS_CPR")
-    // privacy
+
+    // Output files
     /// Two inputs of one run would write the same letter id: the second is refused, never written over the first.
     public static let duplicateLetter = DiagnosticCode("DUPLICATE_LETTER")
-    // layout
+
+    // Layout of hostile text: errors name a code point, never the text
     public static let fontUnreadable = DiagnosticCode("FONT_UNREADABLE")
     public static let lineBreakingFailed = DiagnosticCode("LINE_BREAKING_FAILED")
     public static let rightToLeftText = DiagnosticCode("RIGHT_TO_LEFT_TEXT")
     public static let characterRefusedInLayout = DiagnosticCode("CHARACTER_REFUSED_IN_LAYOUT")
-    // standard
+
+    // The quality standard (brev standard)
     /// The standard's content YAML is malformed: a wrong key, type or date (file:line).
     public static let standardInvalid = DiagnosticCode("STANDARD_INVALID")
     /// No content file for the profile and edition asked for.
@@ -97,8 +100,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let ksMissingChildrenAtHome = DiagnosticCode("KS_MISSING_CHILDREN_AT_HOME")
     /// The standard does not say which body adopted it.
     public static let ksMissingAdoptionBody = DiagnosticCode("KS_MISSING_ADOPTION_BODY")
-    // resources
-    // Resources checked when brev starts (exit 3): fonts, templates, profiles, schemas.
+
+    // Resources checked when brev starts (exit 3): fonts, templates, profiles, schemas
     public static let fontDamaged = DiagnosticCode("FONT_DAMAGED")
     public static let templateNotUTF8 = DiagnosticCode("TEMPLATE_NOT_UTF8")
     public static let templatePartialCycle = DiagnosticCode("TEMPLATE_PARTIAL_CYCLE")
@@ -109,4 +112,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let profileDuplicateCode = DiagnosticCode("PROFILE_DUPLICATE_CODE")
     public static let schemasMissing = DiagnosticCode("SCHEMAS_MISSING")
     public static let schemasInvalid = DiagnosticCode("SCHEMAS_INVALID")
+
+    // The batch's CSV input
+    /// A CSV row with more or fewer cells than the header has columns.
+    public static let csvColumnCount = DiagnosticCode("CSV_COLUMN_COUNT")
+    /// A CSV row whose quoted cell never ends.
+    public static let csvUnterminatedQuote = DiagnosticCode("CSV_UNTERMINATED_QUOTE")
 }

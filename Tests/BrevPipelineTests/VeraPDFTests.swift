@@ -50,6 +50,14 @@ import Testing
             try FileManager.default.copyItem(atPath: rendered, toPath: url.path)
             paths.append(url.path)
         }
+        // The published quality standards (issue 14) are held to the same profiles as the letters.
+        let publisher = try StandardPublisher(environment: TestSupport.environment)
+        for (profile, edition) in [("ishoej-vallensbaek", "2020"), ("ishoej-vallensbaek", "2025"), ("thisted", "2025")] {
+            let standard = try publisher.publish(profile: profile, edition: edition)
+            let url = folder.appendingPathComponent("\(standard.fileBaseName).pdf")
+            try Data(standard.pdf).write(to: url)
+            paths.append(url.path)
+        }
         return paths
     }
 
@@ -68,8 +76,8 @@ import Testing
 
     @Test func everyLetterAndTheLongDocumentPassPDFA2aAndPDFUA1WithNoFailedRule() throws {
         let checked = try Self.checked.get()
-        // Each example gives at least one letter, the 16-year-old's case three; and the long document twice.
-        #expect(checked.everything.count >= EveryExampleIsAccessibleTests.examples.count + 2 + 2)
+        // Each example gives at least one letter, the 16-year-old's case three; the long document twice; three standards.
+        #expect(checked.everything.count >= EveryExampleIsAccessibleTests.examples.count + 2 + 2 + 3)
         #expect(checked.run.verdicts.count == (checked.everything.count + 3) * VeraPDF.profiles.count)
         for path in checked.everything {
             let name = URL(fileURLWithPath: path).lastPathComponent

@@ -1,0 +1,203 @@
+import BrevCore
+import BrevPipeline
+import BrevStore
+import BrevTransport
+import Foundation
+
+/// What a batch run needs to know.
+public struct BatchConfiguration: Sendable {
+    /// A JSON Lines or CSV file, one case per line or row; `-` is standard input.
+    public var input: String
+    public var format: InputFormat
+    public var outbox: String
+    /// Default: `journal.sqlite` in the outbox.
+    public var journalPath: String?
+    public var jobs: Int
+    public var progress: ProgressStyle
+    public var environment: BrevEnvironment
+
+    public init(input: String, format: InputFormat? = nil, outbox: String, journalPath: String? = nil, jobs: Int,
+                progress: ProgressStyle, environment: BrevEnvironment) {
+        self.input = input
+        self.format = format ?? InputFormat.of(path: input)
+        self.outbox = outbox
+        self.journalPath = journalPath
+        self.jobs = jobs
+        self.progress = progress
+        self.environment = environment
+    }
+
+    public static let journalFileName = "journal.sqlite"
+
+    public var resolvedJournalPath: String {
+        journalPath ?? (outbox as NSString).appendingPathComponent(Self.journalFileName)
+    }
+}
+
+/// The batch as it stands after a run: the journal's counts over every run so far.
+public struct BatchOutcome: Sendable {
+    public var summary: JournalSummary
+    /// Cases and letters settled by this run (the rest were settled before).
+    public var settledThisRun: Int
+    public var lettersSentThisRun: Int
+
+    /// Documented in `brev batch --help`: 0 every case's letters went out; 1 some cases were
+    /// refused (the report lists them) and the rest went out; 2 some letters could not be
+    /// sent (`brev batch retry`, then run again).
+    public var exitCode: Int32 {
+        if summary.count(CaseState.failed) > 0 || summary.count(CaseState.queued) > 0 { return 2 }
+        if summary.count(CaseState.refused) > 0 { return 1 }
+        return 0
+    }
+}
+
+/// Runs a batch: reads the input as a stream, hands each case not yet settled to a pool of
+/// workers (one pipeline each), journals every step, and writes the report at the end.
+public enum BatchRunner {
+    public static func run(_ configuration: BatchConfiguration) throws(BatchError) -> BatchOutcome {
+        do {
+            try SecureFile.makeDirectory(configuration.outbox)
+        } catch {
+            throw .cannotRun("\(error)")
+        }
+        let lock = try OutboxLock(outbox: configuration.outbox)
+        // Held until the run returns (Swift may otherwise release it after its last use).
+        defer { withExtendedLifetime(lock) {} }
+        let journal: SQLiteBatchJournal
+        do {
+            journal = try SQLiteBatchJournal(path: configuration.resolvedJournalPath)
+        } catch {
+            throw .cannotRun(error.description)
+        }
+        let transport = OutboxFolderTransport(directory: configuration.outbox)
+        do {
+            try transport.removeLeftovers()
+        } catch {
+            throw .cannotRun("cannot clean the outbox: \(error)")
+        }
+        let settled: [Int: String]
+        let before: JournalSummary
+        do {
+            settled = try journal.settledCases()
+            before = try journal.summary()
+        } catch {
+            throw .cannotRun(error.description)
+        }
+        let source = try configuration.format.open(configuration.input)
+        let total = configuration.format.countCases(path: configuration.input)
+        let counters = BatchCounters(alreadyDone: before.count(CaseState.done), alreadyRefused: before.count(CaseState.refused),
+                                     alreadyFailed: before.count(CaseState.failed))
+        let pool = WorkerPool(count: max(1, configuration.jobs), environment: configuration.environment, journal: journal,
+                              transport: transport, versions: ResourceVersions(environment: configuration.environment),
+                              counters: counters)
+        try pool.start()
+        let display = ProgressDisplay(counters: counters, total: total, style: configuration.progress)
+        display.start()
+        var readError: BatchError?
+        do {
+            while let next = try source.nextCase() {
+                let line = next.line
+                let sha = SHA256.hex(next.bytes)
+                if let earlier = settled[line] {
+                    if earlier != sha {
+                        readError = .cannotRun("line \(line) of the input is not the case this journal settled there: "
+                                               + "run a changed input with a new outbox or --journal")
+                        break
+                    }
+                    continue
+                }
+                if !pool.queue.put(InputCase(line: line, bytes: next.bytes, sha256: sha, problems: next.problems)) { break }
+            }
+        } catch {
+            readError = error
+        }
+        if readError != nil { pool.queue.abandon() } else { pool.queue.close() }
+        let workerError = pool.join()
+        display.stop()
+        if let readError { throw readError }
+        if let workerError { throw .cannotRun(workerError.description) }
+        do {
+            let report = try BatchReport(journal: journal)
+            try report.write(to: configuration.outbox)
+            let snapshot = counters.snapshot(total: total)
+            return BatchOutcome(summary: report.summary, settledThisRun: snapshot.settledThisRun,
+                                lettersSentThisRun: snapshot.lettersSent)
+        } catch let error as JournalError {
+            throw .cannotRun(error.description)
+        } catch {
+            throw .cannotRun("cannot write the report: \(error)")
+        }
+    }
+}
+
+/// The workers' threads. Each builds its own pipeline; if one cannot (a broken template or
+/// font), the run stops before any case is read.
+final class WorkerPool: @unchecked Sendable {
+    let queue: WorkQueue<InputCase>
+    private let count: Int
+    private let environment: BrevEnvironment
+    private let journal: any BatchJournal
+    private let transport: any LetterTransport
+    private let versions: ResourceVersions
+    private let counters: BatchCounters
+    private let lock = NSLock()
+    private var startupError: BrevError?
+    private var journalError: JournalError?
+    private let ready = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(count: Int, environment: BrevEnvironment, journal: any BatchJournal, transport: any LetterTransport,
+         versions: ResourceVersions, counters: BatchCounters) {
+        self.count = count
+        self.environment = environment
+        self.journal = journal
+        self.transport = transport
+        self.versions = versions
+        self.counters = counters
+        queue = WorkQueue(capacity: count * 2)
+    }
+
+    func start() throws(BatchError) {
+        for _ in 0..<count {
+            let thread = Thread { [self] in work() }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        for _ in 0..<count { ready.wait() }
+        if let startupError = lock.withLock({ startupError }) {
+            queue.abandon()
+            _ = join()
+            throw .resources(startupError)
+        }
+    }
+
+    /// Waits for every worker; returns the first journal error if the journal failed.
+    func join() -> JournalError? {
+        for _ in 0..<count { finished.wait() }
+        return lock.withLock { journalError }
+    }
+
+    private func work() {
+        defer { finished.signal() }
+        let pipeline: LetterPipeline
+        do {
+            pipeline = try LetterPipeline(environment: environment)
+        } catch {
+            lock.withLock { startupError = startupError ?? error }
+            ready.signal()
+            return
+        }
+        ready.signal()
+        let worker = CaseWorker(pipeline: pipeline, journal: journal, transport: transport, versions: versions, counters: counters)
+        while let input = queue.take() {
+            do {
+                try worker.process(input)
+            } catch {
+                // Without the journal nothing can be promised: stop the run; a re-run resumes.
+                lock.withLock { journalError = journalError ?? error }
+                queue.abandon()
+                return
+            }
+        }
+    }
+}

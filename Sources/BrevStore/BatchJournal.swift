@@ -1,0 +1,152 @@
+import Foundation
+
+/// The batch's memory across runs: what became of each input line (one case) and of each letter
+/// it gave. The runner asks it before doing anything, so a re-run after a crash never renders a
+/// finished case again and never sends a letter twice. SQLite (`SQLiteBatchJournal`) is the one
+/// for a single machine; a PostgreSQL journal for several workers will implement the same protocol.
+///
+/// Nothing personal is stored: lines, the municipality's case number, opaque letter ids,
+/// message UUIDs, diagnostic codes and JSON paths, hashes and times.
+public protocol BatchJournal: Sendable {
+    /// Cases that need no more work (done, refused or failed), by input line, with the SHA-256
+    /// of the line they were made from.
+    func settledCases() throws(JournalError) -> [Int: String]
+    /// A case is being worked on (state `queued` until it settles).
+    func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError)
+    func refuseCase(line: Int, problems: [CaseProblem]) throws(JournalError)
+    func failCase(line: Int, reason: String) throws(JournalError)
+    /// Every letter of the case went out. `sameAsLine`: some of its letters had already gone out
+    /// for another input line (the same case twice in the input), and were not sent again.
+    func completeCase(line: Int, sameAsLine: Int?) throws(JournalError)
+
+    func letterState(letterId: String) throws(JournalError) -> LetterState?
+    /// The letter of this id that went out (its input line and PDF hash); nil if none has.
+    func sentLetter(letterId: String) throws(JournalError) -> SentLetter?
+    /// Records a rendered letter; a letter already sent is left as it is.
+    func recordRendered(_ letter: LetterEntry) throws(JournalError)
+    /// The transport accepted the letter at `dispatchedAt`: the complaint deadline runs from here.
+    func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int) throws(JournalError)
+    func recordSendFailed(letterId: String, reason: String) throws(JournalError)
+
+    func summary() throws(JournalError) -> JournalSummary
+    func refusedCases() throws(JournalError) -> [RefusedCase]
+    func failedCases() throws(JournalError) -> [FailedCase]
+    func duplicateCases() throws(JournalError) -> [DuplicateCase]
+    /// Puts failed cases (and their failed letters) back in the queue; returns how many cases.
+    func requeueFailed() throws(JournalError) -> Int
+}
+
+/// What became of one input line.
+public enum CaseState: String, Sendable, Codable, CaseIterable {
+    /// Taken up and not settled: a run was interrupted while working on it.
+    case queued
+    /// Every letter went out.
+    case done
+    /// The case has errors; nothing was rendered. Stays refused until the input changes.
+    case refused
+    /// Rendering or sending failed for a reason that is not the case's fault; `brev batch retry`.
+    case failed
+}
+
+/// What became of one letter.
+public enum LetterState: String, Sendable, Codable, CaseIterable {
+    case rendered
+    case sent
+    case failed
+}
+
+/// One reason a case was refused: a stable code and where (a JSON path, or `-`).
+public struct CaseProblem: Sendable, Codable, Hashable {
+    public var code: String
+    public var path: String
+    public init(code: String, path: String) {
+        self.code = code
+        self.path = path
+    }
+}
+
+/// A rendered letter as the journal keeps it.
+public struct LetterEntry: Sendable, Hashable {
+    /// Opaque, unique per recipient: the journal's key.
+    public var letterId: String
+    public var line: Int
+    /// The Digital Post or print message's UUID; nil for a letter handed over in person.
+    public var messageUUID: String?
+    public var templateVersion: String
+    public var fontVersion: String
+    public var pdfSHA256: String
+    public var renderMilliseconds: Int
+
+    public init(letterId: String, line: Int, messageUUID: String?, templateVersion: String, fontVersion: String,
+                pdfSHA256: String, renderMilliseconds: Int) {
+        self.letterId = letterId
+        self.line = line
+        self.messageUUID = messageUUID
+        self.templateVersion = templateVersion
+        self.fontVersion = fontVersion
+        self.pdfSHA256 = pdfSHA256
+        self.renderMilliseconds = renderMilliseconds
+    }
+}
+
+public struct JournalSummary: Sendable, Codable, Hashable {
+    public var cases: [CaseState: Int]
+    public var letters: [LetterState: Int]
+
+    public init(cases: [CaseState: Int], letters: [LetterState: Int]) {
+        self.cases = cases
+        self.letters = letters
+    }
+
+    public func count(_ state: CaseState) -> Int { cases[state] ?? 0 }
+    public func count(_ state: LetterState) -> Int { letters[state] ?? 0 }
+}
+
+public struct RefusedCase: Sendable, Codable, Hashable {
+    public var line: Int
+    public var caseNumber: String?
+    public var problems: [CaseProblem]
+    public init(line: Int, caseNumber: String?, problems: [CaseProblem]) {
+        self.line = line
+        self.caseNumber = caseNumber
+        self.problems = problems
+    }
+}
+
+public struct FailedCase: Sendable, Codable, Hashable {
+    public var line: Int
+    public var caseNumber: String?
+    public var reason: String
+    public init(line: Int, caseNumber: String?, reason: String) {
+        self.line = line
+        self.caseNumber = caseNumber
+        self.reason = reason
+    }
+}
+
+public struct SentLetter: Sendable, Hashable {
+    public var line: Int
+    public var pdfSHA256: String
+    public init(line: Int, pdfSHA256: String) {
+        self.line = line
+        self.pdfSHA256 = pdfSHA256
+    }
+}
+
+/// A case whose letters had already gone out for another line of the input (the same case twice).
+public struct DuplicateCase: Sendable, Codable, Hashable {
+    public var line: Int
+    public var caseNumber: String?
+    public var sameAsLine: Int
+    public init(line: Int, caseNumber: String?, sameAsLine: Int) {
+        self.line = line
+        self.caseNumber = caseNumber
+        self.sameAsLine = sameAsLine
+    }
+}
+
+/// The journal could not be read or written. The text names the database, never a value.
+public struct JournalError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
