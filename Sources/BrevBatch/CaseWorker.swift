@@ -109,10 +109,14 @@ struct CaseWorker {
         case .invalid(let diagnostics):
             let errors = diagnostics.filter { $0.severity == .error }
             return (errors.isEmpty ? diagnostics : errors).map { CaseProblem(code: $0.code.rawValue, path: $0.location.description) }
-        case .layout(.missingGlyph(_, let codepoint, _)):
-            return [CaseProblem(code: DiagnosticCode.missingGlyph.rawValue, path: codePoint(codepoint))]
-        case .layout(.rightToLeft):
-            return [CaseProblem(code: DiagnosticCode.rightToLeftText.rawValue, path: "-")]
+        // A character the fonts lack or layout refuses is the case's text: named by its code point.
+        case .layout(let problem):
+            switch problem {
+            case .missingGlyph(_, let codepoint, _), .rightToLeft(let codepoint, _), .refusedCharacter(let codepoint, _):
+                return [CaseProblem(code: problem.code.rawValue, path: codePoint(codepoint))]
+            default:
+                return nil
+            }
         default:
             return nil
         }

@@ -8,6 +8,11 @@ public struct TextPlace: Sendable, Equatable, CustomStringConvertible {
     /// "paragraph", "table", "document title", …
     public var part: String
 
+    public init(block: Int?, part: String) {
+        self.block = block
+        self.part = part
+    }
+
     /// Not yet known: the setter that finds the character does not know the block.
     static let unknown = TextPlace(block: nil, part: "")
 

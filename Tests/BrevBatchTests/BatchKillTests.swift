@@ -5,7 +5,9 @@ import Testing
 /// The real binary, killed with SIGKILL at random moments and run again: every valid case's
 /// letters end up in the outbox exactly once, whole, and the report lists exactly the refused.
 @Suite(.serialized) struct BatchKillTests {
-    let brev = TestSupport.brevBinary
+    let brev: String
+
+    init() throws { brev = try TestSupport.brevBinary }
     let root = TestSupport.repositoryRoot.path
 
     @Test func killedThreeTimesAndResumedEveryLetterIsThereOnce() throws {

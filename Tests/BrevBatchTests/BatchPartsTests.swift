@@ -1,5 +1,6 @@
 @testable import BrevBatch
 import BrevCore
+import BrevLayout
 import BrevPipeline
 import BrevStore
 import BrevTestSupport
@@ -182,8 +183,10 @@ struct RefusingTransport: LetterTransport {
     }
 
     @Test func aMissingGlyphIsReportedByCodePointNeverByTheText() throws {
-        let problems = CaseWorker.refusal(.layout(.missingGlyph(character: "\u{10FFFD}", codepoint: 0x10FFFD, context: "Mette")))
+        let place = TextPlace(block: 3, part: "paragraph")
+        let problems = CaseWorker.refusal(.layout(.missingGlyph(character: "\u{10FFFD}", codepoint: 0x10FFFD, place: place)))
         #expect(problems == [CaseProblem(code: "MISSING_GLYPH", path: "U+10FFFD")])
+        #expect(CaseWorker.refusal(.layout(.rightToLeft(codepoint: 0x05D0, place: place))) == [CaseProblem(code: "RIGHT_TO_LEFT_TEXT", path: "U+05D0")])
         #expect(CaseWorker.refusal(.pdf(.cairo("x"))) == nil)
     }
 }

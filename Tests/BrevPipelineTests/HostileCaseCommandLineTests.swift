@@ -5,7 +5,9 @@ import Testing
 /// `brev check` and `brev render` given hostile case files (issue 10): exit status 1 with a code,
 /// never a trap (signal 4), never exit 3, never a value from the case on stdout or stderr.
 @Suite(.serialized) struct HostileCaseCommandLineTests {
-    let brev = TestSupport.brevBinary
+    let brev: String
+
+    init() throws { brev = try TestSupport.brevBinary }
     let root = TestSupport.repositoryRoot.path
 
     func hostileFile(_ edit: (inout [String: Any]) -> Void) throws -> String {

@@ -9,10 +9,11 @@ import Testing
 /// and two citizens could share one file. These hold by construction now.
 @Suite(.serialized) struct PrivacyByConstructionTests {
     let pipeline: LetterPipeline
-    let brev = TestSupport.brevBinary
+    let brev: String
     let root = TestSupport.repositoryRoot.path
 
     init() throws {
+        brev = try TestSupport.brevBinary
         pipeline = try LetterPipeline(environment: TestSupport.environment)
     }
 

@@ -31,7 +31,7 @@ struct StandardDiffTests {
 
     @Test func theCommandPrintsTheListAndWritesTheHTMLPage() throws {
         let out = try TestSupport.temporaryDirectory().path
-        let r = try TestSupport.run(TestSupport.brevBinary, ["standard", "--profile", "ishoej-vallensbaek", "--diff", "2020", "2025",
+        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "ishoej-vallensbaek", "--diff", "2020", "2025",
                                                              "--out", out, "--resources", TestSupport.repositoryRoot.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Ændringer i serviceniveauet fra 2020 til 2025"))

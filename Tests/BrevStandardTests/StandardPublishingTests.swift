@@ -179,7 +179,7 @@ import Testing
         let sectionsLine = cut.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("sections:") }! + 1
 
         let out = try TestSupport.temporaryDirectory().path
-        let r = try TestSupport.run(TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", out,
+        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", out,
                                                              "--resources", resources.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("error[KS_MISSING_SECTION_15] thisted-2025.yaml:\(sectionsLine):"), "\(r.stderr)")
@@ -188,7 +188,7 @@ import Testing
 
     @Test func theCommandWritesPDFAndHTML() throws {
         let out = try TestSupport.temporaryDirectory().path
-        let r = try TestSupport.run(TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", out,
+        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", out,
                                                              "--resources", Self.root.path])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted()
