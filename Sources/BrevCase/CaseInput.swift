@@ -116,6 +116,8 @@ public struct CaseInput: Sendable {
         public var covers: String?
         public var basis: String?
         public var collector: String?
+        /// The citizen keeps a home of their own during the stay: then lodging is not paid for.
+        public var keepsOwnHome: Bool? = nil
     }
 
     public struct Begrundelse: Sendable {

@@ -225,9 +225,10 @@ public enum CaseReader {
         let covers = r.string("covers")
         let basis = r.string("basis", kind: .freeText)
         let collector = r.string("collector")
-        _ = r.bool("keeps_own_home")
+        let keepsOwnHome = r.bool("keeps_own_home")
         r.rejectUnknownKeys()
-        return .init(applies: applies, amount: amount, unit: unit, covers: covers, basis: basis, collector: collector)
+        return .init(applies: applies, amount: amount, unit: unit, covers: covers, basis: basis, collector: collector,
+                     keepsOwnHome: keepsOwnHome)
     }
 
     private static func readPlan(_ r: FieldReader) -> CaseInput.Behandlingsplan {
