@@ -107,6 +107,10 @@ public struct LetterModel: Sendable {
         public var freeChoice: Bool
         public var egenbetaling: Egenbetaling?
         public var restrictedChoiceReason: String?
+        /// The treatment guarantee's days (TreatmentGuarantee.days), printed, never written in a template.
+        public var guaranteeDays: Int = TreatmentGuarantee.days
+        /// The planned start is after the guarantee deadline: the grant is partial and says so (domain.md §1.1).
+        public var guaranteeBroken: Bool = false
     }
 
     public struct Egenbetaling: Sendable {

@@ -44,7 +44,7 @@ public struct LetterModelBuilder {
     }
 
     public func build(_ c: CaseInput, for recipient: Recipient = .citizen) throws -> LetterModel {
-        if c.anonymous { return anonymousSheet(c) }
+        if AnonymityRule.isAnonymous(c) { return anonymousSheet(c) }
         guard let templateName = LetterModelBuilder.templateNames[c.letterType] else { throw BuildError.noTemplate(c.letterType) }
         guard let citizen = c.citizen, c.caseworker != nil else { throw BuildError.anonymous }
         let caseNumber = c.caseNumber ?? ""
@@ -85,8 +85,6 @@ public struct LetterModelBuilder {
             func period(_ p: CaseInput.Period?) -> String? {
                 p.map { "\(DanishDateFormat.long($0.from)) – \(DanishDateFormat.long($0.to))" }
             }
-            let waived = c.freeChoice?.chosenOtherProvider == true
-            let guaranteed = c.legalBasis.contains { [.sel101, .bl33, .sul141, .sul142].contains($0) }
             grant = LetterModel.Grant(
                 treatment: granted.danishNoun, requestedTreatment: requested.danishNoun,
                 otherTypeThanRequested: granted != requested,
@@ -94,8 +92,8 @@ public struct LetterModelBuilder {
                 shorterPeriod: (c.periodGranted?.days ?? .max) < (c.periodRequested?.days ?? .max),
                 startDate: c.plannedStartDate.map(DanishDateFormat.longWithWeekday) ?? "",
                 provider: c.provider?.name ?? "", providerAddress: c.provider?.address,
-                guaranteeDeadline: guaranteed ? c.firstContactDate.map { DanishDateFormat.long($0.adding(days: 14)) } : nil,
-                guaranteeWaived: waived,
+                guaranteeDeadline: TreatmentGuaranteeRule.deadline(c).map(DanishDateFormat.long),
+                guaranteeWaived: FreeChoiceRule.waivesGuarantee(c),
                 doctorTalk: c.legalBasis.contains(.sel101) || c.legalBasis.contains(.bl33),
                 freeChoice: c.legalBasis.contains(.sel101) || c.legalBasis.contains(.bl33),
                 egenbetaling: c.egenbetaling.flatMap { e in
@@ -104,7 +102,8 @@ public struct LetterModelBuilder {
                                                     covers: e.covers ?? "", basis: e.basis ?? "",
                                                     collector: e.collector ?? profile.authority.name)
                 },
-                restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil)
+                restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil,
+                guaranteeBroken: TreatmentGuaranteeRule.isBroken(c))
         }
         let complaintGuidance = c.letterType != .bevilling || profile.complaintGuidanceOnFullGrant
         let isDecision = c.letterType.isDecision
@@ -163,7 +162,7 @@ public struct LetterModelBuilder {
     /// How the letter to `recipient` leaves: built beside the model, never handed to a template.
     public func delivery(_ c: CaseInput, for recipient: Recipient = .citizen) -> LetterDelivery {
         let created = c.dispatchInstant ?? CopenhagenTime.instant(fromISO: CopenhagenTime.isoMidnight(c.letterDate))!
-        guard !c.anonymous, let citizen = c.citizen else {
+        guard !AnonymityRule.isAnonymous(c), let citizen = c.citizen else {
             // The anonymous sheet is handed over in person: no message, no identifier.
             return LetterDelivery(channel: .inPerson, messageUUID: "", recipientCPR: nil, recipientName: "", addressLines: [],
                                   caseNumber: "", created: created, profile: profile, isDecision: false)
@@ -215,7 +214,7 @@ public struct LetterModelBuilder {
     func notice(_ c: CaseInput) -> LetterModel.Notice {
         let long = DanishDateFormat.longWithWeekday
         return .init(complaintReceivedDate: c.complaintReceivedDate.map(long),
-                     forwardingDeadline: c.complaintReceivedDate.map { long($0.adding(weeks: profile.deadlines.reassessmentWeeks)) },
+                     forwardingDeadline: c.complaintReceivedDate.map { long(ForwardingDeadlineRule.deadline(complaintReceived: $0)) },
                      expectedDecisionDate: c.expectedDecisionDate.map(long), hearingDeadline: c.hearingDeadline.map(long),
                      treatmentEndDate: c.treatmentEndDate.map(long))
     }

@@ -118,4 +118,18 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let csvColumnCount = DiagnosticCode("CSV_COLUMN_COUNT")
     /// A CSV row whose quoted cell never ends.
     public static let csvUnterminatedQuote = DiagnosticCode("CSV_UNTERMINATED_QUOTE")
+
+    // lawrules (issue 9: the rules under Sources/BrevCase/Rules/; Tests/README.md maps each to its rule and tests)
+    /// Custody holders on a citizen who is 18 or over on the letter date (MinorsRule).
+    public static let custodyHolderNotAllowed = DiagnosticCode("CUSTODY_HOLDER_NOT_ALLOWED")
+    /// A custody holder's CPR number is the young person's own (MinorsRule).
+    public static let custodyHolderIsCitizen = DiagnosticCode("CUSTODY_HOLDER_IS_CITIZEN")
+    /// The same custody holder twice (MinorsRule).
+    public static let duplicateCustodyHolder = DiagnosticCode("DUPLICATE_CUSTODY_HOLDER")
+    /// The legal basis does not fit the substance: alcohol is SUL § 141, drugs SEL § 101 / BL § 33 (SubstanceBasisRule).
+    public static let substanceBasisMismatch = DiagnosticCode("SUBSTANCE_BASIS_MISMATCH")
+    /// Own payment outside residential treatment, for alcohol treatment, or for lodging while the citizen keeps a home (OwnPaymentRule).
+    public static let ownPaymentNotAllowed = DiagnosticCode("OWN_PAYMENT_NOT_ALLOWED")
+    /// A grant of alcohol detox: the citizen is referred to their own doctor or 1813 (AlcoholDetoxRule).
+    public static let alcoholDetoxNotMunicipal = DiagnosticCode("ALCOHOL_DETOX_NOT_MUNICIPAL")
 }

@@ -78,7 +78,7 @@ public final class LetterPipeline {
         if let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) {
             CaseValidator(profiles: profiles).validate(input, into: diagnostics)
             // An anonymous case always gets the in-person sheet, whatever its letter type.
-            if !diagnostics.hasErrors, !input.anonymous, LetterModelBuilder.templateNames[input.letterType] == nil {
+            if !diagnostics.hasErrors, !AnonymityRule.isAnonymous(input), LetterModelBuilder.templateNames[input.letterType] == nil {
                 diagnostics.error(.unsupportedLetterType, "$.letter_type",
                                   "brev has no template for letter type \(input.letterType.rawValue) yet")
             }

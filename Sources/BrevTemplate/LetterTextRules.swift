@@ -15,9 +15,9 @@ public enum LetterTextRules {
             problems.append(.error(.wrongComplaintRoute, at: at,
                                    "the letter mentions Ankestyrelsen, but this decision cannot be appealed there"))
         }
-        if text.range(of: #"servicelovens?\s+§\s*153\b"#, options: [.regularExpression, .caseInsensitive]) != nil {
-            problems.append(.error(.staleCitation, at: at,
-                                   "the letter cites serviceloven § 153; the duty to report is barnets lov § 133 since 2024"))
+        // Every out-of-date reference of domain.md §1.6, paragraph by paragraph (one table: LegalCitations).
+        for reason in Set(text.split(separator: "\n").flatMap { LegalCitations.staleReasons(in: String($0)) }).sorted() {
+            problems.append(.error(.staleCitation, at: at, "the letter is out of date: \(reason)"))
         }
         // The deadline runs from receipt, never from the decision date (domain.md §1.6).
         if text.range(of: #"\d+\s+dage\s+efter\s+afgørelsen"#, options: [.regularExpression, .caseInsensitive]) != nil {

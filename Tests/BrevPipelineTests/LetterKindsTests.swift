@@ -104,24 +104,41 @@ import Testing
         #expect(t[social.upperBound..<health.lowerBound].contains("Ankestyrelsen"))
     }
 
-    @Test func case13aAStartAfterTheGuaranteeIsAWarningUnlessTheCitizenChoseAnotherProvider() throws {
-        let late = try codes("bevilling-ambulant-sel101.json") {
-            $0["first_contact_date"] = "2026-12-07"
-            $0["application_received_date"] = "2026-12-07"
-            $0["planned_start_date"] = "2026-12-22"
-            $0["letter_date"] = "2026-12-10"
-            $0.removeValue(forKey: "dispatch_datetime")
+    /// A start after the guarantee deadline breaks the guarantee (domain.md §1.1): a full grant is
+    /// refused, a partial grant whose only shortfall it is renders and says so; a citizen who chose
+    /// another provider may waive the deadline.
+    @Test func case13aAStartAfterTheGuaranteeMakesTheGrantPartialUnlessTheCitizenChoseAnotherProvider() throws {
+        func late(_ o: inout [String: Any]) {
+            o["first_contact_date"] = "2026-12-07"
+            o["application_received_date"] = "2026-12-07"
+            o["planned_start_date"] = "2026-12-22"
+            o["letter_date"] = "2026-12-10"
+            o.removeValue(forKey: "dispatch_datetime")
         }
-        let warning = late.first { $0.code == .guaranteeBreach }
+        let full = try codes("bevilling-ambulant-sel101.json", changing: late)
+        let warning = full.first { $0.code == .guaranteeBreach }
         #expect(warning?.severity == .warning)
         #expect(warning?.message.contains("21. december 2026") == true)
-        #expect(!late.contains { $0.severity == .error }, "a warning is shown, not fatal")
+        let mismatch = full.first { $0.code == .outcomeMismatch }
+        #expect(mismatch?.severity == .error && mismatch?.location == .jsonPath("$.outcome"))
+
+        func partial(_ o: inout [String: Any]) {
+            late(&o)
+            o["letter_type"] = "DELVIS_BEVILLING"
+            o["outcome"] = "DELVIS"
+            o["legal_citations"] = ["serviceloven § 101, stk. 1 og 4"]
+            o["begrundelse"] = ["facts": ["at der ikke er en ledig plads før den 22. december 2026"],
+                                "assessment": "Vi vurderer, at behandlingen ikke kan begynde før."]
+        }
+        let accepted = try codes("bevilling-ambulant-sel101.json", changing: partial)
+        #expect(!accepted.contains { $0.severity == .error }, "\(accepted)")
+        #expect(accepted.contains { $0.code == .guaranteeBreach })
+        let (partialText, _) = try text("bevilling-ambulant-sel101.json", changing: partial)
+        #expect(partialText.contains("Efter loven skulle den være begyndt senest 21. december 2026"))
+        #expect(!partialText.contains("Efter loven skal din behandling være begyndt senest"))
+
         let (t, _) = try text("bevilling-ambulant-sel101.json") {
-            $0["first_contact_date"] = "2026-12-07"
-            $0["application_received_date"] = "2026-12-07"
-            $0["planned_start_date"] = "2026-12-22"
-            $0["letter_date"] = "2026-12-10"
-            $0.removeValue(forKey: "dispatch_datetime")
+            late(&$0)
             $0["free_choice"] = ["chosen_other_provider": true, "same_type": true]
         }
         #expect(t.contains("Derfor kan fristen på 14 dage for at begynde behandlingen fraviges."))

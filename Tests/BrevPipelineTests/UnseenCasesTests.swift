@@ -32,7 +32,10 @@ import Testing
         for _ in 0..<300 {
             var o = try TestSupport.exampleObject(g.pick(examples))
             o["letter_type"] = g.pick(types)
-            o["legal_basis"] = g.pick(bases)
+            let basis = g.pick(bases)
+            o["legal_basis"] = basis
+            // Mostly the substance the basis is for (SubstanceBasisRule), sometimes any.
+            o["substance_category"] = g.chance(80) ? (basis.contains("SUL_141") ? "ALKOHOL" : "STOF") : g.pick(["STOF", "ALKOHOL", "BEGGE"])
             if g.chance(50) { o["treatment_type_requested"] = g.pick(treatments) }
             if g.chance(30) { o["treatment_type_granted"] = g.pick(treatments) }
             if g.chance(20) { o["channel"] = g.pick(["DIGITAL_POST", "FYSISK", "PERSONLIG", "INGEN"]) }

@@ -1,16 +1,67 @@
 import Foundation
-/// Citations that were right once and are wrong now (domain.md §1.6). A letter must never
-/// carry one: wrong law in a letter harms a citizen.
+import BrevCore
+
+/// References that were right once and are wrong now (domain.md §1.6, §8 rule 8). A letter must
+/// never carry one: wrong law in a letter harms a citizen. The table is the one place they are
+/// written; it is applied to the case's citations, to caseworker text and to the finished letter.
 public enum LegalCitations {
-    /// The duty to report concerns about a child moved from serviceloven § 153 to barnets lov
-    /// § 133 on 1 January 2024.
-    public static func isStale(_ citation: String) -> Bool {
-        let c = citation.lowercased().replacingOccurrences(of: "\u{00A0}", with: " ")
-        let mentionsSEL = c.contains("serviceloven") || c.contains("servicelovens") || c.contains("sel ")
-        return mentionsSEL && c.range(of: #"§\s*153\b"#, options: .regularExpression) != nil
+    public struct StaleReference: Sendable {
+        /// A regular expression, matched case-insensitively, after non-breaking spaces become spaces.
+        public let pattern: String
+        public let reason: String
     }
 
-    public static func staleReason(_ citation: String) -> String {
-        "this citation is out of date: the duty to report concerns about a child is barnets lov § 133 since 1 January 2024"
+    static let sel = #"(?:servicelovens?|sel)\s*,?\s*"#
+    /// The old § 101 subsections 1–3, not followed by a range or list reaching stk. 4 or later.
+    static let oldGuaranteeSubsection = sel + #"§\s*101\s*,?\s*stk\.\s*(?:1\s*(?:-|–|og)\s*)?[123]\b(?!\s*(?:-|–|og|,)\s*[4-9])"#
+    /// What the 14-day guarantee is called; the reference and this must stand in one clause
+    /// with no other § between them.
+    static let guarantee = #"(?:\b14\s*dage|behandlingsgaranti)"#
+
+    public static let stale: [StaleReference] = [
+        StaleReference(pattern: sel + #"§\s*153\b"#,
+                       reason: "the duty to report concerns about a child is barnets lov § 133 since 1 January 2024, not serviceloven § 153"),
+        // Renumbered in 2020 (bill L 7, 2019-20): the 14 days are stk. 4, free choice stk. 5–7, the plan stk. 8.
+        StaleReference(pattern: oldGuaranteeSubsection + #"[^.;\n§]{0,100}?"# + guarantee + "|" + guarantee + #"[^.;\n§]{0,100}?"# + oldGuaranteeSubsection,
+                       reason: "the 14-day treatment guarantee is serviceloven § 101, stk. 4 since 2020, not stk. 1–3"),
+        // The regional patient office may help with the form; it is not where the complaint goes.
+        StaleReference(pattern: #"klage[^.;\n]{0,60}?\b(?:til|hos)\s+region\s+nordjyllands\s+patientkontor"#,
+                       reason: "health complaints go to Styrelsen for Patientklager, not the regional patient office"),
+    ]
+
+    /// The stale references in one text, each named by its reason.
+    public static func staleReasons(in text: String) -> [String] {
+        let t = text.replacingOccurrences(of: "\u{00A0}", with: " ")
+        return stale.filter { t.range(of: $0.pattern, options: [.regularExpression, .caseInsensitive]) != nil }.map(\.reason)
+    }
+
+    public static func isStale(_ citation: String) -> Bool { !staleReasons(in: citation).isEmpty }
+}
+
+/// Out-of-date references are refused wherever a case carries them: the citations, the facts,
+/// the assessment, the citizen's views, the reason a free choice was restricted (domain.md §1.6).
+/// Templates are checked on the finished letter by `LetterTextRules`.
+public enum StaleCitationRule: CaseRule {
+    public static let domainSection = "§1.6, §6 legal_citations"
+    public static let codes: [DiagnosticCode] = [.staleCitation]
+
+    /// Every caseworker-written text of the case with its JSON path.
+    public static func caseworkerTexts(_ c: CaseInput) -> [(path: String, text: String)] {
+        var texts: [(String, String)] = []
+        for (i, citation) in c.legalCitations.enumerated() { texts.append(("$.legal_citations[\(i)]", citation)) }
+        for (i, fact) in (c.begrundelse?.facts ?? []).enumerated() { texts.append(("$.begrundelse.facts[\(i)]", fact)) }
+        if let a = c.begrundelse?.assessment { texts.append(("$.begrundelse.assessment", a)) }
+        if let v = c.citizenViews { texts.append(("$.citizen_views", v)) }
+        if let r = c.freeChoice?.restrictionReason { texts.append(("$.free_choice.restriction_reason", r)) }
+        if let r = c.behandlingsplan?.educationNotRelevantReason { texts.append(("$.behandlingsplan.education_employment.not_relevant_reason", r)) }
+        return texts
+    }
+
+    public static func check(_ c: CaseInput, _ context: RuleContext, _ d: DiagnosticCollector) {
+        for (path, text) in caseworkerTexts(c) {
+            for reason in LegalCitations.staleReasons(in: text) {
+                d.error(.staleCitation, path, "this text is out of date: \(reason)")
+            }
+        }
     }
 }
