@@ -51,6 +51,9 @@ public struct CaseInput: Sendable {
     /// PARTSHOERING: the day the citizen's comments must be in.
     public var hearingDeadline: CivilDate?
     public var handleplan: Handleplan?
+    /// Why the decision departs from the municipality's local practice (a longer residential
+    /// period than Thisted's 3 months): without it, such a departure is warned about.
+    public var exceptionReason: String? = nil
 
     /// The action plan (SEL § 141), written only with the citizen's consent (domain.md §4.7).
     public struct Handleplan: Sendable {

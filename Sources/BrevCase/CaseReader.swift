@@ -113,10 +113,11 @@ public enum CaseReader {
                                specialConditions: h.string("special_conditions", kind: .freeText), nextReview: h.date("next_review"))
             h.rejectUnknownKeys()
         }
+        let exceptionReason = r.string("exception_reason", kind: .freeText)
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
-        return CaseInput(
+        var input = CaseInput(
             municipalityCode: municipality, caseNumber: caseNumber, letterType: letterType,
             legalBasis: legalBasis, legalCitations: citations, substanceCategory: substance,
             treatmentTypeRequested: requested, treatmentTypeGranted: granted, outcome: outcome,
@@ -129,6 +130,8 @@ public enum CaseReader {
             childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan, custodyHolders: holders,
             complaintReceivedDate: complaintReceived, expectedDecisionDate: expectedDecision, treatmentEndDate: treatmentEnd,
             hearingDeadline: hearingDeadline, handleplan: handleplan)
+        input.exceptionReason = exceptionReason
+        return input
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {
