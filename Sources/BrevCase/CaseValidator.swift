@@ -30,8 +30,10 @@ public struct CaseValidator {
         LetterFieldsRule.self,
         HandleplanRule.self,
         StaleCitationRule.self,
+        CaseworkerWordingRule.self,
         MinorsRule.self,
         SubstanceBasisRule.self,
+        LocalPracticeRule.self,
         ChannelRule.self,
         CaseworkerRule.self,
     ]

@@ -26,4 +26,19 @@ public enum ComplaintRoute: String, Sendable, Hashable, Codable, CaseIterable {
         }
         return routes
     }
+
+    /// With more than one route, each route's guidance stands under a heading that says which
+    /// part of the decision it covers (domain.md §0 rule R0; a case for both alcohol and drugs,
+    /// substitution with social support). One route needs no heading.
+    public static func heading(of route: ComplaintRoute, among routes: [ComplaintRoute]) -> String? {
+        guard routes.count > 1 else { return nil }
+        switch route {
+        case .astViaKommune:
+            return routes.contains(.noneAlcohol) ? "Klage over den del af afgørelsen, der gælder behandlingen for stoffer"
+                                                 : "Klage over den sociale del af afgørelsen"
+        case .noneAlcohol: return "Den del af afgørelsen, der gælder alkoholbehandlingen"
+        case .stpk: return "Klage over den sundhedsfaglige behandling"
+        case .none101a: return nil
+        }
+    }
 }

@@ -81,6 +81,9 @@ public struct LetterModel: Sendable {
         public var alcohol: Bool
         public var centreName: String
         public var centreAddress: String
+        /// Alcohol detox was asked for: not a municipal decision; the letter refers the citizen
+        /// to their own doctor or 1813 (AlcoholDetoxRule).
+        public var alcoholDetoxReferral: Bool = false
     }
 
     public struct Grant: Sendable {
@@ -180,6 +183,10 @@ public struct LetterModel: Sendable {
         public var noneAlcohol: Bool
         public var none101a: Bool
         public var stpk: Bool
+        /// With two or more routes, the heading over each (`ComplaintRoute.heading`).
+        public var socialHeading: String? = nil
+        public var alcoholHeading: String? = nil
+        public var healthHeading: String? = nil
     }
 
     /// The SEL § 101 / BL § 33 route: to the municipality, reassessment, then Ankestyrelsen.

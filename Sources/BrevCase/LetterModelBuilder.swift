@@ -58,7 +58,10 @@ public struct LetterModelBuilder {
 
         let routes = ComplaintRoute.routes(for: c.legalBasis)
         var klage = LetterModel.Klagevejledning(astViaKommune: nil, noneAlcohol: routes.contains(.noneAlcohol),
-                                                none101a: routes.contains(.none101a), stpk: routes.contains(.stpk))
+                                                none101a: routes.contains(.none101a), stpk: routes.contains(.stpk),
+                                                socialHeading: ComplaintRoute.heading(of: .astViaKommune, among: routes),
+                                                alcoholHeading: ComplaintRoute.heading(of: .noneAlcohol, among: routes),
+                                                healthHeading: ComplaintRoute.heading(of: .stpk, among: routes))
         if routes.contains(.astViaKommune) {
             klage.astViaKommune = LetterModel.AstViaKommune(
                 deadline: DanishDateFormat.longWithWeekday(deadline),
@@ -148,7 +151,8 @@ public struct LetterModelBuilder {
                 outpatientStillAvailable: requested == .dag || requested == .doegn,
                 alcohol: c.legalBasis.contains(.sul141),
                 centreName: profile.centre.name,
-                centreAddress: profile.centre.address.joined(separator: ", ")),
+                centreAddress: profile.centre.address.joined(separator: ", "),
+                alcoholDetoxReferral: c.treatmentTypeRequested == .afgiftning && AlcoholDetoxRule.isAlcoholOnly(c)),
             begrundelse: .init(facts: c.begrundelse?.facts ?? [], assessment: c.begrundelse?.assessment ?? ""),
             hearing: hearing,
             legalCitations: c.legalCitations,

@@ -21,6 +21,17 @@ public struct MunicipalityProfile: Sendable, Decodable {
     public var followUpMonths: [Int]
     /// Whether full grants carry complaint guidance too (allowed; domain.md §9 question 12).
     public var complaintGuidanceOnFullGrant: Bool
+    /// Local practice, not law (the quality standard's `standard:` section): checked by `LocalPracticeRule`.
+    public var standard: LocalPractice?
+
+    public struct LocalPractice: Sendable, Decodable {
+        /// Residential treatment is granted for up to this many months at a time (Thisted: 3).
+        public var residentialMonths: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case residentialMonths = "residential_months"
+        }
+    }
 
     public struct Authority: Sendable, Decodable {
         public var name: String
@@ -116,6 +127,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         case letterTitle = "letter_title"
         case followUpMonths = "follow_up_months"
         case complaintGuidanceOnFullGrant = "complaint_guidance_on_full_grant"
+        case standard
     }
 
     /// The calendar and receipt rule this municipality's deadlines use.

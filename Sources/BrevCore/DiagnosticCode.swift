@@ -132,4 +132,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let ownPaymentNotAllowed = DiagnosticCode("OWN_PAYMENT_NOT_ALLOWED")
     /// A grant of alcohol detox: the citizen is referred to their own doctor or 1813 (AlcoholDetoxRule).
     public static let alcoholDetoxNotMunicipal = DiagnosticCode("ALCOHOL_DETOX_NOT_MUNICIPAL")
+    /// A decision departs from the municipality's local practice without an exception_reason (LocalPracticeRule; a warning).
+    public static let localPracticeExceeded = DiagnosticCode("LOCAL_PRACTICE_EXCEEDED")
+    /// `brev check` met a PDF or output failure that `render` would meet (exit 3 or 4 as render).
+    public static let renderFailed = DiagnosticCode("RENDER_FAILED")
 }

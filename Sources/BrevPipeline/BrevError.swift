@@ -29,7 +29,12 @@ public enum BrevError: Error, CustomStringConvertible {
                                            "FONT_DAMAGED", "FONT_MISSING", "TEMPLATE_NOT_UTF8", "TEMPLATE_PARTIAL_CYCLE", "TEMPLATE_PARTIAL_MISSING",
                                            "PROFILE_UNKNOWN_KEY", "PROFILE_OUT_OF_RANGE", "PROFILE_STATUTORY_VALUE",
                                            "PROFILE_DUPLICATE_CODE", "SCHEMAS_MISSING", "SCHEMAS_INVALID"]
-            return diagnostics.contains { inputCodes.contains($0.code.rawValue) } ? 3 : 1
+            // Words of a template that break a rule of the law are the template's fault, not the case's.
+            let inTemplate = diagnostics.contains {
+                if $0.severity == .error, case .file(let path, _, _) = $0.location { return path.hasSuffix(".xhtml") }
+                return false
+            }
+            return diagnostics.contains { inputCodes.contains($0.code.rawValue) } || inTemplate ? 3 : 1
         case .layout(.missingGlyph), .layout(.rightToLeft), .layout(.refusedCharacter): return 1
         case .layout, .pdf: return 3
         case .io: return 4

@@ -72,18 +72,43 @@ public final class LetterPipeline {
         }
     }
 
-    /// Every problem with a case (errors and warnings), without rendering.
-    public func check(caseJSON: [UInt8]) -> [Diagnostic] {
+    /// Every problem with a case (errors and warnings): `brev check`. It runs everything `render`
+    /// runs, to the finished letters and their messages, and writes nothing, so that a case
+    /// `check` passes always renders. A broken resource (a template's words, a font) is returned
+    /// as `failure` with its exit status, 3; a case problem as 1.
+    public func checkAll(caseJSON: [UInt8]) -> (diagnostics: [Diagnostic], failure: BrevError?) {
         let diagnostics = DiagnosticCollector()
-        if let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) {
-            CaseValidator(profiles: profiles).validate(input, into: diagnostics)
-            // An anonymous case always gets the in-person sheet, whatever its letter type.
-            if !diagnostics.hasErrors, !AnonymityRule.isAnonymous(input), LetterModelBuilder.templateNames[input.letterType] == nil {
-                diagnostics.error(.unsupportedLetterType, "$.letter_type",
-                                  "brev has no template for letter type \(input.letterType.rawValue) yet")
-            }
+        guard let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
+            return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics))
         }
-        return diagnostics.diagnostics
+        CaseValidator(profiles: profiles).validate(input, into: diagnostics)
+        // An anonymous case always gets the in-person sheet, whatever its letter type.
+        if !diagnostics.hasErrors, !AnonymityRule.isAnonymous(input), LetterModelBuilder.templateNames[input.letterType] == nil {
+            diagnostics.error(.unsupportedLetterType, "$.letter_type",
+                              "brev has no template for letter type \(input.letterType.rawValue) yet")
+        }
+        if diagnostics.hasErrors { return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics)) }
+        do {
+            let letters = try renderAll(caseJSON: caseJSON)
+            var seen = Set(diagnostics.diagnostics)
+            var all = diagnostics.diagnostics
+            for warning in letters.flatMap(\.warnings) where seen.insert(warning).inserted { all.append(warning) }
+            return (all, nil)
+        } catch {
+            let found: [Diagnostic]
+            switch error {
+            case .invalid(let d): found = d
+            case .layout(let e): found = [.error(e.code, at: .unknown, "\(e)")]
+            case .pdf(let e): found = [.error(.renderFailed, at: .unknown, "pdf: \(e)")]
+            case .io(let message): found = [.error(.renderFailed, at: .unknown, message)]
+            }
+            return (diagnostics.diagnostics.filter { $0.severity == .warning } + found, error)
+        }
+    }
+
+    /// The problems `checkAll` finds.
+    public func check(caseJSON: [UInt8]) -> [Diagnostic] {
+        checkAll(caseJSON: caseJSON).diagnostics
     }
 
     /// For the benchmark: the PDF as cairo writes it, before the finishing pass.
@@ -144,7 +169,9 @@ public final class LetterPipeline {
         } catch {
             throw .invalid(error.diagnostics)
         }
-        let textProblems = LetterTextRules.check(document, model: model, template: "letters/\(model.templateName)/letter.xhtml")
+        let letterSource = templates.letters[model.templateName].map { [$0] } ?? []
+        let textProblems = LetterTextRules.check(document, model: model,
+                                                 sources: letterSource + templates.partials.values.sorted { $0.path < $1.path })
         if textProblems.contains(where: { $0.severity == .error }) { throw .invalid(textProblems) }
         let laidOut: LaidOutDocument
         do {

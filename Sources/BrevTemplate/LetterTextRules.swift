@@ -4,27 +4,65 @@ import BrevDocument
 import Foundation
 
 /// Rules on the words a filled template actually produced, so that no template, however
-/// written, can send the wrong law to a citizen (domain.md §7 cases 7, 17, 21).
+/// written, can send the wrong law to a citizen (domain.md §7 cases 7, 17, 21). Caseworker text
+/// is checked before, at its JSON path (`CaseworkerWordingRule`, `StaleCitationRule`), so it is
+/// taken out here: what remains came from a template or a profile, and a problem in it is
+/// reported at the template file and line that carries the words.
 public enum LetterTextRules {
-    public static func check(_ document: Document, model: LetterModel, template: String) -> [Diagnostic] {
-        let text = plainText(document)
-        let at = SourceLocation.file(path: template, line: 1, column: nil)
+    public static func check(_ document: Document, model: LetterModel, sources: [TemplateSource]) -> [Diagnostic] {
+        // The letter sets each text with its white space collapsed: compare them the same way.
+        func collapsed(_ s: String) -> String { s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
+        var text = plainText(document).split(separator: "\n", omittingEmptySubsequences: false).map { collapsed(String($0)) }
+            .joined(separator: "\n")
+        let written = caseworkerTexts(model).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        for piece in written.sorted(by: { $0.count > $1.count }) where !piece.isEmpty {
+            text = text.replacingOccurrences(of: piece, with: " ")
+        }
         var problems: [Diagnostic] = []
-        // Alcohol (SUL § 141) and anonymous (SEL § 101a) decisions cannot go to Ankestyrelsen.
-        if model.klagevejledning.astViaKommune == nil && text.contains("Ankestyrelsen") {
-            problems.append(.error(.wrongComplaintRoute, at: at,
-                                   "the letter mentions Ankestyrelsen, but this decision cannot be appealed there"))
+        func at(_ pattern: String) -> SourceLocation { location(of: pattern, in: sources) }
+        if model.klagevejledning.astViaKommune == nil && text.contains(CaseworkerWordingRule.appealBody) {
+            problems.append(.error(.wrongComplaintRoute, at: at(CaseworkerWordingRule.appealBody),
+                                   "the letter names \(CaseworkerWordingRule.appealBody), but this decision cannot be appealed there"))
         }
         // Every out-of-date reference of domain.md §1.6, paragraph by paragraph (one table: LegalCitations).
-        for reason in Set(text.split(separator: "\n").flatMap { LegalCitations.staleReasons(in: String($0)) }).sorted() {
-            problems.append(.error(.staleCitation, at: at, "the letter is out of date: \(reason)"))
+        for line in text.split(separator: "\n").map(String.init) {
+            for stale in LegalCitations.stale where line.range(of: stale.pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+                problems.append(.error(.staleCitation, at: at(stale.pattern), "the letter is out of date: \(stale.reason)"))
+            }
         }
-        // The deadline runs from receipt, never from the decision date (domain.md §1.6).
-        if text.range(of: #"\d+\s+dage\s+efter\s+afgørelsen"#, options: [.regularExpression, .caseInsensitive]) != nil {
-            problems.append(.warning(.nonstatutoryDeadlineText, at: at,
-                                     "a complaint deadline counted from the decision is not the statutory rule (4 weeks from receipt)"))
+        if CaseworkerWordingRule.countsFromDecision(text) {
+            problems.append(.warning(.nonstatutoryDeadlineText, at: at(CaseworkerWordingRule.deadlineFromDecision),
+                                     "a complaint deadline counted from the decision is not the statutory rule (\(StatutoryPeriods.complaintWeeks) weeks from receipt)"))
         }
         return problems
+    }
+
+    /// The first template line (the letter's own file first) whose words match; without one, the
+    /// words came from the profile, named by the letter's file.
+    static func location(of pattern: String, in sources: [TemplateSource]) -> SourceLocation {
+        for source in sources {
+            for (i, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+                return .file(path: source.path, line: i + 1, column: nil)
+            }
+        }
+        return .file(path: sources.first?.path ?? "letter.xhtml", line: 1, column: nil)
+    }
+
+    /// What the caseworker wrote, as the model carries it into the letter.
+    static func caseworkerTexts(_ m: LetterModel) -> [String] {
+        var texts = m.begrundelse.facts + [m.begrundelse.assessment] + m.legalCitations
+        if let v = m.hearing?.citizenViews { texts.append(v) }
+        if let r = m.grant?.restrictedChoiceReason { texts.append(r) }
+        if let p = m.plan {
+            texts += p.goals.flatMap { [$0.text, $0.indicator] }
+            if let r = p.educationNotRelevantReason { texts.append(r) }
+        }
+        if let h = m.handleplan {
+            texts += [h.purpose, h.expectedDuration] + h.services
+            if let s = h.specialConditions { texts.append(s) }
+        }
+        return texts
     }
 
     static func plainText(_ document: Document) -> String {

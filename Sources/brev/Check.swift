@@ -27,15 +27,19 @@ struct Check: ParsableCommand {
     func run() throws {
         let pipeline = try resources.makePipeline()
         var failed = false
+        // The exit status render would give: 3 for a broken resource beats 1 for a case problem.
+        var worstExit: Int32 = 0
         for path in cases {
-            let diagnostics = pipeline.check(caseJSON: try readCase(path))
+            let (diagnostics, failure) = pipeline.checkAll(caseJSON: try readCase(path))
             for d in diagnostics { print("\(path): \(d)") }
-            if diagnostics.contains(where: { $0.severity == .error }) {
+            if let failure {
                 failed = true
+                worstExit = max(worstExit, failure.exitCode)
             } else {
                 print("\(path): ok")
             }
         }
+        if worstExit > 1 { throw ExitCode(worstExit) }
         for path in memos {
             do {
                 let problems = try pipeline.validateMessage(try readInput(path))

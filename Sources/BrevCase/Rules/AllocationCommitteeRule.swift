@@ -18,8 +18,9 @@ public enum AllocationCommitteeRule: CaseRule {
                         "\(granted.danishNoun) is granted by the allocation committee; give the date of its decision")
             }
         }
+        // Alcohol detox is no committee's decision: the letter refers the citizen on (AlcoholDetoxRule).
         if c.letterType == .afslag, let requested = c.treatmentTypeRequested, requested.needsAllocationCommittee,
-           c.visitationsudvalgDate == nil {
+           !(requested == .afgiftning && AlcoholDetoxRule.isAlcoholOnly(c)), c.visitationsudvalgDate == nil {
             d.error(.missingField, "$.visitationsudvalg_date",
                     "\(requested.danishNoun) is decided by the allocation committee; give the date of its decision")
         }

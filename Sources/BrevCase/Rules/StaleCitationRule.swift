@@ -45,20 +45,8 @@ public enum StaleCitationRule: CaseRule {
     public static let domainSection = "§1.6, §6 legal_citations"
     public static let codes: [DiagnosticCode] = [.staleCitation]
 
-    /// Every caseworker-written text of the case with its JSON path.
-    public static func caseworkerTexts(_ c: CaseInput) -> [(path: String, text: String)] {
-        var texts: [(String, String)] = []
-        for (i, citation) in c.legalCitations.enumerated() { texts.append(("$.legal_citations[\(i)]", citation)) }
-        for (i, fact) in (c.begrundelse?.facts ?? []).enumerated() { texts.append(("$.begrundelse.facts[\(i)]", fact)) }
-        if let a = c.begrundelse?.assessment { texts.append(("$.begrundelse.assessment", a)) }
-        if let v = c.citizenViews { texts.append(("$.citizen_views", v)) }
-        if let r = c.freeChoice?.restrictionReason { texts.append(("$.free_choice.restriction_reason", r)) }
-        if let r = c.behandlingsplan?.educationNotRelevantReason { texts.append(("$.behandlingsplan.education_employment.not_relevant_reason", r)) }
-        return texts
-    }
-
     public static func check(_ c: CaseInput, _ context: RuleContext, _ d: DiagnosticCollector) {
-        for (path, text) in caseworkerTexts(c) {
+        for (path, text) in CaseworkerWordingRule.caseworkerTexts(c) {
             for reason in LegalCitations.staleReasons(in: text) {
                 d.error(.staleCitation, path, "this text is out of date: \(reason)")
             }
