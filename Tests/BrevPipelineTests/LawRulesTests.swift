@@ -1,0 +1,298 @@
+import BrevCase
+import BrevCore
+import BrevDocument
+import BrevPipeline
+import BrevTemplate
+import BrevTestSupport
+import Foundation
+import Testing
+
+/// One test per rule of issue 9 (Sources/BrevCase/Rules/): the lawful variant renders, the
+/// unlawful one is refused with its code at its JSON path, and `check` agrees with `render`.
+@Suite(.serialized) struct LawRulesTests {
+    let pipeline: LetterPipeline
+
+    init() throws {
+        pipeline = try LetterPipeline(environment: TestSupport.environment)
+    }
+
+    func variant(_ file: String, _ change: (inout [String: Any]) -> Void) throws -> [UInt8] {
+        var o = try TestSupport.exampleObject(file)
+        change(&o)
+        return try TestSupport.json(o)
+    }
+
+    /// The case renders, and check finds no error.
+    func renders(_ file: String, _ change: (inout [String: Any]) -> Void = { _ in }) throws -> [RenderedLetter] {
+        let json = try variant(file, change)
+        #expect(!pipeline.check(caseJSON: json).contains { $0.severity == .error })
+        return try pipeline.renderAll(caseJSON: json)
+    }
+
+    /// The case is refused by check and by render, with `code` at `path`.
+    func refused(_ file: String, _ code: DiagnosticCode, at path: String, _ change: (inout [String: Any]) -> Void,
+                 sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let json = try variant(file, change)
+        let found = pipeline.check(caseJSON: json)
+        #expect(found.contains { $0.severity == .error && $0.code == code && $0.location == .jsonPath(path) },
+                "\(found)", sourceLocation: sourceLocation)
+        do {
+            _ = try pipeline.renderAll(caseJSON: json)
+            Issue.record("render made a letter check refused", sourceLocation: sourceLocation)
+        } catch {
+            guard case .invalid(let d) = error else { Issue.record("\(error)", sourceLocation: sourceLocation); return }
+            #expect(d.contains { $0.code == code && $0.location == .jsonPath(path) }, sourceLocation: sourceLocation)
+        }
+    }
+
+    func text(_ letter: RenderedLetter) -> String {
+        DocumentPlainText.of(letter).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    // AnonymityRule
+    @Test func aCaseUnderSEL101aIsAnonymousWhateverTheFlagSays() throws {
+        let sheet = try renders("anonym-information-sel101a.json") { $0["anonymous"] = false }
+        #expect(sheet.count == 1 && sheet[0].messages.isEmpty && !text(sheet[0]).contains("handleplan"))
+        try refused("anonym-information-sel101a.json", .anonymousNoIdentifiers, at: "$.citizen.cpr") {
+            $0["anonymous"] = false
+            $0["citizen"] = ["cpr": "0101851234"]
+        }
+        try refused("anonym-information-sel101a.json", .anonymousNoDigitalPost, at: "$.channel") {
+            $0["anonymous"] = false
+            $0["channel"] = "DIGITAL_POST"
+        }
+        try refused("anonym-information-sel101a.json", .anonymousNoMessage, at: "$.channel") { $0["channel"] = "FYSISK" }
+    }
+
+    // MinorsRule
+    @Test func custodyHoldersOnlyForAYoungPersonNeverTheChildNeverTwice() throws {
+        let young = "bevilling-ambulant-bl33-ung-16-aar.json"
+        #expect(try renders(young).count == 3)
+        // 18 on the letter date (born 13 November 2008): an adult, whose parents get nothing.
+        try refused(young, .custodyHolderNotAllowed, at: "$.custody_holders") {
+            $0["citizen"] = ["cpr": "1311084321", "name": "Sofie Lindqvist",
+                             "address": ["street": "Vejlebrovej 12, 3. mf.", "postcode": "2635", "city": "Ishøj"],
+                             "digital_post_status": "TILMELDT"]
+            $0["legal_basis"] = ["SEL_101"]
+        }
+        try refused(young, .custodyHolderIsCitizen, at: "$.custody_holders[1].cpr") {
+            var holders = $0["custody_holders"] as! [[String: Any]]
+            holders[1]["cpr"] = "1205104321"
+            $0["custody_holders"] = holders
+        }
+        try refused(young, .duplicateCustodyHolder, at: "$.custody_holders[1]") {
+            let holders = $0["custody_holders"] as! [[String: Any]]
+            $0["custody_holders"] = [holders[0], holders[0]]
+        }
+        try refused(young, .duplicateCustodyHolder, at: "$.custody_holders[1]") {
+            var holders = $0["custody_holders"] as! [[String: Any]]
+            holders[0].removeValue(forKey: "cpr")
+            holders[0]["digital_post_status"] = "FRITAGET"
+            $0["custody_holders"] = [holders[0], holders[0]]
+        }
+    }
+
+    // SubstanceBasisRule
+    @Test func theSubstanceAndTheLegalBasisAgree() throws {
+        _ = try renders("afslag-doegn-alkohol-sul141.json")
+        try refused("afslag-doegn-alkohol-sul141.json", .substanceBasisMismatch, at: "$.legal_basis[0]") {
+            $0["substance_category"] = "STOF"
+        }
+        try refused("afslag-doegn-sel101.json", .substanceBasisMismatch, at: "$.legal_basis[0]") {
+            $0["substance_category"] = "ALKOHOL"
+        }
+        try refused("afslag-doegn-sel101.json", .substanceBasisMismatch, at: "$.legal_basis") {
+            $0["substance_category"] = "BEGGE"
+        }
+    }
+
+    /// Alcohol and drugs: both routes, each under a heading naming the part of the decision it covers.
+    @Test func bothSubstancesGetBothRoutesEachUnderItsHeading() throws {
+        let letter = try renders("afslag-doegn-sel101.json") {
+            $0["substance_category"] = "BEGGE"
+            $0["legal_basis"] = ["SEL_101", "SUL_141"]
+        }[0]
+        let t = text(letter)
+        let drugs = try #require(t.range(of: "Klage over den del af afgørelsen, der gælder behandlingen for stoffer"))
+        let alcohol = try #require(t.range(of: "Den del af afgørelsen, der gælder alkoholbehandlingen"))
+        #expect(t[drugs.upperBound..<alcohol.lowerBound].contains("Ankestyrelsen"))
+        #expect(t[alcohol.upperBound...].contains("kan ikke indbringes for anden administrativ myndighed"))
+        let headings = letter.document.blocks.compactMap { block -> String? in
+            if case .heading(3, let inline) = block { return inline.plainText }
+            return nil
+        }
+        #expect(headings.contains("Den del af afgørelsen, der gælder alkoholbehandlingen"))
+    }
+
+    // FreeChoiceRule and TreatmentGuaranteeRule
+    @Test func aRestrictedChoiceNeverWaivesTheGuarantee() throws {
+        func restrictedLate(_ o: inout [String: Any]) {
+            o["first_contact_date"] = "2026-11-02"
+            o["planned_start_date"] = "2026-12-01"
+            o["free_choice"] = ["chosen_other_provider": true, "same_type": true, "restricted": true,
+                                "restriction_reason": "Der er ikke plads på det sted, du har valgt."]
+            o.removeValue(forKey: "egenbetaling")
+        }
+        let json = try variant("delvis-bevilling-doegn-egenbetaling.json", restrictedLate)
+        let found = pipeline.check(caseJSON: json)
+        #expect(found.contains { $0.code == .guaranteeBreach && $0.severity == .warning }, "\(found)")
+        #expect(!found.contains { $0.severity == .error }, "\(found)")
+        let t = text(try pipeline.render(caseJSON: json))
+        #expect(!t.contains("fraviges"))
+        #expect(t.contains("Efter loven skulle den være begyndt senest 16. november 2026"))
+    }
+
+    // OwnPaymentRule
+    @Test func ownPaymentOnlyForResidentialAndLodgingOnlyWithoutAnOwnHome() throws {
+        _ = try renders("delvis-bevilling-doegn-egenbetaling.json")
+        try refused("delvis-bevilling-doegn-egenbetaling.json", .ownPaymentNotAllowed, at: "$.egenbetaling.applies") {
+            $0["treatment_type_granted"] = "DAG"
+        }
+        try refused("delvis-bevilling-doegn-egenbetaling.json", .ownPaymentNotAllowed, at: "$.egenbetaling.covers") {
+            var e = $0["egenbetaling"] as! [String: Any]
+            e["covers"] = "kost og logi"
+            $0["egenbetaling"] = e
+        }
+        _ = try renders("delvis-bevilling-doegn-egenbetaling.json") {
+            var e = $0["egenbetaling"] as! [String: Any]
+            e["covers"] = "kost og logi"
+            e["keeps_own_home"] = false
+            $0["egenbetaling"] = e
+        }
+    }
+
+    // AlcoholDetoxRule
+    @Test func alcoholDetoxIsReferredToTheOwnDoctorOr1813() throws {
+        _ = try renders("bevilling-afgiftning-sel101.json")
+        try refused("bevilling-afgiftning-sel101.json", .alcoholDetoxNotMunicipal, at: "$.treatment_type_granted") {
+            $0["substance_category"] = "ALKOHOL"
+            $0["legal_basis"] = ["SUL_141"]
+        }
+        let refusal = try renders("afslag-doegn-alkohol-sul141.json") {
+            $0["treatment_type_requested"] = "AFGIFTNING"
+            $0.removeValue(forKey: "visitationsudvalg_date")
+        }[0]
+        #expect(text(refusal).contains("Kontakt din egen læge, eller ring til 1813"))
+    }
+
+    // AllocationCommitteeRule
+    @Test func dayResidentialAndDetoxGrantsNeedTheVUMAndCommitteeDates() throws {
+        for file in ["bevilling-dag-sel101.json", "bevilling-afgiftning-sel101.json", "bevilling-doegn-thisted-3-maaneder.json"] {
+            _ = try renders(file)
+            try refused(file, .missingField, at: "$.vum_completed_date") { $0.removeValue(forKey: "vum_completed_date") }
+            try refused(file, .missingField, at: "$.visitationsudvalg_date") { $0.removeValue(forKey: "visitationsudvalg_date") }
+        }
+        _ = try renders("bevilling-ambulant-sel101.json") {
+            $0.removeValue(forKey: "vum_completed_date")
+            $0.removeValue(forKey: "visitationsudvalg_date")
+        }
+    }
+
+    // OutcomeRule
+    @Test func endingTreatmentAndRefusingAnExtensionAreNeverFullSupport() throws {
+        for file in ["ophoer-ambulant-sel101.json", "afslag-forlaengelse-doegn-sel101.json"] {
+            _ = try renders(file)
+            try refused(file, .outcomeMismatch, at: "$.outcome") { $0["outcome"] = "FULD" }
+        }
+    }
+
+    // StaleCitationRule
+    @Test func everyOutOfDateReferenceIsCaughtWhereverItIs() throws {
+        try refused("afslag-doegn-sel101.json", .staleCitation, at: "$.legal_citations[0]") {
+            $0["legal_citations"] = ["serviceloven § 101, stk. 2, om behandlingsgarantien"]
+        }
+        try refused("afslag-doegn-sel101.json", .staleCitation, at: "$.begrundelse.facts[0]") {
+            var b = $0["begrundelse"] as! [String: Any]
+            b["facts"] = ["at du efter servicelovens § 101, stk. 1-2 skulle have begyndt behandling inden 14 dage"]
+            $0["begrundelse"] = b
+        }
+        try refused("bevilling-ambulant-sel101.json", .staleCitation, at: "$.legal_citations[0]") {
+            $0["legal_citations"] = ["SEL § 153 om underretning"]
+        }
+        // Today's numbering, or another subsection without the guarantee, is not stale.
+        _ = try renders("afslag-doegn-sel101.json") {
+            $0["legal_citations"] = ["serviceloven § 101, stk. 1 og 4, om behandlingsgarantien", "serviceloven § 101, stk. 2"]
+        }
+        #expect(LegalCitations.staleReasons(in: "serviceloven § 101, stk. 4 (14 dage)").isEmpty)
+        #expect(!LegalCitations.staleReasons(in: "behandlingsgarantien i servicelovens § 101, stk. 2").isEmpty)
+        #expect(!LegalCitations.staleReasons(in: "Du kan klage til Region Nordjyllands Patientkontor").isEmpty)
+    }
+
+    /// Words in a template are the template's fault: file and line, exit 3; the same words from a
+    /// caseworker are the case's, at the field's JSON path.
+    @Test func aTemplateProblemNamesTheTemplateLineACaseworkerProblemTheField() throws {
+        let letter = try pipeline.render(caseJSON: try TestSupport.exampleBytes("afslag-doegn-alkohol-sul141.json"))
+        let collector = DiagnosticCollector()
+        let input = try #require(CaseReader.read(json: try TestSupport.exampleBytes("afslag-doegn-alkohol-sul141.json"),
+                                                 today: TestSupport.today, diagnostics: collector))
+        let profiles = try ProfileCatalog.load(directory: TestSupport.repositoryRoot.appendingPathComponent("LetterTemplates/profiles"))
+        let model = try LetterModelBuilder(profile: profiles.profile(forMunicipalityCode: "183")!).build(input)
+        let withStale = Document(title: "T", blocks: letter.document.blocks + [.paragraph([.text("Se servicelovens § 153.")])])
+        let source = TemplateSource(path: "letters/afslag/letter.xhtml", text: "<p>a</p>\n<p>Se servicelovens § 153.</p>\n", isPartial: false)
+        let problems = LetterTextRules.check(withStale, model: model, sources: [source])
+        #expect(problems.contains { $0.code == .staleCitation && $0.location == .file(path: "letters/afslag/letter.xhtml", line: 2, column: nil) })
+        #expect(BrevError.invalid(problems).exitCode == 3)
+        #expect(LetterTextRules.check(letter.document, model: model, sources: [source]).isEmpty)
+
+        try refused("afslag-doegn-alkohol-sul141.json", .wrongComplaintRoute, at: "$.begrundelse.assessment") {
+            var b = $0["begrundelse"] as! [String: Any]
+            b["assessment"] = "Du kan klage til Ankestyrelsen."
+            $0["begrundelse"] = b
+        }
+    }
+
+    // LocalPracticeRule
+    @Test func thistedsThreeMonthsWarnUnlessTheCaseGivesAnExceptionReason() throws {
+        func longer(_ o: inout [String: Any]) {
+            o["period_requested"] = ["from": "2027-03-01", "months": 4]
+            o["period_granted"] = ["from": "2027-03-01", "months": 4]
+        }
+        let warned = pipeline.check(caseJSON: try variant("bevilling-doegn-thisted-3-maaneder.json", longer))
+        #expect(warned.contains { $0.code == .localPracticeExceeded && $0.severity == .warning && $0.location == .jsonPath("$.period_granted") })
+        #expect(!warned.contains { $0.severity == .error })
+        let excused = pipeline.check(caseJSON: try variant("bevilling-doegn-thisted-3-maaneder.json") {
+            longer(&$0)
+            $0["exception_reason"] = "Behandlingsstedet vurderer, at et forløb på fire måneder er nødvendigt."
+        })
+        #expect(!excused.contains { $0.code == .localPracticeExceeded })
+        #expect(!pipeline.check(caseJSON: try TestSupport.exampleBytes("bevilling-doegn-thisted-3-maaneder.json"))
+            .contains { $0.code == .localPracticeExceeded })
+    }
+
+    /// `brev check` ok ⇒ `brev render` succeeds, over every example and 300 generated cases.
+    @Test func checkOKMeansRenderSucceeds() throws {
+        let folder = TestSupport.repositoryRoot.appendingPathComponent("Examples/cases")
+        var inputs: [[UInt8]] = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { $0.hasSuffix(".json") }.map { Array(try Data(contentsOf: folder.appendingPathComponent($0))) }
+        var g = UnseenCasesTests.Generator(state: 20261130)
+        let examples = ["afslag-doegn-sel101.json", "bevilling-ambulant-sel101.json", "delvis-bevilling-doegn-egenbetaling.json",
+                        "afslag-doegn-alkohol-sul141.json", "bevilling-ambulant-bl33-ung-16-aar.json", "ophoer-ambulant-sel101.json",
+                        "bevilling-dag-sel101.json", "anonym-information-sel101a.json"]
+        for _ in 0..<300 {
+            var o = try TestSupport.exampleObject(g.pick(examples))
+            if g.chance(30) { o["substance_category"] = g.pick(["STOF", "ALKOHOL", "BEGGE"]) }
+            if g.chance(30) { o["legal_basis"] = g.pick([["SEL_101"], ["SUL_141"], ["SEL_101", "SUL_141"], ["SEL_101A"], ["BL_33"]]) }
+            if g.chance(30) { o["outcome"] = g.pick(["FULD", "DELVIS", "AFSLAG"]) }
+            if g.chance(20) { o["anonymous"] = g.chance(50) }
+            if g.chance(20) { o["treatment_type_granted"] = g.pick(["AMBULANT", "DAG", "DOEGN", "AFGIFTNING"]) }
+            if g.chance(20) { o["planned_start_date"] = g.pick(["2026-11-20", "2026-12-20", "2027-01-15"]) }
+            if g.chance(15) { o["free_choice"] = ["chosen_other_provider": g.chance(50), "same_type": true, "restricted": g.chance(50),
+                                                  "restriction_reason": "Der er ikke plads."] }
+            if g.chance(15) { o.removeValue(forKey: g.pick(Array(o.keys))) }
+            inputs.append(try TestSupport.json(o))
+        }
+        var agreed = 0
+        for json in inputs {
+            let (diagnostics, failure) = pipeline.checkAll(caseJSON: json)
+            do {
+                _ = try pipeline.renderAll(caseJSON: json)
+                #expect(failure == nil, "render succeeded where check failed: \(diagnostics)")
+                agreed += failure == nil ? 1 : 0
+            } catch {
+                #expect(failure != nil, "check said ok, render failed: \(error)")
+                #expect(failure?.exitCode == error.exitCode)
+            }
+        }
+        #expect(agreed > 20, "only \(agreed) cases rendered")
+    }
+}
