@@ -5,11 +5,13 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print every problem with a case, without rendering.",
+        abstract: "Print every problem with a case: everything render does, with nothing written.",
         discussion: """
         Each line: FILE: severity[CODE] JSON-PATH: message. With --memo, a MeMo message (1.1 or 1.2, by its
         memoVersion) or a ForsendelseI print letter is validated against the official schema; each problem is
-        printed with its line. Exit status 1 if there is any error.
+        printed with its line. A case check runs everything render runs, to the letters and their messages, and
+        writes nothing: a case check passes renders. Exit status 1 if there is any error in the input, 3 if a
+        template or other resource is at fault (as render).
         """)
 
     @Option(name: .customLong("case"), help: "A case JSON file (repeat for several).")
@@ -39,7 +41,6 @@ struct Check: ParsableCommand {
                 print("\(path): ok")
             }
         }
-        if worstExit > 1 { throw ExitCode(worstExit) }
         for path in memos {
             do {
                 let problems = try pipeline.validateMessage(try readInput(path))
@@ -50,6 +51,7 @@ struct Check: ParsableCommand {
                 throw ExitCode(error.exitCode)
             }
         }
+        if worstExit > 1 { throw ExitCode(worstExit) }
         if failed { throw ExitCode(1) }
     }
 }

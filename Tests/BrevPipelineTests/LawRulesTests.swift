@@ -241,6 +241,21 @@ import Testing
         }
     }
 
+    // IdentityRule, GrantRule, DateOrderRule, CaseworkerRule
+    @Test func aNamedCaseAndAGrantNeedTheirFields() throws {
+        let grant = "bevilling-ambulant-sel101.json"
+        try refused(grant, .missingField, at: "$.case_number") { $0.removeValue(forKey: "case_number") }
+        try refused(grant, .missingField, at: "$.caseworker") { $0.removeValue(forKey: "caseworker") }
+        try refused(grant, .missingField, at: "$.provider") { $0.removeValue(forKey: "provider") }
+        try refused(grant, .missingField, at: "$.planned_start_date") { $0.removeValue(forKey: "planned_start_date") }
+        try refused(grant, .invalidValue, at: "$.provider.approved") {
+            var p = $0["provider"] as! [String: Any]
+            p["approved"] = false
+            $0["provider"] = p
+        }
+        try refused(grant, .dateOrder, at: "$.first_contact_date") { $0["first_contact_date"] = "2026-12-24" }
+    }
+
     // LocalPracticeRule
     @Test func thistedsThreeMonthsWarnUnlessTheCaseGivesAnExceptionReason() throws {
         func longer(_ o: inout [String: Any]) {
