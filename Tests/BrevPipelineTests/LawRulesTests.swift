@@ -216,6 +216,9 @@ import Testing
         #expect(LegalCitations.staleReasons(in: "serviceloven § 101, stk. 4 (14 dage)").isEmpty)
         #expect(!LegalCitations.staleReasons(in: "behandlingsgarantien i servicelovens § 101, stk. 2").isEmpty)
         #expect(!LegalCitations.staleReasons(in: "Du kan klage til Region Nordjyllands Patientkontor").isEmpty)
+        #expect(!LegalCitations.staleReasons(in: "serviceloven (SEL) § 153").isEmpty)
+        #expect(LegalCitations.staleReasons(in: "barnets lov § 133").isEmpty)
+        #expect(LegalCitations.staleReasons(in: "du selv § 153").isEmpty)
     }
 
     /// Words in a template are the template's fault: file and line, exit 3; the same words from a

@@ -11,7 +11,8 @@ public enum LegalCitations {
         public let reason: String
     }
 
-    static let sel = #"(?:servicelovens?|sel)\s*,?\s*"#
+    /// Serviceloven by name or as SEL, then a few characters ("(SEL) ", ", ") before its §.
+    static let sel = #"(?:servicelovens?|\bsel\b)[^§\n]{0,20}"#
     /// The old § 101 subsections 1–3, not followed by a range or list reaching stk. 4 or later.
     static let oldGuaranteeSubsection = sel + #"§\s*101\s*,?\s*stk\.\s*(?:1\s*(?:-|–|og)\s*)?[123]\b(?!\s*(?:-|–|og|,)\s*[4-9])"#
     /// What the 14-day guarantee is called; the reference and this must stand in one clause
