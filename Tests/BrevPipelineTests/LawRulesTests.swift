@@ -259,6 +259,33 @@ import Testing
         try refused(grant, .dateOrder, at: "$.first_contact_date") { $0["first_contact_date"] = "2026-12-24" }
     }
 
+    /// The command line: a template that cites stale law stops `check` and `render` alike with
+    /// exit 3 and the template's file and line; nothing is written.
+    @Test func aTemplateCitingStaleLawIsAResourceErrorForCheckAndRender() throws {
+        let brev = try TestSupport.brevBinary
+        let root = try TestSupport.temporaryDirectory()
+        for folder in ["LetterTemplates", "Fonts", "Schemas"] {
+            try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        let template = root.appendingPathComponent("LetterTemplates/letters/afslag/letter.xhtml")
+        var lines = try String(contentsOf: template, encoding: .utf8).components(separatedBy: "\n")
+        let at = try #require(lines.firstIndex(of: "{{> begrundelse}}"))
+        lines.insert("<p>Pligten til at underrette står i servicelovens § 153.</p>", at: at)
+        try lines.joined(separator: "\n").write(to: template, atomically: true, encoding: .utf8)
+        let example = TestSupport.example("afslag-doegn-sel101.json").path
+        let where_ = "letters/afslag/letter.xhtml:\(at + 1)"
+        let check = try TestSupport.run("env", ["-u", "BREV_MEMO_SCHEMAS", brev, "check", "--case", example, "--resources", root.path])
+        #expect(check.status == 3, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("STALE_CITATION") && check.stdout.contains(where_), "\(check.stdout)")
+        let out = root.appendingPathComponent("out")
+        let render = try TestSupport.run("env", ["-u", "BREV_MEMO_SCHEMAS", brev, "render", "--case", example, "--out", out.path,
+                                                 "--resources", root.path])
+        #expect(render.status == 3, "\(render.stderr)")
+        #expect(render.stderr.contains("STALE_CITATION") && render.stderr.contains(where_), "\(render.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).isEmpty)
+    }
+
     // LocalPracticeRule
     @Test func thistedsThreeMonthsWarnUnlessTheCaseGivesAnExceptionReason() throws {
         func longer(_ o: inout [String: Any]) {
