@@ -22,6 +22,8 @@ for file in "$hostile"/*.json; do
 done
 
 set +e
+# Swift's own crash handler would take the signal before libFuzzer sees it and saves the input.
+export SWIFT_BACKTRACE=enable=no
 "$scratch/debug/case-fuzzer" "$scratch/corpus" Fuzz/corpus Examples/cases "$scratch/seeds" \
     -dict=Fuzz/case.dict -max_total_time="$seconds" -timeout=2 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$scratch/findings/" -print_final_stats=1 2>"$scratch/fuzz.log"
