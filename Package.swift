@@ -62,6 +62,9 @@ let package = Package(
                           path: "Benchmarks/PeerLetter"),
         .executableTarget(name: "layout-scaling-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout"],
                           path: "Benchmarks/LayoutScaling"),
+        // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer in .build-fuzz);
+        // in the normal build it is a plain program that replays case files.
+        .executableTarget(name: "case-fuzzer", dependencies: ["BrevPipeline", "BrevCore"], path: "Fuzz/CaseFuzzer"),
         // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.
         .target(name: "BrevTestSupport", dependencies: ["BrevCore"]),
         .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore", "BrevTestSupport"]),
