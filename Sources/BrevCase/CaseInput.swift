@@ -51,6 +51,13 @@ public struct CaseInput: Sendable {
     /// PARTSHOERING: the day the citizen's comments must be in.
     public var hearingDeadline: CivilDate?
     public var handleplan: Handleplan?
+    /// GENVURDERING_AENDRET, KLAGEVEJLEDNING: the date of the earlier decision this letter is about.
+    public var earlierDecisionDate: CivilDate?
+    /// AKTINDSIGT: when the request for access came in (FVL § 16 stk. 2 counts from it).
+    public var accessRequestReceivedDate: CivilDate?
+    /// SKRIFTLIG_BEGRUNDELSE: when the decision was given orally, and when the written justification was asked for (FVL § 23).
+    public var oralDecisionDate: CivilDate?
+    public var justificationRequestedDate: CivilDate?
 
     /// The action plan (SEL § 141), written only with the citizen's consent (domain.md §4.7).
     public struct Handleplan: Sendable {

@@ -113,6 +113,10 @@ public enum CaseReader {
                                specialConditions: h.string("special_conditions", kind: .freeText), nextReview: h.date("next_review"))
             h.rejectUnknownKeys()
         }
+        let earlierDecision = r.date("earlier_decision_date")
+        let accessRequestReceived = r.date("access_request_received_date")
+        let oralDecision = r.date("oral_decision_date")
+        let justificationRequested = r.date("justification_requested_date")
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
@@ -128,7 +132,9 @@ public enum CaseReader {
             plannedStartDate: plannedStart, provider: provider, freeChoice: freeChoice, egenbetaling: egenbetaling,
             childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan, custodyHolders: holders,
             complaintReceivedDate: complaintReceived, expectedDecisionDate: expectedDecision, treatmentEndDate: treatmentEnd,
-            hearingDeadline: hearingDeadline, handleplan: handleplan)
+            hearingDeadline: hearingDeadline, handleplan: handleplan, earlierDecisionDate: earlierDecision,
+            accessRequestReceivedDate: accessRequestReceived, oralDecisionDate: oralDecision,
+            justificationRequestedDate: justificationRequested)
     }
 
     private static func readBegrundelse(_ r: FieldReader) -> CaseInput.Begrundelse {

@@ -31,6 +31,8 @@ public struct CaseValidator {
         checkLegalBasis(c, d)
         checkChannel(c, d)
         if c.caseworker == nil { d.error(.missingField, "$.caseworker", "the letter needs a caseworker to sign it") }
+        // lawletters: access, oral decisions, changed decisions, renewed guidance (Sources/BrevCase/Rules/).
+        LawLettersRules.validate(c, calendar: profiles.profile(forMunicipalityCode: c.municipalityCode)?.complaintDeadlineRule.calendar ?? DanishCalendar(), into: d)
     }
 
     /// Anonymous cases carry no identifiers at all; all others need a case number and a

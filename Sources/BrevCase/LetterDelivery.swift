@@ -22,4 +22,8 @@ public struct LetterDelivery: Sendable {
     public var profile: MunicipalityProfile
     /// Decisions get the decision notification and legalNotification from the profile.
     public var isDecision: Bool
+    /// Paper post to a recipient without a CPR number (a custody holder living abroad or
+    /// without one): remote print needs the number, so the municipality prints and posts the
+    /// PDF itself and no message is made.
+    public var printedLocally: Bool = false
 }

@@ -16,6 +16,8 @@ public struct LetterModelBuilder {
         .behandlingsplan: "behandlingsplan", .afslagForlaengelse: "afslag-forlaengelse", .ophoer: "ophoer",
         .partshoering: "partshoering", .svarfristOrientering: "svarfrist-orientering",
         .viderestendtAST: "videresendt-ankestyrelsen", .handleplan: "handleplan",
+        .genvurderingAendret: "genvurdering-aendret", .aktindsigt: "aktindsigt", .klagevejledning: "klagevejledning",
+        .skriftligBegrundelse: "skriftlig-begrundelse",
     ]
 
     /// The only thing an anonymous case (SEL § 101a) gets: a general sheet handed over in person.
@@ -59,13 +61,18 @@ public struct LetterModelBuilder {
         let routes = ComplaintRoute.routes(for: c.legalBasis)
         var klage = LetterModel.Klagevejledning(astViaKommune: nil, noneAlcohol: routes.contains(.noneAlcohol),
                                                 none101a: routes.contains(.none101a), stpk: routes.contains(.stpk))
+        // Renewed guidance and the justification of an oral decision: the deadline runs from this letter.
+        let countsFromThisLetter = c.letterType == .klagevejledning || c.letterType == .skriftligBegrundelse
         if routes.contains(.astViaKommune) {
             klage.astViaKommune = LetterModel.AstViaKommune(
                 deadline: DanishDateFormat.longWithWeekday(deadline),
                 complaintWeeks: profile.deadlines.complaintWeeks,
                 reassessmentWeeks: profile.deadlines.reassessmentWeeks,
                 byPaper: channel == .paper,
+                digitalPost: to.canUseDigitalPost,
                 presumedReceivedDate: DanishDateFormat.longWithWeekday(received),
+                countsFrom: countsFromThisLetter ? "dette brev" : "afgørelsen",
+                countsFromPronoun: countsFromThisLetter ? "det" : "den",
                 recipient: profile.complaints.recipient,
                 address: profile.complaints.address.joined(separator: ", "),
                 caseNumber: caseNumber,
@@ -106,7 +113,14 @@ public struct LetterModelBuilder {
                 },
                 restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil)
         }
-        let complaintGuidance = c.letterType != .bevilling || profile.complaintGuidanceOnFullGrant
+        let complaintGuidance: Bool
+        switch c.letterType {
+        case .bevilling: complaintGuidance = profile.complaintGuidanceOnFullGrant
+        // FVL § 25: no guidance is owed when the answer gives full support.
+        case .aktindsigt: complaintGuidance = c.outcome != .fuld
+        case .genvurderingAendret: complaintGuidance = c.outcome != .fuld || profile.complaintGuidanceOnFullGrant
+        default: complaintGuidance = true
+        }
         let isDecision = c.letterType.isDecision
         var plan: LetterModel.Plan?
         if let p = c.behandlingsplan, let enrolment = p.enrolmentDate {
@@ -137,13 +151,16 @@ public struct LetterModelBuilder {
             },
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
             recipient: .init(name: name, addressLines: addressLines,
-                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: to.copyFor),
+                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: to.copyFor,
+                             applicant: to.copyFor ?? "Du",
+                             custodyHoldersGetCopy: recipient == .citizen && !c.custodyHolders.isEmpty),
             letterDate: DanishDateFormat.long(c.letterDate),
             caseNumber: caseNumber,
             caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
                               phone: c.caseworker!.phone, email: c.caseworker!.email),
             application: .init(
                 treatment: requested.danishNoun,
+                treatmentDefinite: requested.danishDefinite,
                 receivedDate: c.applicationReceivedDate.map(DanishDateFormat.long) ?? "",
                 committeeDate: c.visitationsudvalgDate.map(DanishDateFormat.long),
                 outpatientStillAvailable: requested == .dag || requested == .doegn,
@@ -157,7 +174,21 @@ public struct LetterModelBuilder {
             complaintGuidance: complaintGuidance,
             grant: grant,
             reportingDuty: c.childrenUnder18AtHome,
-            pregnant: c.pregnant)
+            pregnant: c.pregnant,
+            followUp: followUp(c))
+    }
+
+    /// The facts of a letter that answers or follows an earlier step; nil on the other kinds.
+    func followUp(_ c: CaseInput) -> LetterModel.FollowUp? {
+        guard [.aktindsigt, .genvurderingAendret, .klagevejledning, .skriftligBegrundelse].contains(c.letterType) else { return nil }
+        let long = DanishDateFormat.long
+        return .init(earlierDecisionDate: c.earlierDecisionDate.map(long),
+                     accessRequestReceivedDate: c.accessRequestReceivedDate.map(long),
+                     accessDays: AccessToFilesRule.answerWorkingDays,
+                     oralDecisionDate: c.oralDecisionDate.map(long),
+                     justificationRequestedDate: c.justificationRequestedDate.map(long),
+                     full: c.outcome == .fuld, partial: c.outcome == .delvis, refused: c.outcome == .afslag,
+                     grantedTreatment: (c.treatmentTypeGranted ?? c.treatmentTypeRequested ?? .ambulant).danishNoun)
     }
 
     /// How the letter to `recipient` leaves: built beside the model, never handed to a template.
@@ -175,7 +206,8 @@ public struct LetterModelBuilder {
             messageUUID: MessageUUID.derive(from: ["brev-message-v2", c.municipalityCode, caseNumber, c.letterType.rawValue,
                                                    to.identity, String(c.letterVersion)]),
             recipientCPR: to.cpr, recipientName: to.name, addressLines: to.addressLines,
-            caseNumber: caseNumber, created: created, profile: profile, isDecision: c.letterType.isDecision)
+            caseNumber: caseNumber, created: created, profile: profile, isDecision: c.letterType.isDecision,
+            printedLocally: to.channel == .print && to.cpr == nil && recipient != .citizen)
     }
 
     /// Who one copy of the letter is for and how it reaches them: a custody holder's copy goes
@@ -190,6 +222,9 @@ public struct LetterModelBuilder {
         /// What tells this recipient apart from any other: the CPR number, or without one the
         /// name and address, with the copy's place among the custody holders.
         var identity: String
+        /// Whether the complaint guidance may point to Digital Post: not for a child under 15
+        /// (no mailbox before 15), nor for a custody holder without a CPR number.
+        var canUseDigitalPost: Bool
     }
 
     func addressee(_ c: CaseInput, citizen: CaseInput.Citizen, recipient: Recipient) -> Addressee {
@@ -201,12 +236,13 @@ public struct LetterModelBuilder {
         case .ingen: channel = .none
         }
         var to = Addressee(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? [], cpr: citizen.cpr?.digits,
-                           channel: channel, copyFor: nil, identity: "citizen")
+                           channel: channel, copyFor: nil, identity: "citizen",
+                           canUseDigitalPost: !(citizen.digitalPostStatus == .under15 || citizen.cpr.map { $0.age(on: c.letterDate) < 15 } == true))
         if case .custodyHolder(let i) = recipient {
             let holder = c.custodyHolders[i]
             to = Addressee(name: holder.name, addressLines: holder.address?.lines ?? [], cpr: holder.cpr?.digits,
                            channel: holder.digitalPostStatus == .tilmeldt && holder.cpr != nil ? .digitalPost : .print,
-                           copyFor: citizen.name, identity: "custody-\(i)")
+                           copyFor: citizen.name, identity: "custody-\(i)", canUseDigitalPost: holder.cpr != nil)
         }
         to.identity += "|" + (to.cpr ?? ([to.name] + to.addressLines).joined(separator: "\u{1F}"))
         return to
@@ -232,15 +268,16 @@ public struct LetterModelBuilder {
             documentTitle: profile.letterTitle, fileKind: "brev", documentLabel: "Brev", plan: nil, notice: notice(c),
             handleplan: nil,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
-            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil),
+            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil, applicant: "Du", custodyHoldersGetCopy: false),
             letterDate: DanishDateFormat.long(c.letterDate), caseNumber: "",
             caseworker: .init(name: "", title: nil, phone: nil, email: nil),
-            application: .init(treatment: (c.treatmentTypeRequested ?? .anonymAmbulant).danishNoun, receivedDate: "",
+            application: .init(treatment: (c.treatmentTypeRequested ?? .anonymAmbulant).danishNoun,
+                               treatmentDefinite: (c.treatmentTypeRequested ?? .anonymAmbulant).danishDefinite, receivedDate: "",
                                committeeDate: nil, outpatientStillAvailable: false, alcohol: c.legalBasis.contains(.sul141),
                                centreName: profile.centre.name, centreAddress: profile.centre.address.joined(separator: ", ")),
             begrundelse: .init(facts: [], assessment: ""), hearing: nil, legalCitations: [],
             klagevejledning: .init(astViaKommune: nil, noneAlcohol: false, none101a: true, stpk: false),
-            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false)
+            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false, followUp: nil)
     }
 
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals

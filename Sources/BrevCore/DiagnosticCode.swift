@@ -118,4 +118,12 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let csvColumnCount = DiagnosticCode("CSV_COLUMN_COUNT")
     /// A CSV row whose quoted cell never ends.
     public static let csvUnterminatedQuote = DiagnosticCode("CSV_UNTERMINATED_QUOTE")
+
+    // lawletters
+    /// An access request (FVL § 9) answered later than 7 working days after it came in, FVL § 16 stk. 2.
+    public static let accessAnswerLate = DiagnosticCode("ACCESS_ANSWER_LATE")
+    /// A written justification of an oral decision given later than 14 days after it was asked for (FVL § 23).
+    public static let justificationLate = DiagnosticCode("JUSTIFICATION_LATE")
+    /// A written justification asked for more than 14 days after the oral decision: the right of FVL § 23 had lapsed.
+    public static let justificationAskedLate = DiagnosticCode("JUSTIFICATION_ASKED_LATE")
 }

@@ -182,7 +182,7 @@ extension LetterPipeline {
     /// `recipientPath` is the JSON path of the recipient (`$.citizen`), named by errors about their name or address.
     func messages(for model: LetterModel, delivery d: LetterDelivery, pdf: [UInt8], fileName: String,
                   recipientPath: String = "$.citizen") throws(BrevError) -> [OutputFile] {
-        guard d.channel == .digitalPost || d.channel == .print else { return [] }
+        guard d.channel == .digitalPost || d.channel == .print, !d.printedLocally else { return [] }
         guard let cpr = d.recipientCPR else {
             throw .invalid([.error(.anonymousNoMessage, at: .jsonPath("\(recipientPath).cpr"),
                                    "Digital Post and remote print need the recipient's CPR number")])
