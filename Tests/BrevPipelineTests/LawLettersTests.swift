@@ -1,0 +1,224 @@
+import BrevCase
+import BrevCore
+import BrevPipeline
+import BrevTestSupport
+import Foundation
+import Testing
+
+/// The letters issue 9 says brev must make rather than refuse (a changed decision, access to the
+/// file, renewed complaint guidance, the written justification of an oral decision) and the
+/// wording a citizen notices (custody copies, a child under 15, the definite form). Sentences the
+/// law requires are read back from the PDF.
+@Suite(.serialized) struct LawLettersTests {
+    let pipeline: LetterPipeline
+
+    init() throws {
+        pipeline = try LetterPipeline(environment: TestSupport.environment)
+    }
+
+    func object(_ file: String, _ change: (inout [String: Any]) -> Void = { _ in }) throws -> [String: Any] {
+        var o = try TestSupport.exampleObject(file)
+        change(&o)
+        return o
+    }
+
+    func pdfText(_ letter: RenderedLetter) throws -> String {
+        try TestSupport.pdfText(try TestSupport.writeTemporary(letter.pdf))
+            .replacingOccurrences(of: "\u{AD}\n", with: "").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    func letters(_ o: [String: Any]) throws -> [RenderedLetter] {
+        try pipeline.renderAll(caseJSON: try TestSupport.json(o))
+    }
+
+    func check(_ o: [String: Any]) throws -> [Diagnostic] {
+        pipeline.check(caseJSON: try TestSupport.json(o))
+    }
+
+    func has(_ d: [Diagnostic], _ code: DiagnosticCode, at path: String, _ severity: Diagnostic.Severity = .error) -> Bool {
+        d.contains { $0.code == code && $0.location == .jsonPath(path) && $0.severity == severity }
+    }
+
+    @Test func aChangedDecisionIsANewDecisionWithItsOwnJustificationAndGuidance() throws {
+        let partial = try letters(try object("genvurdering-aendret-dag-sel101.json"))
+        #expect(partial.count == 1)
+        let t = try pdfText(partial[0])
+        #expect(t.contains("Vi har vurderet afgørelsen igen, og vi ændrer den. Den nye afgørelse erstatter den gamle."))
+        #expect(t.contains("Du får dagbehandling."))
+        #expect(t.contains("Vi har lagt vægt på"))
+        #expect(t.contains("Vi skal have din klage senest"))
+        #expect(partial[0].fileBaseName.hasPrefix("afgoerelse-"))
+
+        let full = try letters(try object("genvurdering-aendret-dag-sel101.json") { o in
+            o["outcome"] = "FULD"
+            o["treatment_type_granted"] = "DOEGN"
+        })
+        #expect(try pdfText(full[0]).contains("Du får døgnbehandling, som du har søgt om. Du har dermed fået medhold i din klage"))
+
+        // Keeping a full refusal is no change; a full outcome with another type is not full support.
+        let kept = try check(try object("genvurdering-aendret-invalid-fastholdt-afslag.json"))
+        #expect(has(kept, .outcomeMismatch, at: "$.outcome"))
+        let otherType = try check(try object("genvurdering-aendret-dag-sel101.json") { $0["outcome"] = "FULD" })
+        #expect(has(otherType, .outcomeMismatch, at: "$.outcome"))
+        let noJustification = try check(try object("genvurdering-aendret-dag-sel101.json") { $0.removeValue(forKey: "begrundelse") })
+        #expect(has(noJustification, .missingBegrundelse, at: "$.begrundelse.facts"))
+        let noComplaint = try check(try object("genvurdering-aendret-dag-sel101.json") { $0.removeValue(forKey: "complaint_received_date") })
+        #expect(has(noComplaint, .missingField, at: "$.complaint_received_date"))
+    }
+
+    @Test func accessToTheFileIsAnsweredAndARefusalCarriesJustificationAndGuidance() throws {
+        let partial = try letters(try object("aktindsigt-delvis-sel101.json"))
+        let t = try pdfText(partial[0])
+        #expect(t.contains("Efter loven skal vi svare inden for 7 arbejdsdage."))
+        #expect(t.contains("Du får aktindsigt i en del af dokumenterne i din sag."))
+        #expect(t.contains("Vi har lagt vægt på"))
+        #expect(t.contains("Klagevejledning"))
+        // The appeal body of the underlying case: a SEL § 101 case goes on to Ankestyrelsen.
+        #expect(t.contains("Ankestyrelsen"))
+
+        // Full access is full support: no justification needed, no complaint guidance.
+        let full = try letters(try object("aktindsigt-delvis-sel101.json") { o in
+            o["outcome"] = "FULD"
+            o.removeValue(forKey: "begrundelse")
+        })
+        let ft = try pdfText(full[0])
+        #expect(ft.contains("Du får aktindsigt i alle dokumenterne i din sag."))
+        #expect(!ft.contains("Klagevejledning"))
+
+        // An alcohol case's refusal cannot go to Ankestyrelsen: the route follows the underlying case.
+        let alcohol = try letters(try object("aktindsigt-delvis-sel101.json") { o in
+            o["legal_basis"] = ["SUL_141"]
+            o["substance_category"] = "ALKOHOL"
+        })
+        #expect(!(try pdfText(alcohol[0])).contains("Ankestyrelsen"))
+
+        let refused = try check(try object("aktindsigt-invalid-afslag-uden-begrundelse.json"))
+        #expect(has(refused, .missingBegrundelse, at: "$.begrundelse.facts"))
+        #expect(has(refused, .missingAssessment, at: "$.begrundelse.assessment"))
+        let noRequest = try check(try object("aktindsigt-delvis-sel101.json") { $0.removeValue(forKey: "access_request_received_date") })
+        #expect(has(noRequest, .missingField, at: "$.access_request_received_date"))
+    }
+
+    /// FVL § 16 stk. 2: 7 working days from the request, counted on the municipality's calendar.
+    @Test func anAccessAnswerAfterSevenWorkingDaysWarns() throws {
+        let calendar = DanishCalendar()
+        for requested in ["2026-11-16", "2026-12-21", "2027-03-24"] {
+            let received = CivilDate(iso: requested)!
+            let due = AccessToFilesRule.answerDue(requestReceived: received, calendar: calendar)
+            #expect(calendar.isWorkingDay(due))
+            var workingDays = 0
+            var day = received
+            while day < due {
+                day = day.adding(days: 1)
+                if calendar.isWorkingDay(day) { workingDays += 1 }
+            }
+            #expect(workingDays == AccessToFilesRule.answerWorkingDays, "\(requested)")
+            let onTime = try check(try object("aktindsigt-delvis-sel101.json") { o in
+                o["access_request_received_date"] = requested
+                o["letter_date"] = due.iso
+                o.removeValue(forKey: "dispatch_datetime")
+            })
+            #expect(!onTime.contains { $0.code == .accessAnswerLate }, "\(requested)")
+            let late = try check(try object("aktindsigt-delvis-sel101.json") { o in
+                o["access_request_received_date"] = requested
+                o["letter_date"] = calendar.workingDay(onOrAfter: due.adding(days: 1)).iso
+                o.removeValue(forKey: "dispatch_datetime")
+            })
+            #expect(has(late, .accessAnswerLate, at: "$.letter_date", .warning), "\(requested)")
+        }
+    }
+
+    @Test func renewedComplaintGuidanceCountsTheDeadlineFromThisLetter() throws {
+        let letter = try letters(try object("klagevejledning-afslag-doegn-sel101-fysisk-post.json"))
+        let t = try pdfText(letter[0])
+        #expect(t.contains("Fristen for at klage regnes fra den dag, du modtager dette brev"))
+        #expect(t.contains("Vi skal have din klage senest 4 uger efter, at du har modtaget dette brev."))
+        #expect(!t.contains("modtaget afgørelsen"))
+        #expect(letter[0].fileBaseName.hasPrefix("brev-"))
+
+        // The same deadline as a decision sent the same day by the same channel.
+        let decision = try letters(try object("afslag-doegn-sel101-fysisk-post.json") { o in
+            o["letter_date"] = "2026-11-24"
+            o["dispatch_datetime"] = "2026-11-24T15:00+01:00"
+        })
+        let dt = try pdfText(decision[0])
+        let pattern = #"så skal vi have din klage senest [a-zæøå]+ den \d+\. [a-zæøå]+ \d{4}"#
+        func deadline(_ s: String) -> String? {
+            s.range(of: pattern, options: .regularExpression).map { String(s[$0]) }
+        }
+        #expect(deadline(t) != nil)
+        #expect(deadline(t) == deadline(dt))
+
+        let missing = try check(try object("klagevejledning-invalid-mangler-afgoerelsesdato.json"))
+        #expect(has(missing, .missingField, at: "$.earlier_decision_date"))
+        let noBasis = try check(try object("klagevejledning-afslag-doegn-sel101-fysisk-post.json") { $0["legal_basis"] = [String]() })
+        #expect(has(noBasis, .missingField, at: "$.legal_basis"))
+    }
+
+    @Test func theWrittenJustificationOfAnOralDecisionFollowsFVL23() throws {
+        let letter = try letters(try object("skriftlig-begrundelse-ophoer-ambulant-sel101.json"))
+        let t = try pdfText(letter[0])
+        #expect(t.contains("om at få begrundelsen skriftligt. Her er den."))
+        #expect(t.contains("Vi har lagt vægt på"))
+        #expect(t.contains("Afgørelsen er truffet efter"))
+        #expect(t.contains("at du har modtaget dette brev"))
+
+        let missing = try check(try object("skriftlig-begrundelse-invalid-mangler-mundtlig-dato.json"))
+        #expect(has(missing, .missingField, at: "$.oral_decision_date"))
+        // Asked on day 15 after the oral decision: the right had lapsed.
+        let askedLate = try check(try object("skriftlig-begrundelse-ophoer-ambulant-sel101.json") { o in
+            o["justification_requested_date"] = "2026-12-01"
+            o["letter_date"] = "2026-12-03"
+            o.removeValue(forKey: "dispatch_datetime")
+        })
+        #expect(has(askedLate, .justificationAskedLate, at: "$.justification_requested_date", .warning))
+        let onDay14 = try check(try object("skriftlig-begrundelse-ophoer-ambulant-sel101.json") { o in
+            o["justification_requested_date"] = "2026-11-30"
+            o["letter_date"] = "2026-12-14"
+            o.removeValue(forKey: "dispatch_datetime")
+        })
+        #expect(!onDay14.contains { $0.code == .justificationAskedLate || $0.code == .justificationLate })
+        let givenLate = try check(try object("skriftlig-begrundelse-ophoer-ambulant-sel101.json") { o in
+            o["justification_requested_date"] = "2026-11-30"
+            o["letter_date"] = "2026-12-15"
+            o.removeValue(forKey: "dispatch_datetime")
+        })
+        #expect(has(givenLate, .justificationLate, at: "$.letter_date", .warning))
+        let noJustification = try check(try object("skriftlig-begrundelse-ophoer-ambulant-sel101.json") { $0.removeValue(forKey: "begrundelse") })
+        #expect(has(noJustification, .missingBegrundelse, at: "$.begrundelse.facts"))
+    }
+
+    /// A 14-year-old on paper, one custody holder by Digital Post, one without a CPR number.
+    @Test func aChildUnder15AndTheCustodyHoldersCopies() throws {
+        let all = try letters(try object("afslag-doegn-bl33-ung-14-aar-fysisk-post.json"))
+        #expect(all.count == 3)
+        let child = try pdfText(all[0])
+        #expect(child.contains("Du har den 2. november 2026 søgt om døgnbehandling."))
+        #expect(child.contains("Dem, der har forældremyndigheden over dig, får en kopi af dette brev."))
+        #expect(!child.contains("Digital Post"))
+        #expect(all[0].messages.contains { $0.suffix.contains("print") })
+
+        for copy in all.dropFirst() {
+            let t = try pdfText(copy)
+            #expect(t.contains("Emil Lindqvist har den 2. november 2026 søgt om døgnbehandling."))
+            #expect(!t.contains("Du har den 2. november 2026 søgt"))
+            #expect(t.contains("fordi du har forældremyndigheden over Emil Lindqvist"))
+            #expect(!t.contains("får en kopi af dette brev"))
+        }
+        // The holder with a CPR number and Digital Post gets a message and may be told to use it.
+        #expect(all[1].messages.contains { $0.suffix.contains("memo") })
+        #expect(try pdfText(all[1]).contains("Digital Post"))
+        // The holder without a CPR number: printed and posted by the municipality, no message, no Digital Post.
+        #expect(all[2].messages.isEmpty)
+        #expect(!(try pdfText(all[2])).contains("Digital Post"))
+    }
+
+    @Test func aPossessiveTakesTheTreatmentsDefiniteForm() throws {
+        #expect(TreatmentType.ambulant.danishDefinite == "ambulante behandling")
+        #expect(TreatmentType.doegn.danishDefinite == "døgnbehandling")
+        let t = try pdfText(try letters(try object("ophoer-ambulant-sel101.json"))[0])
+        #expect(t.contains("Din ambulante behandling stopper"))
+        #expect(t.contains("ophør af din ambulante behandling"))
+        #expect(!t.contains("din ambulant behandling") && !t.contains("Din ambulant behandling"))
+    }
+}
