@@ -16,6 +16,8 @@ public struct CaseValidator {
                     "no profile for this municipality code; known codes: \(profiles.knownCodes.joined(separator: ", "))")
         }
         checkIdentity(c, d)
+        // lawletters: a representative (FVL § 8), anonymous or not (Sources/BrevCase/Rules/).
+        RepresentativeRule.validate(c, into: d)
         if c.anonymous {
             // An anonymous case gets only the in-person sheet: no decision letter, no signature.
             checkLegalBasis(c, d)

@@ -17,6 +17,8 @@ public struct LetterDelivery: Sendable {
     public var recipientName: String
     /// The envelope's address lines (street, postcode and town).
     public var addressLines: [String]
+    /// The envelope address's country (ISO 3166 alpha-2), "DK" at home.
+    public var countryCode: String = "DK"
     public var caseNumber: String
     public var created: Date
     public var profile: MunicipalityProfile

@@ -85,6 +85,12 @@ public struct LetterModel: Sendable {
         public var applicant: String
         /// On a young person's own letter: the custody holders get a copy.
         public var custodyHoldersGetCopy: Bool
+        /// On the representative's letter (FVL § 8): the citizen's name, and the role as the
+        /// sentence says it ("er partsrepræsentant for", "har fuldmagt fra").
+        public var representing: String?
+        public var representativeRole: String?
+        /// On the citizen's copy when a representative gets the letter: the representative's name.
+        public var representedBy: String?
     }
 
     public struct Caseworker: Sendable {

@@ -38,11 +38,14 @@ public struct LetterModelBuilder {
     public enum Recipient: Sendable, Hashable {
         case citizen
         case custodyHolder(Int)
+        /// The citizen's representative (FVL § 8): the letter goes to them, the citizen gets a copy.
+        case representative
     }
 
-    /// Every recipient of the case's letter: the citizen, then each custody holder (domain.md §3, minors).
+    /// Every recipient of the case's letter: the representative if there is one, the citizen,
+    /// then each custody holder (domain.md §3, minors; §6 `representative`).
     public static func recipients(of c: CaseInput) -> [Recipient] {
-        [.citizen] + c.custodyHolders.indices.map { .custodyHolder($0) }
+        (c.representative == nil || c.anonymous ? [] : [.representative]) + [.citizen] + c.custodyHolders.indices.map { .custodyHolder($0) }
     }
 
     public func build(_ c: CaseInput, for recipient: Recipient = .citizen) throws -> LetterModel {
@@ -152,8 +155,11 @@ public struct LetterModelBuilder {
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
             recipient: .init(name: name, addressLines: addressLines,
                              returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: to.copyFor,
-                             applicant: to.copyFor ?? "Du",
-                             custodyHoldersGetCopy: recipient == .citizen && !c.custodyHolders.isEmpty),
+                             applicant: to.copyFor ?? to.representing ?? "Du",
+                             custodyHoldersGetCopy: recipient == .citizen && !c.custodyHolders.isEmpty,
+                             representing: to.representing,
+                             representativeRole: recipient == .representative ? c.representative.map(LetterModelBuilder.role) : nil,
+                             representedBy: recipient == .citizen ? c.representative?.name : nil),
             letterDate: DanishDateFormat.long(c.letterDate),
             caseNumber: caseNumber,
             caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
@@ -205,9 +211,17 @@ public struct LetterModelBuilder {
             channel: to.channel,
             messageUUID: MessageUUID.derive(from: ["brev-message-v2", c.municipalityCode, caseNumber, c.letterType.rawValue,
                                                    to.identity, String(c.letterVersion)]),
-            recipientCPR: to.cpr, recipientName: to.name, addressLines: to.addressLines,
+            recipientCPR: to.cpr, recipientName: to.name, addressLines: to.addressLines, countryCode: to.countryCode,
             caseNumber: caseNumber, created: created, profile: profile, isDecision: c.letterType.isDecision,
             printedLocally: to.channel == .print && to.cpr == nil && recipient != .citizen)
+    }
+
+    /// How the representative's letter names their role (FVL § 8).
+    static func role(_ r: CaseInput.Representative) -> String {
+        switch r.kind {
+        case .partsrepraesentant: return "er partsrepræsentant for"
+        case .fuldmagt: return "har fuldmagt fra"
+        }
     }
 
     /// Who one copy of the letter is for and how it reaches them: a custody holder's copy goes
@@ -225,6 +239,10 @@ public struct LetterModelBuilder {
         /// Whether the complaint guidance may point to Digital Post: not for a child under 15
         /// (no mailbox before 15), nor for a custody holder without a CPR number.
         var canUseDigitalPost: Bool
+        /// On the representative's letter: the citizen's name.
+        var representing: String? = nil
+        /// The address's country for remote print.
+        var countryCode = "DK"
     }
 
     func addressee(_ c: CaseInput, citizen: CaseInput.Citizen, recipient: Recipient) -> Addressee {
@@ -244,6 +262,19 @@ public struct LetterModelBuilder {
                            channel: holder.digitalPostStatus == .tilmeldt && holder.cpr != nil ? .digitalPost : .print,
                            copyFor: citizen.name, identity: "custody-\(i)", canUseDigitalPost: holder.cpr != nil)
         }
+        if recipient == .representative, let rep = c.representative {
+            to = Addressee(name: rep.name, addressLines: rep.address?.lines ?? [], cpr: rep.cpr?.digits,
+                           channel: rep.digitalPostStatus == .tilmeldt && rep.cpr != nil ? .digitalPost : .print,
+                           copyFor: nil, identity: "representative", canUseDigitalPost: rep.cpr != nil,
+                           representing: citizen.name)
+        }
+        let address: CaseInput.Address?
+        switch recipient {
+        case .citizen: address = citizen.address
+        case .custodyHolder(let i): address = c.custodyHolders[i].address
+        case .representative: address = c.representative?.address
+        }
+        if let address, address.isAbroad, let code = address.countryCode { to.countryCode = code }
         to.identity += "|" + (to.cpr ?? ([to.name] + to.addressLines).joined(separator: "\u{1F}"))
         return to
     }
@@ -268,7 +299,8 @@ public struct LetterModelBuilder {
             documentTitle: profile.letterTitle, fileKind: "brev", documentLabel: "Brev", plan: nil, notice: notice(c),
             handleplan: nil,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
-            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil, applicant: "Du", custodyHoldersGetCopy: false),
+            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil, applicant: "Du", custodyHoldersGetCopy: false,
+                             representing: nil, representativeRole: nil, representedBy: nil),
             letterDate: DanishDateFormat.long(c.letterDate), caseNumber: "",
             caseworker: .init(name: "", title: nil, phone: nil, email: nil),
             application: .init(treatment: (c.treatmentTypeRequested ?? .anonymAmbulant).danishNoun,

@@ -170,6 +170,7 @@ public final class LetterPipeline {
         switch recipient {
         case .citizen: person = "$.citizen"
         case .custodyHolder(let i): person = "$.custody_holders[\(i)]"
+        case .representative: person = "$.representative"
         }
         letter.messages = try messages(for: model, delivery: builder.delivery(input, for: recipient), pdf: bytes,
                                        fileName: "\(letter.fileBaseName).pdf", recipientPath: person)
@@ -196,7 +197,7 @@ extension LetterPipeline {
             addressLines: d.addressLines, caseNumber: d.caseNumber, caseSystem: p.digitalPost.caseSystem,
             kle: p.digitalPost.kle.map { .init(subjectKey: $0.subjectKey, version: $0.version, activityFacet: $0.activityFacet, label: $0.label) },
             created: d.created, letterDate: model.letterDate,
-            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf))
+            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf), countryCode: d.countryCode)
         var files: [OutputFile] = []
         do {
             if d.channel == .digitalPost {

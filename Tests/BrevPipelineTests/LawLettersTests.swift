@@ -221,4 +221,83 @@ import Testing
         #expect(t.contains("ophør af din ambulante behandling"))
         #expect(!t.contains("din ambulant behandling") && !t.contains("Din ambulant behandling"))
     }
+
+    /// FVL § 8: the letter goes to the representative, about the citizen, and the citizen gets a copy.
+    @Test func aRepresentativeGetsTheLetterAndTheCitizenACopy() throws {
+        let all = try letters(try object("afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json"))
+        #expect(all.count == 2)
+        let toRepresentative = try pdfText(all[0])
+        #expect(toRepresentative.contains("Kære Advokat Jonas Bech"))
+        #expect(toRepresentative.contains("fordi du har fuldmagt fra Mette Ærø-Østergård (forvaltningslovens § 8)"))
+        #expect(toRepresentative.contains("Mette Ærø-Østergård har den 2. november 2026 søgt om døgnbehandling."))
+        // No CPR number for the representative: printed and posted by the municipality, no message.
+        #expect(all[0].messages.isEmpty)
+        let copy = try pdfText(all[1])
+        #expect(copy.contains("Kære Mette Ærø-Østergård"))
+        #expect(copy.contains("Dette er en kopi. Brevet er sendt til Advokat Jonas Bech"))
+        #expect(all[1].messages.contains { $0.suffix.contains("memo") })
+
+        let party = try letters(try object("afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json") { o in
+            o["representative"] = ["name": "Anna Holm", "type": "PARTSREPRAESENTANT", "cpr": "1502794321", "digital_post_status": "TILMELDT",
+                                   "address": ["street": "Torvet 2", "postcode": "2635", "city": "Ishøj"]]
+        })
+        #expect(try pdfText(party[0]).contains("fordi du er partsrepræsentant for Mette Ærø-Østergård"))
+        #expect(party[0].messages.contains { $0.suffix.contains("memo") })
+
+        let itself = try check(try object("afslag-doegn-sel101-invalid-repraesentant-er-borgeren.json"))
+        #expect(has(itself, .invalidValue, at: "$.representative.cpr"))
+        let anonymous = try check(try object("anonym-information-sel101a.json") { o in
+            o["representative"] = ["name": "Anna Holm", "type": "FULDMAGT", "address": ["street": "Torvet 2", "postcode": "2635", "city": "Ishøj"]]
+        })
+        #expect(has(anonymous, .anonymousNoIdentifiers, at: "$.representative"))
+        let noType = try check(try object("afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json") { o in
+            o["representative"] = ["name": "Anna Holm", "address": ["street": "Torvet 2", "postcode": "2635", "city": "Ishøj"]]
+        })
+        #expect(has(noType, .missingField, at: "$.representative.type"))
+    }
+
+    /// Navne- og adressebeskyttelse: the address appears only on the citizen's own letter, in
+    /// the envelope block, never in a copy to anyone else (PDF, HTML or message).
+    @Test func aProtectedAddressIsNeverOnACopyToOthers() throws {
+        for file in ["afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json", "bevilling-ambulant-bl33-ung-16-aar.json"] {
+            let o = try object(file) { o in
+                var citizen = o["citizen"] as! [String: Any]
+                citizen["protected_address"] = true
+                citizen["address"] = ["street": "Hemmeligvej 7", "postcode": "2635", "city": "Ishøj"]
+                o["citizen"] = citizen
+            }
+            let all = try letters(o)
+            #expect(all.count >= 2)
+            for letter in all {
+                let own = letter.html.contains("Kære \((o["citizen"] as! [String: Any])["name"] as! String)")
+                let everything = try pdfText(letter) + letter.html + letter.messages.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
+                #expect(everything.contains("Hemmeligvej 7") == own, "\(file)")
+            }
+        }
+    }
+
+    /// An address abroad: the country's name is the last address line, and remote print gets its code.
+    @Test func anAddressAbroadEndsWithTheCountry() throws {
+        let all = try letters(try object("afslag-doegn-sel101-fysisk-post-udlandet.json"))
+        let t = try pdfText(all[0])
+        #expect(t.contains("211 42 Malmö SVERIGE"))
+        let print = try #require(all[0].messages.first { $0.suffix == "print.xml" })
+        let xml = String(decoding: print.bytes, as: UTF8.self)
+        #expect(xml.contains(">SVERIGE</"))
+        #expect(xml.contains("scheme=\"iso3166-alpha2\">SE<"))
+        #expect(try pipeline.validateMessage(print.bytes).isEmpty)
+
+        let noName = try check(try object("afslag-doegn-sel101-fysisk-post-udlandet.json") { o in
+            var citizen = o["citizen"] as! [String: Any]
+            citizen["address"] = ["street": "Storgatan 14", "postcode": "211 42", "city": "Malmö", "country_code": "SE"]
+            o["citizen"] = citizen
+        })
+        #expect(has(noName, .missingField, at: "$.citizen.address.country_name"))
+        let danishPostcode = try check(try object("afslag-doegn-sel101-fysisk-post-udlandet.json") { o in
+            var citizen = o["citizen"] as! [String: Any]
+            citizen["address"] = ["street": "Storgatan 14", "postcode": "211 42", "city": "Malmö"]
+            o["citizen"] = citizen
+        })
+        #expect(has(danishPostcode, .invalidValue, at: "$.citizen.address.postcode"))
+    }
 }
