@@ -106,7 +106,7 @@ public final class LetterPipeline {
         }
     }
 
-    /// The letter to the citizen (the first of `renderAll`).
+    /// The first letter of `renderAll`: the citizen's, or their representative's when they have one.
     public func render(caseJSON: [UInt8]) throws(BrevError) -> RenderedLetter {
         try renderAll(caseJSON: caseJSON)[0]
     }

@@ -227,18 +227,27 @@ import Testing
         let all = try letters(try object("afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json"))
         #expect(all.count == 2)
         let toRepresentative = try pdfText(all[0])
-        #expect(toRepresentative.contains("Kære Advokat Jonas Bech"))
+        #expect(toRepresentative.contains("Kære Jonas Bech"))
         #expect(toRepresentative.contains("fordi du har fuldmagt fra Mette Ærø-Østergård (forvaltningslovens § 8)"))
         #expect(toRepresentative.contains("Mette Ærø-Østergård har den 2. november 2026 søgt om døgnbehandling."))
-        // No CPR number for the representative: printed and posted by the municipality, no message.
-        #expect(all[0].messages.isEmpty)
+        #expect(all[0].messages.contains { $0.suffix.contains("memo") })
         let copy = try pdfText(all[1])
         #expect(copy.contains("Kære Mette Ærø-Østergård"))
-        #expect(copy.contains("Dette er en kopi. Brevet er sendt til Advokat Jonas Bech"))
+        #expect(copy.contains("Dette er en kopi. Brevet er sendt til Jonas Bech"))
         #expect(all[1].messages.contains { $0.suffix.contains("memo") })
+        // Different recipients, different messages.
+        #expect(all[0].letterId != all[1].letterId)
+
+        // A representative without a CPR number (a lawyer): printed and posted by the municipality, no message.
+        let lawyer = try letters(try object("afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json") { o in
+            o["representative"] = ["name": "Advokat Jonas Bech", "type": "FULDMAGT",
+                                   "address": ["street": "Vesterbrogade 40, 1. sal", "postcode": "1620", "city": "København V"]]
+        })
+        #expect(lawyer[0].messages.isEmpty)
+        #expect(try pdfText(lawyer[0]).contains("Kære Advokat Jonas Bech"))
 
         let party = try letters(try object("afslag-doegn-sel101-fuldmagt-beskyttet-adresse.json") { o in
-            o["representative"] = ["name": "Anna Holm", "type": "PARTSREPRAESENTANT", "cpr": "1502794321", "digital_post_status": "TILMELDT",
+            o["representative"] = ["name": "Anna Holm", "type": "PARTSREPRAESENTANT", "cpr": "2103814321", "digital_post_status": "TILMELDT",
                                    "address": ["street": "Torvet 2", "postcode": "2635", "city": "Ishøj"]]
         })
         #expect(try pdfText(party[0]).contains("fordi du er partsrepræsentant for Mette Ærø-Østergård"))
