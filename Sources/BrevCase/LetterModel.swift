@@ -91,6 +91,9 @@ public struct LetterModel: Sendable {
         public var representativeRole: String?
         /// On the citizen's copy when a representative gets the letter: the representative's name.
         public var representedBy: String?
+        /// The recipient can be told to write by Digital Post: never a child under 15 (no mailbox
+        /// before 15), nor someone without a CPR number.
+        public var digitalPost: Bool
     }
 
     public struct Caseworker: Sendable {

@@ -21,6 +21,9 @@ public enum ChangedDecisionRule {
         if let received = c.complaintReceivedDate, received > c.letterDate {
             d.error(.dateOrder, "$.complaint_received_date", "the complaint cannot come in after the letter date")
         }
+        if c.legalBasis.isEmpty {
+            d.error(.missingField, "$.legal_basis", "the new decision's complaint route follows its legal basis, such as SEL_101")
+        }
         if c.treatmentTypeRequested == nil {
             d.error(.missingField, "$.treatment_type_requested", "say what the changed decision is about")
         }
