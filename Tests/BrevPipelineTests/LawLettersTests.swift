@@ -211,6 +211,16 @@ import Testing
         // The holder without a CPR number: printed and posted by the municipality, no message, no Digital Post.
         #expect(all[2].messages.isEmpty)
         #expect(!(try pdfText(all[2])).contains("Digital Post"))
+
+        // The hearing before a decision: the child is not offered Digital Post either, the parent with it is.
+        let hearing = try letters(try object("afslag-doegn-bl33-ung-14-aar-fysisk-post.json") { o in
+            o["letter_type"] = "PARTSHOERING"
+            o["hearing_deadline"] = "2026-12-08"
+            o.removeValue(forKey: "outcome")
+        })
+        #expect(try pdfText(hearing[0]).contains("Du kan skrive til os eller ringe til mig."))
+        #expect(!(try pdfText(hearing[0])).contains("Digital Post"))
+        #expect(try pdfText(hearing[1]).contains("sende Digital Post"))
     }
 
     @Test func aPossessiveTakesTheTreatmentsDefiniteForm() throws {
