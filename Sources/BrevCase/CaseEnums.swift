@@ -12,20 +12,24 @@ public enum LetterType: String, Sendable, Hashable, Codable, CaseIterable {
     case aktindsigt = "AKTINDSIGT"
     case behandlingsplan = "BEHANDLINGSPLAN"
     case handleplan = "HANDLEPLAN"
+    /// Complaint guidance sent again for an earlier decision whose guidance was missing or wrong.
+    case klagevejledning = "KLAGEVEJLEDNING"
+    /// The written justification of a decision given orally (FVL § 23).
+    case skriftligBegrundelse = "SKRIFTLIG_BEGRUNDELSE"
 
     /// Decisions that go against the citizen: they need justification, legal basis, an
     /// assessment and complaint guidance (FVL §§ 22–25), and may need a hearing first (§ 19).
     /// Decisions carry the decision title and notification; the rest are letters.
     public var isDecision: Bool {
         switch self {
-        case .partshoering, .svarfristOrientering, .viderestendtAST, .behandlingsplan, .handleplan: return false
+        case .partshoering, .svarfristOrientering, .viderestendtAST, .behandlingsplan, .handleplan, .klagevejledning: return false
         default: return true
         }
     }
 
     public var isAdverseDecision: Bool {
         switch self {
-        case .afslag, .delvisBevilling, .afslagForlaengelse, .ophoer: return true
+        case .afslag, .delvisBevilling, .afslagForlaengelse, .ophoer, .skriftligBegrundelse: return true
         default: return false
         }
     }
@@ -67,6 +71,16 @@ public enum TreatmentType: String, Sendable, Hashable, Codable, CaseIterable {
         case .substitution: return "substitutionsbehandling"
         case .anonymAmbulant: return "anonym ambulant behandling"
         case .individuel: return "individuel behandling"
+        }
+    }
+
+    /// The definite form, for after a possessive: "din ambulante behandling", "din døgnbehandling".
+    public var danishDefinite: String {
+        switch self {
+        case .ambulant: return "ambulante behandling"
+        case .anonymAmbulant: return "anonyme ambulante behandling"
+        case .individuel: return "individuelle behandling"
+        default: return danishNoun
         }
     }
 

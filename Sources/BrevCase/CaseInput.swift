@@ -54,6 +54,29 @@ public struct CaseInput: Sendable {
     /// Why the decision departs from the municipality's local practice (a longer residential
     /// period than Thisted's 3 months): without it, such a departure is warned about.
     public var exceptionReason: String? = nil
+    /// GENVURDERING_AENDRET, KLAGEVEJLEDNING: the date of the earlier decision this letter is about.
+    public var earlierDecisionDate: CivilDate?
+    /// AKTINDSIGT: when the request for access came in (FVL § 16 stk. 2 counts from it).
+    public var accessRequestReceivedDate: CivilDate?
+    /// SKRIFTLIG_BEGRUNDELSE: when the decision was given orally, and when the written justification was asked for (FVL § 23).
+    public var oralDecisionDate: CivilDate?
+    public var justificationRequestedDate: CivilDate?
+    /// A representative (FVL § 8): the letter goes to them, with a copy to the citizen.
+    public var representative: Representative?
+
+    /// Someone who acts for the citizen (FVL § 8): a party representative, or someone holding
+    /// the citizen's power of attorney.
+    public struct Representative: Sendable {
+        public enum Kind: String, Sendable, CaseIterable {
+            case partsrepraesentant = "PARTSREPRAESENTANT"
+            case fuldmagt = "FULDMAGT"
+        }
+        public var name: String
+        public var kind: Kind
+        public var cpr: CPR?
+        public var address: Address?
+        public var digitalPostStatus: DigitalPostStatus?
+    }
 
     /// The action plan (SEL § 141), written only with the citizen's consent (domain.md §4.7).
     public struct Handleplan: Sendable {
@@ -142,6 +165,9 @@ public struct CaseInput: Sendable {
         public var name: String?
         public var address: Address?
         public var digitalPostStatus: DigitalPostStatus?
+        /// Navne- og adressebeskyttelse: the address is printed only in the envelope block of
+        /// the citizen's own letter, never on a copy to anyone else (domain.md §4.4).
+        public var protectedAddress: Bool = false
     }
 
     /// A Danish postal address (domain.md §4.4): name, c/o, street, postcode and town.
@@ -150,12 +176,19 @@ public struct CaseInput: Sendable {
         public var street: String
         public var postcode: String
         public var city: String
+        /// An address abroad: the ISO 3166 alpha-2 code for remote print, and the country's name,
+        /// printed in capitals as the last line. Nil or "DK": Denmark.
+        public var countryCode: String?
+        public var countryName: String?
+
+        public var isAbroad: Bool { countryCode.map { $0 != "DK" } ?? false }
 
         public var lines: [String] {
             var out: [String] = []
             if let co { out.append("c/o \(co)") }
             out.append(street)
             out.append("\(postcode) \(city)")
+            if isAbroad, let countryName { out.append(countryName.uppercased()) }
             return out
         }
     }

@@ -114,6 +114,11 @@ public enum CaseReader {
             h.rejectUnknownKeys()
         }
         let exceptionReason = r.string("exception_reason", kind: .freeText)
+        let earlierDecision = r.date("earlier_decision_date")
+        let accessRequestReceived = r.date("access_request_received_date")
+        let oralDecision = r.date("oral_decision_date")
+        let justificationRequested = r.date("justification_requested_date")
+        let representative = r.object("representative").flatMap { readRepresentative($0, today: today) }
         r.rejectUnknownKeys()
 
         guard let municipality, let letterType, let channel, let letterDate else { return nil }
@@ -129,7 +134,9 @@ public enum CaseReader {
             plannedStartDate: plannedStart, provider: provider, freeChoice: freeChoice, egenbetaling: egenbetaling,
             childrenUnder18AtHome: children, pregnant: pregnant, behandlingsplan: plan, custodyHolders: holders,
             complaintReceivedDate: complaintReceived, expectedDecisionDate: expectedDecision, treatmentEndDate: treatmentEnd,
-            hearingDeadline: hearingDeadline, handleplan: handleplan)
+            hearingDeadline: hearingDeadline, handleplan: handleplan, earlierDecisionDate: earlierDecision,
+            accessRequestReceivedDate: accessRequestReceived, oralDecisionDate: oralDecision,
+            justificationRequestedDate: justificationRequested, representative: representative)
         input.exceptionReason = exceptionReason
         return input
     }
@@ -162,8 +169,26 @@ public enum CaseReader {
         let name = r.string("name")
         let address = r.object("address").flatMap(readAddress)
         let status = r.enumValue("digital_post_status", DigitalPostStatus.self)
+        let protected = r.bool("protected_address") ?? false
         r.rejectUnknownKeys()
-        return .init(cpr: cpr, name: name, address: address, digitalPostStatus: status)
+        return .init(cpr: cpr, name: name, address: address, digitalPostStatus: status, protectedAddress: protected)
+    }
+
+    private static func readRepresentative(_ r: FieldReader, today: CivilDate) -> CaseInput.Representative? {
+        let name = r.string("name", required: true)
+        let kind = r.enumValue("type", CaseInput.Representative.Kind.self, required: true)
+        var cpr: CPR?
+        if let text = r.string("cpr", kind: .code) {
+            switch CPR.parse(text, today: today) {
+            case .success(let c): cpr = c
+            case .failure(let problem): r.diagnostics.error(.invalidCPR, r.childPath("cpr"), "invalid CPR number: \(problem)")
+            }
+        }
+        let address = r.object("address", required: true).flatMap(readAddress)
+        let status = r.enumValue("digital_post_status", DigitalPostStatus.self)
+        r.rejectUnknownKeys()
+        guard let name, let kind else { return nil }
+        return .init(name: name, kind: kind, cpr: cpr, address: address, digitalPostStatus: status)
     }
 
     private static func readAddress(_ r: FieldReader) -> CaseInput.Address? {
@@ -171,12 +196,25 @@ public enum CaseReader {
         let street = r.string("street", required: true)
         let postcode = r.string("postcode", required: true, kind: .code)
         let city = r.string("city", required: true)
-        if let postcode, !(postcode.count == 4 && postcode.allSatisfy(\.isNumber)) {
-            r.diagnostics.error(.invalidValue, r.childPath("postcode"), "a Danish postcode has 4 digits")
+        let countryCode = r.string("country_code", kind: .code)
+        let countryName = r.string("country_name")
+        let abroad = countryCode.map { $0 != "DK" } ?? false
+        if let code = countryCode, !(code.count == 2 && code.allSatisfy { $0.isASCII && $0.isUppercase }) {
+            r.diagnostics.error(.invalidValue, r.childPath("country_code"), "a country is given by its ISO 3166 alpha-2 code, such as SE")
+        }
+        if abroad && countryName == nil {
+            r.diagnostics.error(.missingField, r.childPath("country_name"), "an address abroad needs the country's name for the last address line")
+        }
+        if let postcode {
+            if !abroad && !(postcode.count == 4 && postcode.allSatisfy(\.isNumber)) {
+                r.diagnostics.error(.invalidValue, r.childPath("postcode"), "a Danish postcode has 4 digits")
+            } else if abroad && !(1...10).contains(postcode.count) {
+                r.diagnostics.error(.invalidValue, r.childPath("postcode"), "a postcode abroad has 1 to 10 characters")
+            }
         }
         r.rejectUnknownKeys()
         guard let street, let postcode, let city else { return nil }
-        return .init(co: co, street: street, postcode: postcode, city: city)
+        return .init(co: co, street: street, postcode: postcode, city: city, countryCode: countryCode, countryName: countryName)
     }
 
     /// `{from, to}`, or `{from, months}`: "3 months from 1 March" ends on 31 May (start + 3

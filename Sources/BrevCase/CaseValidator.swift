@@ -14,6 +14,7 @@ public struct CaseValidator {
     public static let rules: [any CaseRule.Type] = [
         MunicipalityRule.self,
         IdentityRule.self,
+        RepresentativeRule.self,
         AnonymityRule.self,
         DateOrderRule.self,
         JustificationRule.self,
@@ -36,6 +37,10 @@ public struct CaseValidator {
         LocalPracticeRule.self,
         ChannelRule.self,
         CaseworkerRule.self,
+        AccessToFilesRule.self,
+        OralDecisionJustificationRule.self,
+        ChangedDecisionRule.self,
+        RenewedComplaintGuidanceRule.self,
     ]
 
     public func validate(_ c: CaseInput, into d: DiagnosticCollector) {

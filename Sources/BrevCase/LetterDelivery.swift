@@ -17,9 +17,15 @@ public struct LetterDelivery: Sendable {
     public var recipientName: String
     /// The envelope's address lines (street, postcode and town).
     public var addressLines: [String]
+    /// The envelope address's country (ISO 3166 alpha-2), "DK" at home.
+    public var countryCode: String = "DK"
     public var caseNumber: String
     public var created: Date
     public var profile: MunicipalityProfile
     /// Decisions get the decision notification and legalNotification from the profile.
     public var isDecision: Bool
+    /// Paper post to a recipient without a CPR number (a custody holder living abroad or
+    /// without one): remote print needs the number, so the municipality prints and posts the
+    /// PDF itself and no message is made.
+    public var printedLocally: Bool = false
 }

@@ -42,6 +42,27 @@ public struct LetterModel: Sendable {
     public var reportingDuty: Bool
     /// Pregnant: coordinated effort and the offer of a retention contract.
     public var pregnant: Bool
+    /// Set on the letters that answer or follow an earlier step (access, a changed decision,
+    /// renewed complaint guidance, the written justification of an oral decision).
+    public var followUp: FollowUp?
+
+    /// The facts of the letters that answer or follow an earlier step.
+    public struct FollowUp: Sendable {
+        /// "2. november 2026": the decision a changed decision or renewed guidance is about.
+        public var earlierDecisionDate: String?
+        /// AKTINDSIGT: when the request came in, and the answer's outcome.
+        public var accessRequestReceivedDate: String?
+        public var accessDays: Int
+        /// SKRIFTLIG_BEGRUNDELSE: when the decision was given orally, and when the justification was asked for.
+        public var oralDecisionDate: String?
+        public var justificationRequestedDate: String?
+        /// The new decision or answer gives full support, part of it, or nothing.
+        public var full: Bool
+        public var partial: Bool
+        public var refused: Bool
+        /// GENVURDERING_AENDRET: what the new decision grants, "dagbehandling".
+        public var grantedTreatment: String
+    }
 
     public struct Authority: Sendable {
         public var name: String
@@ -59,6 +80,20 @@ public struct LetterModel: Sendable {
         public var returnLine: String?
         /// On a custody holder's copy: the young person's name.
         public var copyFor: String?
+        /// Who applied, as the sentence names them: "Du" in the citizen's own letter, the young
+        /// person's name on a custody holder's copy (never as if the parent applied).
+        public var applicant: String
+        /// On a young person's own letter: the custody holders get a copy.
+        public var custodyHoldersGetCopy: Bool
+        /// On the representative's letter (FVL § 8): the citizen's name, and the role as the
+        /// sentence says it ("er partsrepræsentant for", "har fuldmagt fra").
+        public var representing: String?
+        public var representativeRole: String?
+        /// On the citizen's copy when a representative gets the letter: the representative's name.
+        public var representedBy: String?
+        /// The recipient can be told to write by Digital Post: never a child under 15 (no mailbox
+        /// before 15), nor someone without a CPR number.
+        public var digitalPost: Bool
     }
 
     public struct Caseworker: Sendable {
@@ -71,6 +106,8 @@ public struct LetterModel: Sendable {
     public struct Application: Sendable {
         /// "døgnbehandling"
         public var treatment: String
+        /// After a possessive: "din ambulante behandling".
+        public var treatmentDefinite: String
         /// "2. november 2026"
         public var receivedDate: String
         /// The allocation committee's decision date, for day, residential and detox treatment.
@@ -197,7 +234,13 @@ public struct LetterModel: Sendable {
         public var reassessmentWeeks: Int
         /// Paper post: the letter states the rule and the presumed day of receipt (rule D2).
         public var byPaper: Bool
+        /// The recipient can use Digital Post: never a citizen under 15 (domain.md §4.5).
+        public var digitalPost: Bool
         public var presumedReceivedDate: String
+        /// What the deadline counts from: "afgørelsen", or "dette brev" when this letter gives the
+        /// guidance again or justifies an oral decision; and its pronoun ("den", "det").
+        public var countsFrom: String
+        public var countsFromPronoun: String
         public var recipient: String
         public var address: String
         public var caseNumber: String

@@ -16,6 +16,8 @@ public struct LetterModelBuilder {
         .behandlingsplan: "behandlingsplan", .afslagForlaengelse: "afslag-forlaengelse", .ophoer: "ophoer",
         .partshoering: "partshoering", .svarfristOrientering: "svarfrist-orientering",
         .viderestendtAST: "videresendt-ankestyrelsen", .handleplan: "handleplan",
+        .genvurderingAendret: "genvurdering-aendret", .aktindsigt: "aktindsigt", .klagevejledning: "klagevejledning",
+        .skriftligBegrundelse: "skriftlig-begrundelse",
     ]
 
     /// The only thing an anonymous case (SEL § 101a) gets: a general sheet handed over in person.
@@ -36,11 +38,14 @@ public struct LetterModelBuilder {
     public enum Recipient: Sendable, Hashable {
         case citizen
         case custodyHolder(Int)
+        /// The citizen's representative (FVL § 8): the letter goes to them, the citizen gets a copy.
+        case representative
     }
 
-    /// Every recipient of the case's letter: the citizen, then each custody holder (domain.md §3, minors).
+    /// Every recipient of the case's letter: the representative if there is one, the citizen,
+    /// then each custody holder (domain.md §3, minors; §6 `representative`).
     public static func recipients(of c: CaseInput) -> [Recipient] {
-        [.citizen] + c.custodyHolders.indices.map { .custodyHolder($0) }
+        (c.representative == nil || c.anonymous ? [] : [.representative]) + [.citizen] + c.custodyHolders.indices.map { .custodyHolder($0) }
     }
 
     public func build(_ c: CaseInput, for recipient: Recipient = .citizen) throws -> LetterModel {
@@ -62,13 +67,18 @@ public struct LetterModelBuilder {
                                                 socialHeading: ComplaintRoute.heading(of: .astViaKommune, among: routes),
                                                 alcoholHeading: ComplaintRoute.heading(of: .noneAlcohol, among: routes),
                                                 healthHeading: ComplaintRoute.heading(of: .stpk, among: routes))
+        // Renewed guidance and the justification of an oral decision: the deadline runs from this letter.
+        let countsFromThisLetter = c.letterType == .klagevejledning || c.letterType == .skriftligBegrundelse
         if routes.contains(.astViaKommune) {
             klage.astViaKommune = LetterModel.AstViaKommune(
                 deadline: DanishDateFormat.longWithWeekday(deadline),
                 complaintWeeks: profile.deadlines.complaintWeeks,
                 reassessmentWeeks: profile.deadlines.reassessmentWeeks,
                 byPaper: channel == .paper,
+                digitalPost: to.canUseDigitalPost,
                 presumedReceivedDate: DanishDateFormat.longWithWeekday(received),
+                countsFrom: countsFromThisLetter ? "dette brev" : "afgørelsen",
+                countsFromPronoun: countsFromThisLetter ? "det" : "den",
                 recipient: profile.complaints.recipient,
                 address: profile.complaints.address.joined(separator: ", "),
                 caseNumber: caseNumber,
@@ -108,7 +118,14 @@ public struct LetterModelBuilder {
                 restrictedChoiceReason: c.freeChoice?.restricted == true ? c.freeChoice?.restrictionReason : nil,
                 guaranteeBroken: TreatmentGuaranteeRule.isBroken(c))
         }
-        let complaintGuidance = c.letterType != .bevilling || profile.complaintGuidanceOnFullGrant
+        let complaintGuidance: Bool
+        switch c.letterType {
+        case .bevilling: complaintGuidance = profile.complaintGuidanceOnFullGrant
+        // FVL § 25: no guidance is owed when the answer gives full support.
+        case .aktindsigt: complaintGuidance = c.outcome != .fuld
+        case .genvurderingAendret: complaintGuidance = c.outcome != .fuld || profile.complaintGuidanceOnFullGrant
+        default: complaintGuidance = true
+        }
         let isDecision = c.letterType.isDecision
         var plan: LetterModel.Plan?
         if let p = c.behandlingsplan, let enrolment = p.enrolmentDate {
@@ -139,13 +156,20 @@ public struct LetterModelBuilder {
             },
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
             recipient: .init(name: name, addressLines: addressLines,
-                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: to.copyFor),
+                             returnLine: recipientChannel == .print ? profile.returnLine : nil, copyFor: to.copyFor,
+                             applicant: to.copyFor ?? to.representing ?? "Du",
+                             custodyHoldersGetCopy: recipient == .citizen && !c.custodyHolders.isEmpty,
+                             representing: to.representing,
+                             representativeRole: recipient == .representative ? c.representative.map(LetterModelBuilder.role) : nil,
+                             representedBy: recipient == .citizen ? c.representative?.name : nil,
+                             digitalPost: to.canUseDigitalPost),
             letterDate: DanishDateFormat.long(c.letterDate),
             caseNumber: caseNumber,
             caseworker: .init(name: c.caseworker!.name, title: c.caseworker!.title,
                               phone: c.caseworker!.phone, email: c.caseworker!.email),
             application: .init(
                 treatment: requested.danishNoun,
+                treatmentDefinite: requested.danishDefinite,
                 receivedDate: c.applicationReceivedDate.map(DanishDateFormat.long) ?? "",
                 committeeDate: c.visitationsudvalgDate.map(DanishDateFormat.long),
                 outpatientStillAvailable: requested == .dag || requested == .doegn,
@@ -160,7 +184,21 @@ public struct LetterModelBuilder {
             complaintGuidance: complaintGuidance,
             grant: grant,
             reportingDuty: c.childrenUnder18AtHome,
-            pregnant: c.pregnant)
+            pregnant: c.pregnant,
+            followUp: followUp(c))
+    }
+
+    /// The facts of a letter that answers or follows an earlier step; nil on the other kinds.
+    func followUp(_ c: CaseInput) -> LetterModel.FollowUp? {
+        guard [.aktindsigt, .genvurderingAendret, .klagevejledning, .skriftligBegrundelse].contains(c.letterType) else { return nil }
+        let long = DanishDateFormat.long
+        return .init(earlierDecisionDate: c.earlierDecisionDate.map(long),
+                     accessRequestReceivedDate: c.accessRequestReceivedDate.map(long),
+                     accessDays: AccessToFilesRule.answerWorkingDays,
+                     oralDecisionDate: c.oralDecisionDate.map(long),
+                     justificationRequestedDate: c.justificationRequestedDate.map(long),
+                     full: c.outcome == .fuld, partial: c.outcome == .delvis, refused: c.outcome == .afslag,
+                     grantedTreatment: (c.treatmentTypeGranted ?? c.treatmentTypeRequested ?? .ambulant).danishNoun)
     }
 
     /// How the letter to `recipient` leaves: built beside the model, never handed to a template.
@@ -177,8 +215,17 @@ public struct LetterModelBuilder {
             channel: to.channel,
             messageUUID: MessageUUID.derive(from: ["brev-message-v2", c.municipalityCode, caseNumber, c.letterType.rawValue,
                                                    to.identity, String(c.letterVersion)]),
-            recipientCPR: to.cpr, recipientName: to.name, addressLines: to.addressLines,
-            caseNumber: caseNumber, created: created, profile: profile, isDecision: c.letterType.isDecision)
+            recipientCPR: to.cpr, recipientName: to.name, addressLines: to.addressLines, countryCode: to.countryCode,
+            caseNumber: caseNumber, created: created, profile: profile, isDecision: c.letterType.isDecision,
+            printedLocally: to.channel == .print && to.cpr == nil && recipient != .citizen)
+    }
+
+    /// How the representative's letter names their role (FVL § 8).
+    static func role(_ r: CaseInput.Representative) -> String {
+        switch r.kind {
+        case .partsrepraesentant: return "er partsrepræsentant for"
+        case .fuldmagt: return "har fuldmagt fra"
+        }
     }
 
     /// Who one copy of the letter is for and how it reaches them: a custody holder's copy goes
@@ -193,6 +240,13 @@ public struct LetterModelBuilder {
         /// What tells this recipient apart from any other: the CPR number, or without one the
         /// name and address, with the copy's place among the custody holders.
         var identity: String
+        /// Whether the complaint guidance may point to Digital Post: not for a child under 15
+        /// (no mailbox before 15), nor for a custody holder without a CPR number.
+        var canUseDigitalPost: Bool
+        /// On the representative's letter: the citizen's name.
+        var representing: String? = nil
+        /// The address's country for remote print.
+        var countryCode = "DK"
     }
 
     func addressee(_ c: CaseInput, citizen: CaseInput.Citizen, recipient: Recipient) -> Addressee {
@@ -204,13 +258,27 @@ public struct LetterModelBuilder {
         case .ingen: channel = .none
         }
         var to = Addressee(name: citizen.name ?? "", addressLines: citizen.address?.lines ?? [], cpr: citizen.cpr?.digits,
-                           channel: channel, copyFor: nil, identity: "citizen")
+                           channel: channel, copyFor: nil, identity: "citizen",
+                           canUseDigitalPost: !(citizen.digitalPostStatus == .under15 || citizen.cpr.map { $0.age(on: c.letterDate) < 15 } == true))
         if case .custodyHolder(let i) = recipient {
             let holder = c.custodyHolders[i]
             to = Addressee(name: holder.name, addressLines: holder.address?.lines ?? [], cpr: holder.cpr?.digits,
                            channel: holder.digitalPostStatus == .tilmeldt && holder.cpr != nil ? .digitalPost : .print,
-                           copyFor: citizen.name, identity: "custody-\(i)")
+                           copyFor: citizen.name, identity: "custody-\(i)", canUseDigitalPost: holder.cpr != nil)
         }
+        if recipient == .representative, let rep = c.representative {
+            to = Addressee(name: rep.name, addressLines: rep.address?.lines ?? [], cpr: rep.cpr?.digits,
+                           channel: rep.digitalPostStatus == .tilmeldt && rep.cpr != nil ? .digitalPost : .print,
+                           copyFor: nil, identity: "representative", canUseDigitalPost: rep.cpr != nil,
+                           representing: citizen.name)
+        }
+        let address: CaseInput.Address?
+        switch recipient {
+        case .citizen: address = citizen.address
+        case .custodyHolder(let i): address = c.custodyHolders[i].address
+        case .representative: address = c.representative?.address
+        }
+        if let address, address.isAbroad, let code = address.countryCode { to.countryCode = code }
         to.identity += "|" + (to.cpr ?? ([to.name] + to.addressLines).joined(separator: "\u{1F}"))
         return to
     }
@@ -235,15 +303,17 @@ public struct LetterModelBuilder {
             documentTitle: profile.letterTitle, fileKind: "brev", documentLabel: "Brev", plan: nil, notice: notice(c),
             handleplan: nil,
             authority: .init(name: a.name, unit: a.unit, addressLines: a.address, phone: a.phone, email: a.email, web: a.web),
-            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil),
+            recipient: .init(name: "", addressLines: [], returnLine: nil, copyFor: nil, applicant: "Du", custodyHoldersGetCopy: false,
+                             representing: nil, representativeRole: nil, representedBy: nil, digitalPost: false),
             letterDate: DanishDateFormat.long(c.letterDate), caseNumber: "",
             caseworker: .init(name: "", title: nil, phone: nil, email: nil),
-            application: .init(treatment: (c.treatmentTypeRequested ?? .anonymAmbulant).danishNoun, receivedDate: "",
+            application: .init(treatment: (c.treatmentTypeRequested ?? .anonymAmbulant).danishNoun,
+                               treatmentDefinite: (c.treatmentTypeRequested ?? .anonymAmbulant).danishDefinite, receivedDate: "",
                                committeeDate: nil, outpatientStillAvailable: false, alcohol: c.legalBasis.contains(.sul141),
                                centreName: profile.centre.name, centreAddress: profile.centre.address.joined(separator: ", ")),
             begrundelse: .init(facts: [], assessment: ""), hearing: nil, legalCitations: [],
             klagevejledning: .init(astViaKommune: nil, noneAlcohol: false, none101a: true, stpk: false),
-            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false)
+            complaintGuidance: false, grant: nil, reportingDuty: false, pregnant: false, followUp: nil)
     }
 
     /// Deterministic and opaque: the same letter always gets the same id, and the id reveals

@@ -136,4 +136,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let localPracticeExceeded = DiagnosticCode("LOCAL_PRACTICE_EXCEEDED")
     /// `brev check` met a PDF or output failure that `render` would meet (exit 3 or 4 as render).
     public static let renderFailed = DiagnosticCode("RENDER_FAILED")
+    // lawletters
+    /// An access request (FVL § 9) answered later than 7 working days after it came in, FVL § 16 stk. 2.
+    public static let accessAnswerLate = DiagnosticCode("ACCESS_ANSWER_LATE")
+    /// A written justification of an oral decision given later than 14 days after it was asked for (FVL § 23).
+    public static let justificationLate = DiagnosticCode("JUSTIFICATION_LATE")
+    /// A written justification asked for more than 14 days after the oral decision: the right of FVL § 23 had lapsed.
+    public static let justificationAskedLate = DiagnosticCode("JUSTIFICATION_ASKED_LATE")
 }

@@ -23,6 +23,8 @@ public struct OutgoingLetter: Sendable {
     public var recipientName: String
     /// Postal address lines below the name (street, postcode and town), for print.
     public var addressLines: [String]
+    /// The address's country for remote print (ISO 3166 alpha-2): "DK" unless the recipient lives abroad.
+    public var countryCode: String
     public var caseNumber: String
     public var caseSystem: String
     public var kle: KLE?
@@ -61,7 +63,8 @@ public struct OutgoingLetter: Sendable {
     public init(messageUUID: String, label: String, notification: String?, mandatory: Bool, legalNotification: Bool,
                 senderCVR: String, senderLabel: String, recipientCPR: String, recipientName: String, addressLines: [String],
                 caseNumber: String, caseSystem: String, kle: KLE?, created: Date, letterDate: String,
-                mainDocument: Attachment, additionalDocuments: [Attachment] = []) {
+                mainDocument: Attachment, additionalDocuments: [Attachment] = [], countryCode: String = "DK") {
+        self.countryCode = countryCode
         self.messageUUID = messageUUID
         self.label = label
         self.notification = notification

@@ -56,7 +56,7 @@ public enum PrintLetterWriter {
                 }
                 w.start("dkcc2:CountryIdentificationCode")
                 w.attribute("scheme", "iso3166-alpha2")
-                w.text("DK")
+                w.text(letter.countryCode)
                 w.end()
             }
         }

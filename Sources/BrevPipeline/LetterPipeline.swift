@@ -131,7 +131,7 @@ public final class LetterPipeline {
         }
     }
 
-    /// The letter to the citizen (the first of `renderAll`).
+    /// The first letter of `renderAll`: the citizen's, or their representative's when they have one.
     public func render(caseJSON: [UInt8]) throws(BrevError) -> RenderedLetter {
         try renderAll(caseJSON: caseJSON)[0]
     }
@@ -197,6 +197,7 @@ public final class LetterPipeline {
         switch recipient {
         case .citizen: person = "$.citizen"
         case .custodyHolder(let i): person = "$.custody_holders[\(i)]"
+        case .representative: person = "$.representative"
         }
         letter.messages = try messages(for: model, delivery: builder.delivery(input, for: recipient), pdf: bytes,
                                        fileName: "\(letter.fileBaseName).pdf", recipientPath: person)
@@ -209,7 +210,7 @@ extension LetterPipeline {
     /// `recipientPath` is the JSON path of the recipient (`$.citizen`), named by errors about their name or address.
     func messages(for model: LetterModel, delivery d: LetterDelivery, pdf: [UInt8], fileName: String,
                   recipientPath: String = "$.citizen") throws(BrevError) -> [OutputFile] {
-        guard d.channel == .digitalPost || d.channel == .print else { return [] }
+        guard d.channel == .digitalPost || d.channel == .print, !d.printedLocally else { return [] }
         guard let cpr = d.recipientCPR else {
             throw .invalid([.error(.anonymousNoMessage, at: .jsonPath("\(recipientPath).cpr"),
                                    "Digital Post and remote print need the recipient's CPR number")])
@@ -223,7 +224,7 @@ extension LetterPipeline {
             addressLines: d.addressLines, caseNumber: d.caseNumber, caseSystem: p.digitalPost.caseSystem,
             kle: p.digitalPost.kle.map { .init(subjectKey: $0.subjectKey, version: $0.version, activityFacet: $0.activityFacet, label: $0.label) },
             created: d.created, letterDate: model.letterDate,
-            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf))
+            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf), countryCode: d.countryCode)
         var files: [OutputFile] = []
         do {
             if d.channel == .digitalPost {

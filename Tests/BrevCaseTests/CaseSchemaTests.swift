@@ -42,6 +42,7 @@ import Testing
         "behandlingsplan": ["enrolment_date": "2027-01-04", "goals": [["text": "x"]], "education_employment": [String: Any]()],
         "custody_holders": [["name": "B", "address": ["street": "Vej 2", "postcode": "2635", "city": "Ishøj"]]],
         "handleplan": ["consent": true],
+        "representative": ["name": "R", "type": "FULDMAGT", "address": ["street": "Vej 3", "postcode": "2635", "city": "Ishøj"]],
     ] }
 
     @Test func theSchemaAndTheReaderKnowTheSameFields() throws {
@@ -102,6 +103,7 @@ import Testing
         #expect(enumValues(["outcome"]) == Outcome.allCases.map(\.rawValue).sorted())
         #expect(enumValues(["channel"]) == Channel.allCases.map(\.rawValue).sorted())
         #expect(enumValues(["citizen", "digital_post_status"]) == DigitalPostStatus.allCases.map(\.rawValue).sorted())
+        #expect(enumValues(["representative", "type"]) == CaseInput.Representative.Kind.allCases.map(\.rawValue).sorted())
     }
 
     @Test func everyExampleCaseConformsToTheSchema() throws {

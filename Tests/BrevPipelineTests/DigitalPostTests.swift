@@ -45,13 +45,16 @@ import Testing
         // Letters handed over in person (the anonymous sheet) are not sent at all.
         let channel = try TestSupport.exampleObject(file)["channel"] as? String
         #expect(letter.messages.isEmpty == (channel == "PERSONLIG" || channel == "INGEN"))
-        if let memo = letter.messages.first(where: { $0.suffix == "memo.xml" }) {
-            let r = try xmllint(memo.bytes, schema: "\(Self.xsd)/v1.2-derived/Version1.2/MeMo_core.xsd")
-            #expect(r.status == 0, "\(r.stderr)")
-        }
-        if let print = letter.messages.first(where: { $0.suffix == "print.xml" }) {
-            let r = try xmllint(print.bytes, schema: "ForsendelseI-xmllint.xsd", in: "\(Self.xsd)/fjernprint-sf1600")
-            #expect(r.status == 0, "\(r.stderr)")
+        // Every recipient's message: the copies to custody holders and the citizen's copy beside a representative's letter.
+        for each in try pipeline.renderAll(caseJSON: try TestSupport.exampleBytes(file)) {
+            if let memo = each.messages.first(where: { $0.suffix == "memo.xml" }) {
+                let r = try xmllint(memo.bytes, schema: "\(Self.xsd)/v1.2-derived/Version1.2/MeMo_core.xsd")
+                #expect(r.status == 0, "\(file): \(r.stderr)")
+            }
+            if let print = each.messages.first(where: { $0.suffix == "print.xml" }) {
+                let r = try xmllint(print.bytes, schema: "ForsendelseI-xmllint.xsd", in: "\(Self.xsd)/fjernprint-sf1600")
+                #expect(r.status == 0, "\(file): \(r.stderr)")
+            }
         }
     }
 

@@ -46,7 +46,7 @@ import Testing
     /// Runs brev with a deadline; a run past it is killed and reported as timed out.
     static func brev(_ arguments: [String], deadline: Double) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestSupport.brevBinary)
+        process.executableURL = URL(fileURLWithPath: try TestSupport.brevBinary)
         process.arguments = arguments
         process.currentDirectoryURL = TestSupport.repositoryRoot
         let out = Pipe()

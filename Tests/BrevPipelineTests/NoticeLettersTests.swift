@@ -89,7 +89,7 @@ import Testing
             #expect(noFacts.contains { $0.code == .missingBegrundelse }, "\(file)")
         }
         let (end, _) = try text("ophoer-ambulant-sel101.json")
-        #expect(end.contains("Din ambulant behandling stopper tirsdag den 15. december 2026."))
+        #expect(end.contains("Din ambulante behandling stopper tirsdag den 15. december 2026."))
     }
 
     @Test func anActionPlanNeedsConsentPurposeServicesAndDuration() throws {
