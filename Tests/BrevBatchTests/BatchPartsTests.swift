@@ -128,8 +128,8 @@ import Testing
 
 /// A transport that refuses everything, as a broken disk or a closed network would.
 struct RefusingTransport: LetterTransport {
-    func send(_ parcel: Parcel) throws(TransportError) -> DispatchReceipt {
-        throw TransportError(parcel: parcel.name, reason: "the transport is down")
+    func send(name: String, parcelAt: (Date) throws(TransportError) -> Parcel) throws(TransportError) -> DispatchReceipt {
+        throw TransportError(parcel: name, reason: "the transport is down")
     }
 }
 
