@@ -75,7 +75,7 @@ public enum BatchRunner {
         } catch {
             throw .cannotRun(error.description)
         }
-        let transport = OutboxFolderTransport(directory: configuration.outbox)
+        let transport = OutboxFolderTransport(directory: configuration.outbox, clock: configuration.clock)
         do {
             try transport.removeLeftovers()
         } catch {

@@ -12,11 +12,13 @@ import Foundation
 /// into place and the outbox is synced. A sender must ignore names starting with `.`.
 public struct OutboxFolderTransport: LetterTransport {
     public let directory: String
+    private let clock: DispatchClock
     /// Prefix of folders under construction; a leftover one is from a run that was killed.
     public static let temporaryPrefix = ".brev-tmp-"
 
-    public init(directory: String) {
+    public init(directory: String, clock: DispatchClock = .system) {
         self.directory = directory
+        self.clock = clock
     }
 
     /// Removes what a killed run left half-built. Call before any worker starts.
@@ -44,7 +46,7 @@ public struct OutboxFolderTransport: LetterTransport {
             return DispatchReceipt(acceptedAt: placed, alreadyAccepted: true)
         }
         // Renaming takes far less than this, so the folder lands on the day the letter was rendered for.
-        let start = DispatchClock.system.startOfAttempt(lasting: 1)
+        let start = clock.startOfAttempt(lasting: 1)
         let parcel = try parcelAt(start)
         var template = Array(path("\(Self.temporaryPrefix)\(parcel.name)-XXXXXX").utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {

@@ -182,6 +182,32 @@ struct RefusingTransport: LetterTransport {
         #expect(try journal.letterState(letterId: letterId) == .sent)
     }
 
+    @Test func theSameCaseOnALaterDayIsStillARepeatOfTheLetterSentTheDayBefore() throws {
+        // The letter went out yesterday with yesterday's deadline; today it renders with today's.
+        let dir = try TestSupport.temporaryDirectory().path
+        let journal = try SQLiteBatchJournal(path: "\(dir)/journal.sqlite")
+        let pipeline = try LetterPipeline(environment: TestSupport.environment)
+        let bytes = try TestSupport.exampleBytes("afslag-doegn-sel101.json")
+        // A Tuesday and a Wednesday: their deadlines (four weeks on) are working days, so they differ.
+        let yesterday = CopenhagenTime.instant(fromISO: "2026-12-01T10:00:00+01:00")!
+        let today = CopenhagenTime.instant(fromISO: "2026-12-02T10:00:00+01:00")!
+        #expect(try pipeline.render(caseJSON: bytes).letterId == pipeline.renderAll(caseJSON: bytes, dispatchedAt: yesterday)[0].letterId)
+        #expect(try pipeline.renderAll(caseJSON: bytes, dispatchedAt: yesterday)[0].pdf != pipeline.renderAll(caseJSON: bytes, dispatchedAt: today)[0].pdf,
+                "the deadline differs from one day to the next")
+        func worker(at instant: Date, into outbox: String) -> CaseWorker {
+            CaseWorker(pipeline: pipeline, journal: journal,
+                       transport: OutboxFolderTransport(directory: outbox, clock: DispatchClock(now: { instant })),
+                       versions: ResourceVersions(environment: TestSupport.environment),
+                       counters: BatchCounters(alreadyDone: 0, alreadyRefused: 0, alreadyFailed: 0),
+                       clock: DispatchClock(now: { instant }))
+        }
+        try worker(at: yesterday, into: dir).process(InputCase(line: 1, bytes: bytes, sha256: SHA256.hex(bytes)))
+        try worker(at: today, into: dir).process(InputCase(line: 2, bytes: bytes, sha256: SHA256.hex(bytes)))
+        #expect(try journal.failedCases().isEmpty)
+        #expect(try journal.duplicateCases().map(\.sameAsLine) == [1])
+        #expect(try journal.summary().count(LetterState.sent) == 1)
+    }
+
     @Test func aMissingGlyphIsReportedByCodePointNeverByTheText() throws {
         let place = TextPlace(block: 3, part: "paragraph")
         let problems = CaseWorker.refusal(.layout(.missingGlyph(character: "\u{10FFFD}", codepoint: 0x10FFFD, place: place)))
