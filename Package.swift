@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // SF1601 over HTTPS (BrevTransport) and the tests' local SF1601 server (NIOHTTP1).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System libraries (Debian -dev packages; scripts/setup.sh installs them).
@@ -48,10 +52,16 @@ let package = Package(
         // The batch job: a journal (SQLite via GRDB; PostgreSQL later), a transport (the outbox
         // folder; SF1601 over HTTPS later) and the runner that drives pipelines through them.
         .target(name: "BrevStore", dependencies: ["BrevCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "BrevTransport", dependencies: ["BrevCore", "BrevDigitalPost"]),
+        .target(name: "BrevTransport", dependencies: [
+            "BrevCore", "BrevDigitalPost",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
         .executableTarget(name: "brev", dependencies: [
-            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument", "BrevBatch", "BrevStore",
+            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument", "BrevBatch", "BrevStore", "BrevTransport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,6 +75,8 @@ let package = Package(
         // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer in .build-fuzz);
         // in the normal build it is a plain program that replays case files.
         .executableTarget(name: "case-fuzzer", dependencies: ["BrevPipeline", "BrevCore"], path: "Fuzz/CaseFuzzer"),
+        .executableTarget(name: "batch-benchmark", dependencies: ["BrevBatch", "BrevStore", "BrevCore"],
+                          path: "Benchmarks/BatchBenchmark"),
         // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.
         .target(name: "BrevTestSupport", dependencies: ["BrevCore"]),
         .testTarget(name: "BrevCoreTests", dependencies: ["BrevCore", "BrevTestSupport"]),
@@ -77,6 +89,9 @@ let package = Package(
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
                                                              "BrevTestSupport"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
-        .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevPipeline", "BrevLayout", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevPipeline", "BrevLayout", "BrevCore", "BrevTestSupport",
+                                                          .product(name: "NIOCore", package: "swift-nio"),
+                                                          .product(name: "NIOPosix", package: "swift-nio"),
+                                                          .product(name: "NIOHTTP1", package: "swift-nio")]),
     ]
 )

@@ -15,9 +15,14 @@ public struct BatchConfiguration: Sendable {
     public var jobs: Int
     public var progress: ProgressStyle
     public var environment: BrevEnvironment
+    /// SF1601 settings (`--transport-config`): letters with a KombiPostAfsend request are posted
+    /// there instead of being put in the outbox. Nil: every letter goes into the outbox folder.
+    public var sf1601: SF1601Configuration?
+    /// When letters are dispatched (tests set it near midnight).
+    public var clock: DispatchClock = .system
 
     public init(input: String, format: InputFormat? = nil, outbox: String, journalPath: String? = nil, jobs: Int,
-                progress: ProgressStyle, environment: BrevEnvironment) {
+                progress: ProgressStyle, environment: BrevEnvironment, sf1601: SF1601Configuration? = nil) {
         self.input = input
         self.format = format ?? InputFormat.of(path: input)
         self.outbox = outbox
@@ -25,6 +30,7 @@ public struct BatchConfiguration: Sendable {
         self.jobs = jobs
         self.progress = progress
         self.environment = environment
+        self.sf1601 = sf1601
     }
 
     public static let journalFileName = "journal.sqlite"
@@ -69,11 +75,19 @@ public enum BatchRunner {
         } catch {
             throw .cannotRun(error.description)
         }
-        let transport = OutboxFolderTransport(directory: configuration.outbox)
+        let transport = OutboxFolderTransport(directory: configuration.outbox, clock: configuration.clock)
         do {
             try transport.removeLeftovers()
         } catch {
             throw .cannotRun("cannot clean the outbox: \(error)")
+        }
+        var messageTransport: SF1601Transport?
+        if let sf1601 = configuration.sf1601 {
+            do {
+                messageTransport = try SF1601Transport(configuration: sf1601, clock: configuration.clock)
+            } catch {
+                throw .cannotRun(error.description)
+            }
         }
         let settled: [Int: String]
         let before: JournalSummary
@@ -88,8 +102,8 @@ public enum BatchRunner {
         let counters = BatchCounters(alreadyDone: before.count(CaseState.done), alreadyRefused: before.count(CaseState.refused),
                                      alreadyFailed: before.count(CaseState.failed))
         let pool = WorkerPool(count: max(1, configuration.jobs), environment: configuration.environment, journal: journal,
-                              transport: transport, versions: ResourceVersions(environment: configuration.environment),
-                              counters: counters)
+                              transport: transport, messageTransport: messageTransport, clock: configuration.clock,
+                              versions: ResourceVersions(environment: configuration.environment), counters: counters)
         try pool.start()
         let display = ProgressDisplay(counters: counters, total: total, style: configuration.progress)
         display.start()
@@ -138,6 +152,8 @@ final class WorkerPool: @unchecked Sendable {
     private let environment: BrevEnvironment
     private let journal: any BatchJournal
     private let transport: any LetterTransport
+    private let messageTransport: (any LetterTransport)?
+    private let clock: DispatchClock
     private let versions: ResourceVersions
     private let counters: BatchCounters
     private let lock = NSLock()
@@ -147,11 +163,13 @@ final class WorkerPool: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     init(count: Int, environment: BrevEnvironment, journal: any BatchJournal, transport: any LetterTransport,
-         versions: ResourceVersions, counters: BatchCounters) {
+         messageTransport: (any LetterTransport)?, clock: DispatchClock, versions: ResourceVersions, counters: BatchCounters) {
         self.count = count
         self.environment = environment
         self.journal = journal
         self.transport = transport
+        self.messageTransport = messageTransport
+        self.clock = clock
         self.versions = versions
         self.counters = counters
         queue = WorkQueue(capacity: count * 2)
@@ -188,7 +206,8 @@ final class WorkerPool: @unchecked Sendable {
             return
         }
         ready.signal()
-        let worker = CaseWorker(pipeline: pipeline, journal: journal, transport: transport, versions: versions, counters: counters)
+        let worker = CaseWorker(pipeline: pipeline, journal: journal, transport: transport, messageTransport: messageTransport,
+                                versions: versions, counters: counters, clock: clock)
         while let input = queue.take() {
             do {
                 try worker.process(input)

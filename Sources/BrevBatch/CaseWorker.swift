@@ -19,9 +19,13 @@ struct InputCase: Sendable {
 struct CaseWorker {
     let pipeline: LetterPipeline
     let journal: any BatchJournal
+    /// The outbox folder: letters handed over in person, and every letter without `messageTransport`.
     let transport: any LetterTransport
+    /// SF1601 for letters with a KombiPostAfsend request, when the batch has a transport config.
+    var messageTransport: (any LetterTransport)?
     let versions: ResourceVersions
     let counters: BatchCounters
+    var clock: DispatchClock = .system
 
     func process(_ input: InputCase) throws(JournalError) {
         try journal.startCase(line: input.line, inputSHA256: input.sha256, caseNumber: Self.caseNumber(in: input.bytes))
@@ -31,9 +35,12 @@ struct CaseWorker {
             return
         }
         let started = Date()
-        let letters: [RenderedLetter]
+        // Rendered for dispatch now; a letter that goes out on another day is rendered again for it.
+        let plannedDispatch = clock.now()
+        var rendered: RenderedCase
         do {
-            letters = try pipeline.renderAll(caseJSON: input.bytes)
+            rendered = RenderedCase(day: CopenhagenTime.date(of: plannedDispatch),
+                                    letters: try pipeline.renderAll(caseJSON: input.bytes, dispatchedAt: plannedDispatch))
         } catch {
             if let problems = Self.refusal(error) {
                 try journal.refuseCase(line: input.line, problems: problems)
@@ -44,6 +51,7 @@ struct CaseWorker {
             }
             return
         }
+        let letters = rendered.letters
         let renderMilliseconds = Int(Date().timeIntervalSince(started) * 1000) / max(1, letters.count)
         // Ids name the folders: two letters of one case must never share one.
         guard Set(letters.map(\.letterId)).count == letters.count else {
@@ -57,8 +65,9 @@ struct CaseWorker {
         for letter in letters {
             let pdfSHA256 = SHA256.hex(letter.pdf)
             if let earlier = try journal.sentLetter(letterId: letter.letterId) {
-                // Rendering is deterministic: the same id with another PDF is another letter, never a repeat.
-                guard earlier.pdfSHA256 == pdfSHA256 else {
+                // Rendering is deterministic for a day of dispatch: the same id with another PDF for
+                // the day the earlier one went out is another letter, never a repeat.
+                guard isSame(letter, as: earlier, rendered: rendered, caseJSON: input.bytes) else {
                     failures.append("\(letter.fileBaseName): another letter with this id went out for line \(earlier.line)")
                     continue
                 }
@@ -71,15 +80,25 @@ struct CaseWorker {
                                                    pdfSHA256: pdfSHA256, renderMilliseconds: renderMilliseconds))
             let sendStarted = Date()
             let receipt: DispatchReceipt
+            // The PDF handed over on each day of dispatch (one day, unless attempts ran past midnight).
+            var pdfSHA256ByDay: [CivilDate: String] = [:]
+            let hasRequest = letter.messages.contains { ".\($0.suffix)" == SF1601Transport.requestSuffix }
+            let chosen = hasRequest ? messageTransport ?? transport : transport
             do {
-                receipt = try transport.send(Self.parcel(for: letter))
+                receipt = try chosen.send(name: letter.fileBaseName) { instant throws(TransportError) in
+                    let current = try rendered.letter(letter.letterId, dispatchedAt: instant, caseJSON: input.bytes, pipeline: pipeline)
+                    pdfSHA256ByDay[rendered.day] = SHA256.hex(current.pdf)
+                    return Self.parcel(for: current)
+                }
             } catch {
                 try journal.recordSendFailed(letterId: letter.letterId, reason: error.reason)
                 failures.append("\(letter.fileBaseName): \(error.reason)")
                 continue
             }
+            let sentSHA256 = pdfSHA256ByDay[CopenhagenTime.date(of: receipt.acceptedAt)] ?? pdfSHA256
             try journal.recordSent(letterId: letter.letterId, dispatchedAt: receipt.acceptedAt,
-                                   sendMilliseconds: Int(Date().timeIntervalSince(sendStarted) * 1000))
+                                   sendMilliseconds: Int(Date().timeIntervalSince(sendStarted) * 1000),
+                                   receipt: receipt.receipt, pdfSHA256: sentSHA256 == pdfSHA256 ? nil : sentSHA256)
             sent += 1
         }
         if failures.isEmpty {
@@ -89,6 +108,15 @@ struct CaseWorker {
             try journal.failCase(line: input.line, reason: "not sent: " + failures.joined(separator: "; "))
             counters.add(failed: 1, letters: sent)
         }
+    }
+
+    /// Is `letter` the one that already went out? Compared as rendered for the day that one went out.
+    private func isSame(_ letter: RenderedLetter, as earlier: SentLetter, rendered: RenderedCase, caseJSON: [UInt8]) -> Bool {
+        if SHA256.hex(letter.pdf) == earlier.pdfSHA256 { return true }
+        guard let at = earlier.dispatchedAt, CopenhagenTime.date(of: at) != rendered.day,
+              let then = try? pipeline.renderAll(caseJSON: caseJSON, dispatchedAt: at).first(where: { $0.letterId == letter.letterId })
+        else { return false }
+        return SHA256.hex(then.pdf) == earlier.pdfSHA256
     }
 
     /// What goes in the letter's folder: the PDF, and the message files when it is sent.
@@ -144,5 +172,29 @@ struct CaseWorker {
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
               let number = object["case_number"] as? String, !number.isEmpty else { return nil }
         return String(number.prefix(64))
+    }
+}
+
+/// A case's letters as rendered for one Copenhagen day of dispatch; rendered again when a letter
+/// goes out on another day, so the deadline it prints runs from the day it was accepted.
+struct RenderedCase {
+    var day: CivilDate
+    var letters: [RenderedLetter]
+
+    mutating func letter(_ letterId: String, dispatchedAt instant: Date, caseJSON: [UInt8],
+                         pipeline: LetterPipeline) throws(TransportError) -> RenderedLetter {
+        let day = CopenhagenTime.date(of: instant)
+        if day != self.day {
+            do {
+                letters = try pipeline.renderAll(caseJSON: caseJSON, dispatchedAt: instant)
+                self.day = day
+            } catch {
+                throw TransportError(parcel: letterId, reason: "rendering again for the day of dispatch failed: \(CaseWorker.failure(error))")
+            }
+        }
+        guard let letter = letters.first(where: { $0.letterId == letterId }) else {
+            throw TransportError(parcel: letterId, reason: "the letter is not among the case's letters when rendered again")
+        }
+        return letter
     }
 }

@@ -138,10 +138,20 @@ public final class LetterPipeline {
 
     /// One letter per recipient: the citizen, then each custody holder of a young person, each
     /// with its own address, channel, deadline and message.
-    public func renderAll(caseJSON: [UInt8]) throws(BrevError) -> [RenderedLetter] {
+    ///
+    /// `dispatchedAt`: the instant the transport will send the letters (the batch), in place of the
+    /// case's own `dispatch_datetime`: the complaint deadline runs from the actual dispatch. A
+    /// letter sent before its own date counts from its date, as without a dispatch time.
+    public func renderAll(caseJSON: [UInt8], dispatchedAt: Date? = nil) throws(BrevError) -> [RenderedLetter] {
         let diagnostics = DiagnosticCollector()
-        guard let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
+        guard var input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
             throw .invalid(diagnostics.diagnostics)
+        }
+        if let dispatchedAt {
+            let day = CopenhagenTime.date(of: dispatchedAt)
+            let afterLetterDate = day >= input.letterDate
+            input.dispatchDate = afterLetterDate ? day : nil
+            input.dispatchInstant = afterLetterDate ? dispatchedAt : nil
         }
         CaseValidator(profiles: profiles).validate(input, into: diagnostics)
         if diagnostics.hasErrors { throw .invalid(diagnostics.diagnostics) }

@@ -25,7 +25,10 @@ public protocol BatchJournal: Sendable {
     /// Records a rendered letter; a letter already sent is left as it is.
     func recordRendered(_ letter: LetterEntry) throws(JournalError)
     /// The transport accepted the letter at `dispatchedAt`: the complaint deadline runs from here.
-    func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int) throws(JournalError)
+    /// `receipt`: the receiver's id for it (SF1601's TransmissionID). `pdfSHA256`: the PDF that went
+    /// out, when it is not the one recorded as rendered (re-rendered for the day it was accepted).
+    func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int, receipt: String?,
+                    pdfSHA256: String?) throws(JournalError)
     func recordSendFailed(letterId: String, reason: String) throws(JournalError)
 
     func summary() throws(JournalError) -> JournalSummary
@@ -34,6 +37,12 @@ public protocol BatchJournal: Sendable {
     func duplicateCases() throws(JournalError) -> [DuplicateCase]
     /// Puts failed cases (and their failed letters) back in the queue; returns how many cases.
     func requeueFailed() throws(JournalError) -> Int
+}
+
+extension BatchJournal {
+    public func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int) throws(JournalError) {
+        try recordSent(letterId: letterId, dispatchedAt: dispatchedAt, sendMilliseconds: sendMilliseconds, receipt: nil, pdfSHA256: nil)
+    }
 }
 
 /// What became of one input line.
@@ -127,9 +136,15 @@ public struct FailedCase: Sendable, Codable, Hashable {
 public struct SentLetter: Sendable, Hashable {
     public var line: Int
     public var pdfSHA256: String
-    public init(line: Int, pdfSHA256: String) {
+    /// When it was accepted: the letter printed that day's deadline.
+    public var dispatchedAt: Date?
+    /// The receiver's id for it (SF1601's TransmissionID), if the transport gave one.
+    public var receipt: String?
+    public init(line: Int, pdfSHA256: String, dispatchedAt: Date? = nil, receipt: String? = nil) {
         self.line = line
         self.pdfSHA256 = pdfSHA256
+        self.dispatchedAt = dispatchedAt
+        self.receipt = receipt
     }
 }
 

@@ -70,6 +70,10 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
                 CREATE INDEX batch_letter_state ON batch_letter(state);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // SF1601's TransmissionID for a letter it accepted.
+            try db.execute(sql: "ALTER TABLE batch_letter ADD COLUMN receipt TEXT")
+        }
         return migrator
     }
 
@@ -125,9 +129,14 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
 
     public func sentLetter(letterId: String) throws(JournalError) -> SentLetter? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT line, pdf_sha256 FROM batch_letter WHERE letter_id = ? AND state = ?",
-                             arguments: [letterId, LetterState.sent.rawValue])
-                .map { SentLetter(line: $0["line"], pdfSHA256: $0["pdf_sha256"]) }
+            try Row.fetchOne(db, sql: """
+                SELECT line, pdf_sha256, dispatched_at, receipt FROM batch_letter WHERE letter_id = ? AND state = ?
+                """, arguments: [letterId, LetterState.sent.rawValue])
+                .map { row in
+                    SentLetter(line: row["line"], pdfSHA256: row["pdf_sha256"],
+                               dispatchedAt: (row["dispatched_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                               receipt: row["receipt"])
+                }
         }
     }
 
@@ -147,12 +156,15 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         }
     }
 
-    public func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int) throws(JournalError) {
+    public func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int, receipt: String?,
+                           pdfSHA256: String?) throws(JournalError) {
         try write { db in
             try db.execute(sql: """
-                UPDATE batch_letter SET state = ?, dispatched_at = ?, send_ms = ?, failure = NULL, attempts = attempts + 1
+                UPDATE batch_letter SET state = ?, dispatched_at = ?, send_ms = ?, failure = NULL, attempts = attempts + 1,
+                    receipt = ?, pdf_sha256 = COALESCE(?, pdf_sha256)
                 WHERE letter_id = ?
-                """, arguments: [LetterState.sent.rawValue, dispatchedAt.timeIntervalSince1970, sendMilliseconds, letterId])
+                """, arguments: [LetterState.sent.rawValue, dispatchedAt.timeIntervalSince1970, sendMilliseconds, receipt,
+                                 pdfSHA256, letterId])
         }
     }
 

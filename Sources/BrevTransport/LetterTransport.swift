@@ -1,11 +1,23 @@
 import Foundation
 
-/// Sends a letter on its way. The outbox folder (`OutboxFolderTransport`) is the one for now;
-/// SF1601 over HTTPS will implement the same protocol. A transport must be idempotent by
-/// parcel name: sending a parcel it already accepted returns `alreadyAccepted` and changes nothing,
-/// which is how a batch resumed after a crash reconciles a letter that went out just before it.
+/// Sends a letter on its way: the outbox folder (`OutboxFolderTransport`) or SF1601 over HTTPS
+/// (`SF1601Transport`). A transport must be idempotent by parcel name (or message UUID): sending
+/// a parcel it already accepted returns `alreadyAccepted` and changes nothing, which is how a batch
+/// resumed after a crash reconciles a letter that went out just before it.
+///
+/// The complaint deadline runs from the day the letter is accepted, so the letter is not handed
+/// over ready-made: `parcelAt(instant)` gives it as rendered for a dispatch at that instant, and
+/// the transport asks for it at the start of each attempt (see `DispatchClock` for why an attempt
+/// never straddles midnight).
 public protocol LetterTransport: Sendable {
-    func send(_ parcel: Parcel) throws(TransportError) -> DispatchReceipt
+    func send(name: String, parcelAt: (Date) throws(TransportError) -> Parcel) throws(TransportError) -> DispatchReceipt
+}
+
+extension LetterTransport {
+    /// A parcel that does not depend on the dispatch time.
+    public func send(_ parcel: Parcel) throws(TransportError) -> DispatchReceipt {
+        try send(name: parcel.name) { _ throws(TransportError) in parcel }
+    }
 }
 
 /// One letter ready to go: the files a sender needs (PDF, and the message when there is one).
@@ -34,10 +46,16 @@ public struct DispatchReceipt: Sendable {
     public var acceptedAt: Date
     /// The transport already had this very letter (a resumed run): nothing was sent again.
     public var alreadyAccepted: Bool
+    /// The receiving system's id for the letter (SF1601's `TransmissionID`); nil for the outbox folder.
+    public var receipt: String?
+    /// Requests made for this letter (1 without retries; 0 when the circuit was open).
+    public var attempts: Int
 
-    public init(acceptedAt: Date, alreadyAccepted: Bool) {
+    public init(acceptedAt: Date, alreadyAccepted: Bool, receipt: String? = nil, attempts: Int = 1) {
         self.acceptedAt = acceptedAt
         self.alreadyAccepted = alreadyAccepted
+        self.receipt = receipt
+        self.attempts = attempts
     }
 }
 

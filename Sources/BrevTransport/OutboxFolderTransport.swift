@@ -12,11 +12,13 @@ import Foundation
 /// into place and the outbox is synced. A sender must ignore names starting with `.`.
 public struct OutboxFolderTransport: LetterTransport {
     public let directory: String
+    private let clock: DispatchClock
     /// Prefix of folders under construction; a leftover one is from a run that was killed.
     public static let temporaryPrefix = ".brev-tmp-"
 
-    public init(directory: String) {
+    public init(directory: String, clock: DispatchClock = .system) {
         self.directory = directory
+        self.clock = clock
     }
 
     /// Removes what a killed run left half-built. Call before any worker starts.
@@ -36,12 +38,16 @@ public struct OutboxFolderTransport: LetterTransport {
         }
     }
 
-    public func send(_ parcel: Parcel) throws(TransportError) -> DispatchReceipt {
-        let final = path(parcel.name)
-        if FileManager.default.fileExists(atPath: final) {
-            try verifyPresent(parcel)
-            return DispatchReceipt(acceptedAt: Date(), alreadyAccepted: true)
+    public func send(name: String, parcelAt: (Date) throws(TransportError) -> Parcel) throws(TransportError) -> DispatchReceipt {
+        let final = path(name)
+        if let placed = (try? FileManager.default.attributesOfItem(atPath: final))?[.modificationDate] as? Date {
+            // It went out when its folder was renamed into place: the letter was rendered for that day.
+            try verifyPresent(parcelAt(placed))
+            return DispatchReceipt(acceptedAt: placed, alreadyAccepted: true)
         }
+        // Renaming takes far less than this, so the folder lands on the day the letter was rendered for.
+        let start = clock.startOfAttempt(lasting: 1)
+        let parcel = try parcelAt(start)
         var template = Array(path("\(Self.temporaryPrefix)\(parcel.name)-XXXXXX").utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw TransportError(parcel: parcel.name, reason: "cannot create a temporary folder: \(Self.systemError())")
@@ -58,7 +64,7 @@ public struct OutboxFolderTransport: LetterTransport {
                 if error == EEXIST || error == ENOTEMPTY {
                     try? FileManager.default.removeItem(atPath: temporary)
                     try verifyPresent(parcel)
-                    return DispatchReceipt(acceptedAt: Date(), alreadyAccepted: true)
+                    return DispatchReceipt(acceptedAt: start, alreadyAccepted: true)
                 }
                 throw TransportError(parcel: parcel.name, reason: "cannot rename into place: \(String(cString: strerror(error)))")
             }
@@ -70,7 +76,7 @@ public struct OutboxFolderTransport: LetterTransport {
             try? FileManager.default.removeItem(atPath: temporary)
             throw TransportError(parcel: parcel.name, reason: "\(error)")
         }
-        return DispatchReceipt(acceptedAt: Date(), alreadyAccepted: false)
+        return DispatchReceipt(acceptedAt: start, alreadyAccepted: false)
     }
 
     /// A folder of that name is there: it must hold exactly these bytes (rendering is

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BrevBatch
 import BrevStore
+import BrevTransport
 import Foundation
 
 struct Batch: ParsableCommand {
@@ -40,6 +41,9 @@ struct Batch: ParsableCommand {
         @Option(help: "The journal database (default: OUT/journal.sqlite).")
         var journal: String?
 
+        @Option(help: "A JSON file with the SF1601 endpoint and certificates (see the README): letters with a KombiPostAfsend request are posted there instead of put in the outbox.")
+        var transportConfig: String?
+
         @Option(help: "Worker threads, each with its own pipeline (default: the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -56,8 +60,17 @@ struct Batch: ParsableCommand {
 
         func run() throws {
             let style = ProgressStyle(rawValue: progress)!
+            var sf1601: SF1601Configuration?
+            if let transportConfig {
+                do {
+                    sf1601 = try SF1601Configuration.load(path: transportConfig)
+                } catch {
+                    printError("brev batch: \(error.reason)")
+                    throw ExitCode(4)
+                }
+            }
             let configuration = BatchConfiguration(input: input, format: format.flatMap(InputFormat.init(rawValue:)), outbox: out, journalPath: journal, jobs: jobs,
-                                                   progress: style, environment: try resources.environment())
+                                                   progress: style, environment: try resources.environment(), sf1601: sf1601)
             do {
                 let outcome = try BatchRunner.run(configuration)
                 let summary = outcome.summary

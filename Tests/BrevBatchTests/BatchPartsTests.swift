@@ -128,8 +128,8 @@ import Testing
 
 /// A transport that refuses everything, as a broken disk or a closed network would.
 struct RefusingTransport: LetterTransport {
-    func send(_ parcel: Parcel) throws(TransportError) -> DispatchReceipt {
-        throw TransportError(parcel: parcel.name, reason: "the transport is down")
+    func send(name: String, parcelAt: (Date) throws(TransportError) -> Parcel) throws(TransportError) -> DispatchReceipt {
+        throw TransportError(parcel: name, reason: "the transport is down")
     }
 }
 
@@ -180,6 +180,32 @@ struct RefusingTransport: LetterTransport {
         #expect(failed.first?.reason.contains("another letter with this id went out for line 1") == true)
         #expect(try journal.duplicateCases().isEmpty)
         #expect(try journal.letterState(letterId: letterId) == .sent)
+    }
+
+    @Test func theSameCaseOnALaterDayIsStillARepeatOfTheLetterSentTheDayBefore() throws {
+        // The letter went out yesterday with yesterday's deadline; today it renders with today's.
+        let dir = try TestSupport.temporaryDirectory().path
+        let journal = try SQLiteBatchJournal(path: "\(dir)/journal.sqlite")
+        let pipeline = try LetterPipeline(environment: TestSupport.environment)
+        let bytes = try TestSupport.exampleBytes("afslag-doegn-sel101.json")
+        // A Tuesday and a Wednesday: their deadlines (four weeks on) are working days, so they differ.
+        let yesterday = CopenhagenTime.instant(fromISO: "2026-12-01T10:00:00+01:00")!
+        let today = CopenhagenTime.instant(fromISO: "2026-12-02T10:00:00+01:00")!
+        #expect(try pipeline.render(caseJSON: bytes).letterId == pipeline.renderAll(caseJSON: bytes, dispatchedAt: yesterday)[0].letterId)
+        #expect(try pipeline.renderAll(caseJSON: bytes, dispatchedAt: yesterday)[0].pdf != pipeline.renderAll(caseJSON: bytes, dispatchedAt: today)[0].pdf,
+                "the deadline differs from one day to the next")
+        func worker(at instant: Date, into outbox: String) -> CaseWorker {
+            CaseWorker(pipeline: pipeline, journal: journal,
+                       transport: OutboxFolderTransport(directory: outbox, clock: DispatchClock(now: { instant })),
+                       versions: ResourceVersions(environment: TestSupport.environment),
+                       counters: BatchCounters(alreadyDone: 0, alreadyRefused: 0, alreadyFailed: 0),
+                       clock: DispatchClock(now: { instant }))
+        }
+        try worker(at: yesterday, into: dir).process(InputCase(line: 1, bytes: bytes, sha256: SHA256.hex(bytes)))
+        try worker(at: today, into: dir).process(InputCase(line: 2, bytes: bytes, sha256: SHA256.hex(bytes)))
+        #expect(try journal.failedCases().isEmpty)
+        #expect(try journal.duplicateCases().map(\.sameAsLine) == [1])
+        #expect(try journal.summary().count(LetterState.sent) == 1)
     }
 
     @Test func aMissingGlyphIsReportedByCodePointNeverByTheText() throws {
