@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in Hummingbird's graph; named so BrevServer may use HTTPField.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries (Debian -dev packages; scripts/setup.sh installs them).
@@ -50,8 +53,16 @@ let package = Package(
         .target(name: "BrevStore", dependencies: ["BrevCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "BrevTransport", dependencies: ["BrevCore", "BrevDigitalPost"]),
         .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
+        // The caseworkers' service (issue 13): a JSON API over the pipeline, tokens and an audit log in SQLite.
+        .target(name: "BrevServer", dependencies: [
+            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "brev", dependencies: [
             "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument", "BrevBatch", "BrevStore",
+            "BrevServer", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -74,6 +85,11 @@ let package = Package(
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
                                                              "BrevTestSupport"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevServerTests", dependencies: [
+            "BrevServer", "BrevPipeline", "BrevCore", "BrevTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevPipeline", "BrevLayout", "BrevCore", "BrevTestSupport"]),
     ]
 )

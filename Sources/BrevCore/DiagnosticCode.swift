@@ -118,4 +118,18 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let csvColumnCount = DiagnosticCode("CSV_COLUMN_COUNT")
     /// A CSV row whose quoted cell never ends.
     public static let csvUnterminatedQuote = DiagnosticCode("CSV_UNTERMINATED_QUOTE")
+
+    // server
+    /// A request to the service without a caseworker's token (or session).
+    public static let tokenMissing = DiagnosticCode("TOKEN_MISSING")
+    /// A token that belongs to no caseworker (or was revoked).
+    public static let tokenInvalid = DiagnosticCode("TOKEN_INVALID")
+    /// Every pipeline is busy; try again after the Retry-After seconds.
+    public static let serverBusy = DiagnosticCode("SERVER_BUSY")
+    /// No such route, or no letter with that id.
+    public static let notFound = DiagnosticCode("NOT_FOUND")
+    /// A request the route cannot take: a wrong method, format or form field.
+    public static let badRequest = DiagnosticCode("BAD_REQUEST")
+    /// A form sent without the session's CSRF token.
+    public static let csrfInvalid = DiagnosticCode("CSRF_INVALID")
 }
