@@ -36,23 +36,28 @@ struct CaseFormSchema: Sendable {
         guard let root = try JSONSerialization.jsonObject(with: Data(schemaJSON)) as? [String: Any] else {
             throw CocoaError(.propertyListReadCorrupt)
         }
-        fields = CaseFormSchema.fields(of: root, prefix: "").filter { $0.name != "$schema" }
+        let text = String(decoding: schemaJSON, as: UTF8.self)
+        fields = CaseFormSchema.fields(of: root, prefix: "", text: text, from: text.startIndex).filter { $0.name != "$schema" }
     }
 
-    static func fields(of object: [String: Any], prefix: String) -> [Field] {
+    /// The fields of an object in the schema's own order (which follows domain.md §6): JSONSerialization
+    /// loses it, so each key is placed where it first stands in the text after its parent's key.
+    static func fields(of object: [String: Any], prefix: String, text: String, from start: String.Index) -> [Field] {
         let properties = object["properties"] as? [String: Any] ?? [:]
         let required = Set(object["required"] as? [String] ?? [])
-        // The schema's own order, which follows domain.md: JSONSerialization loses it, so sort by where each key stands.
-        let order = properties.keys.sorted()
+        let positions = Dictionary(uniqueKeysWithValues: properties.keys.map { name in
+            (name, text.range(of: "\"\(name)\":", range: start..<text.endIndex)?.lowerBound ?? text.endIndex)
+        })
+        let order = properties.keys.sorted { (positions[$0]!, $0) < (positions[$1]!, $1) }
         return order.compactMap { name in
             guard let node = properties[name] as? [String: Any] else { return nil }
             let path = prefix.isEmpty ? name : "\(prefix).\(name)"
             return Field(name: name, path: path, help: node["description"] as? String, required: required.contains(name),
-                         kind: kind(of: node, path: path))
+                         kind: kind(of: node, path: path, text: text, at: positions[name]!))
         }
     }
 
-    static func kind(of node: [String: Any], path: String) -> Kind {
+    static func kind(of node: [String: Any], path: String, text: String, at position: String.Index) -> Kind {
         if let values = node["enum"] as? [String] { return .choice(values) }
         switch node["type"] as? String {
         case "string":
@@ -61,7 +66,7 @@ struct CaseFormSchema: Sendable {
         case "boolean": return .yesNo
         case "integer": return .number(integer: true)
         case "number": return .number(integer: false)
-        case "object" where node["properties"] != nil: return .group(fields(of: node, prefix: path))
+        case "object" where node["properties"] != nil: return .group(fields(of: node, prefix: path, text: text, from: position))
         case "array":
             let items = node["items"] as? [String: Any] ?? [:]
             if let values = items["enum"] as? [String] { return .choices(values) }
