@@ -58,7 +58,7 @@ public struct ProblemDetails: HTTPResponseError, Codable, Sendable {
             // The layout's message names a code point and a place, never the text.
             self.init(diagnostics: [.error(layout.code, at: .unknown, layout.description)])
         default:
-            self.init(status: .internalServerError, code: .badRequest, detail: "brev could not render this letter; the service log names the resource")
+            self.init(status: .internalServerError, code: .badRequest, detail: "brev could not render this letter: a resource is broken (brev check on the server names it)")
             code = "INTERNAL"
         }
     }
