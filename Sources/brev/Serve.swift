@@ -8,12 +8,13 @@ import Synchronization
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start the caseworkers' service: the JSON API on 127.0.0.1:8080.",
+        abstract: "Start the caseworkers' service: the JSON API and the pages on 127.0.0.1:8080.",
         discussion: """
-        Every route but /health and /ready needs a caseworker's token (brev users add NAME). The database
-        (tokens' hashes and the audit log, no case data) is --database, else $BREV_DATABASE, else
-        $XDG_DATA_HOME/brev/brev.sqlite (~/.local/share/brev/brev.sqlite). brev serves plain HTTP: it listens
-        off loopback only with --behind-tls-proxy, when a proxy in front terminates TLS.
+        Every route but /health, /ready and the log-in page needs a caseworker's token (brev users add NAME) \
+        or a page session. The database (tokens' hashes, sessions and the audit log; no case data) is \
+        --database, else $BREV_DATABASE, else $XDG_DATA_HOME/brev/brev.sqlite (~/.local/share/brev/brev.sqlite). \
+        brev serves plain HTTP: it listens off loopback only with --behind-tls-proxy, when a proxy in front \
+        terminates TLS.
         """)
 
     @Option(help: "Address to listen on.") var host = ServerSettings.defaultHost
