@@ -126,6 +126,14 @@ import Testing
         }
     }
 
+    @Test func theFormFollowsTheSchemasOrder() throws {
+        let h = try ServiceHarness()
+        #expect(h.parts.form.fields.prefix(3).map(\.name) == ["municipality_code", "case_number", "letter_type"])
+        let citizen = try #require(h.parts.form.fields.first { $0.name == "citizen" })
+        guard case .group(let inner) = citizen.kind else { Issue.record("citizen is not a group"); return }
+        #expect(inner.map(\.name) == ["cpr", "name", "address", "digital_post_status"])
+    }
+
     @Test func errorsStandAtTheirFieldsAndTheSummaryLinksToThem() async throws {
         let h = try ServiceHarness()
         let fields = try Self.formFields(ofExample: "afslag-doegn-sel101.json", schema: h.parts.form).filter { $0.0 != "citizen.cpr" }
