@@ -19,6 +19,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        // Already in Hummingbird's graph; named so BrevServer may use HTTPField.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries (Debian -dev packages; scripts/setup.sh installs them).
@@ -60,8 +63,16 @@ let package = Package(
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
+        // The caseworkers' service (issue 13): a JSON API over the pipeline, tokens and an audit log in SQLite.
+        .target(name: "BrevServer", dependencies: [
+            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "brev", dependencies: [
             "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument", "BrevBatch", "BrevStore", "BrevTransport",
+            "BrevServer", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -89,6 +100,11 @@ let package = Package(
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
                                                              "BrevTestSupport"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
+        .testTarget(name: "BrevServerTests", dependencies: [
+            "BrevServer", "BrevPipeline", "BrevCore", "BrevTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .testTarget(name: "BrevBatchTests", dependencies: ["BrevBatch", "BrevStore", "BrevTransport", "BrevPipeline", "BrevLayout", "BrevCore", "BrevTestSupport",
                                                           .product(name: "NIOCore", package: "swift-nio"),
                                                           .product(name: "NIOPosix", package: "swift-nio"),

@@ -13,6 +13,7 @@ packages=(
   icc-profiles-free
   poppler-utils qpdf libxml2-utils
   libjaxb-java
+  chromium chromium-driver  # the real-browser test of brev serve's pages
 )
 # veraPDF's test harness is compiled with javac: Debian's JDK (17 on Debian 12) unless one is there.
 command -v javac >/dev/null || packages+=(default-jdk-headless)
@@ -35,6 +36,8 @@ fi
 
 # The tests validate the example cases against Schemas/case.schema.json with jsonschema.
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+# The browser test drives Debian's chromium through its chromium-driver with selenium.
+python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
 
 # veraPDF's validation library, pinned, into ~/.cache/brev/ (quick when already there).
 "$(dirname "$0")/verapdf.sh" --install

@@ -143,4 +143,17 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let justificationLate = DiagnosticCode("JUSTIFICATION_LATE")
     /// A written justification asked for more than 14 days after the oral decision: the right of FVL § 23 had lapsed.
     public static let justificationAskedLate = DiagnosticCode("JUSTIFICATION_ASKED_LATE")
+    // server
+    /// A request to the service without a caseworker's token (or session).
+    public static let tokenMissing = DiagnosticCode("TOKEN_MISSING")
+    /// A token that belongs to no caseworker (or was revoked).
+    public static let tokenInvalid = DiagnosticCode("TOKEN_INVALID")
+    /// Every pipeline is busy; try again after the Retry-After seconds.
+    public static let serverBusy = DiagnosticCode("SERVER_BUSY")
+    /// No such route, or no letter with that id.
+    public static let notFound = DiagnosticCode("NOT_FOUND")
+    /// A request the route cannot take: a wrong method, format or form field.
+    public static let badRequest = DiagnosticCode("BAD_REQUEST")
+    /// A form sent without the session's CSRF token.
+    public static let csrfInvalid = DiagnosticCode("CSRF_INVALID")
 }

@@ -10,7 +10,7 @@ struct Brev: ParsableCommand {
         3 a template, profile or font is broken; 4 output could not be written; 64 wrong usage;
         70 internal error (a crash: brev prints one line and no case data).
         """,
-        subcommands: [Render.self, Check.self, Standard.self, Batch.self, CrashForTesting.self])
+        subcommands: [Render.self, Check.self, Standard.self, Batch.self, Serve.self, Users.self, CrashForTesting.self])
 
     /// The crash handler goes in before anything reads a case.
     static func main() {

@@ -1,0 +1,59 @@
+import ArgumentParser
+import BrevPipeline
+import BrevServer
+import Dispatch
+import Foundation
+import Hummingbird
+import Synchronization
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start the caseworkers' service: the JSON API and the pages on 127.0.0.1:8080.",
+        discussion: """
+        Every route but /health, /ready and the log-in page needs a caseworker's token (brev users add NAME) \
+        or a page session. The database (tokens' hashes, sessions and the audit log; no case data) is \
+        --database, else $BREV_DATABASE, else $XDG_DATA_HOME/brev/brev.sqlite (~/.local/share/brev/brev.sqlite). \
+        brev serves plain HTTP: it listens off loopback only with --behind-tls-proxy, when a proxy in front \
+        terminates TLS.
+        """)
+
+    @Option(help: "Address to listen on.") var host = ServerSettings.defaultHost
+    @Option(help: "Port to listen on.") var port = ServerSettings.defaultPort
+    @Option(help: "The service's SQLite database.") var database: String?
+    @Flag(help: "A proxy in front of brev terminates TLS (needed to listen off loopback).") var behindTLSProxy = false
+    @Option(help: "Letters rendered at once (default: one per core).") var pipelines: Int?
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+        var settings = ServerSettings(host: host, port: port, databasePath: database ?? ServerSettings.defaultDatabasePath(),
+                                      environment: try resources.environment(), behindTLSProxy: behindTLSProxy)
+        if let pipelines { settings.pipelineCount = max(1, pipelines) }
+        if let problem = settings.bindingProblem { throw ValidationError(problem) }
+        let chosen = settings
+        let outcome = waitFor {
+            let app = try await buildApplication(chosen)
+            try await app.runService()
+        }
+        switch outcome {
+        case .success: return
+        case .failure(let error as BrevError):
+            printError("brev: \(error)")
+            throw ExitCode(error.exitCode)
+        case .failure(let error):
+            printError("brev serve: \(error)")
+            throw ExitCode(4)
+        }
+    }
+}
+
+/// Runs async work from the synchronous command line and waits for it (the root command is synchronous).
+func waitFor(_ work: @escaping @Sendable () async throws -> Void) -> Result<Void, any Error> {
+    let outcome = Mutex<Result<Void, any Error>>(.success(()))
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { try await work() } catch { outcome.withLock { $0 = .failure(error) } }
+        done.signal()
+    }
+    done.wait()
+    return outcome.withLock { $0 }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main command: install what is needed, build a release brev, make a caseworker token if the
+# database has none yet (printed once), and start the service on 127.0.0.1:8080.
+# Extra arguments go to `brev serve` (e.g. --port 9090, --database PATH).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+swift build -c release --product brev
+brev=".build/release/brev"
+
+database="${BREV_DATABASE:-${XDG_DATA_HOME:-$HOME/.local/share}/brev/brev.sqlite}"
+if [ ! -e "$database" ]; then
+  echo "serve: a token for caseworker 'sagsbehandler' (shown only now; keep it):"
+  "$brev" users add sagsbehandler --database "$database"
+fi
+exec "$brev" serve --database "$database" "$@"
