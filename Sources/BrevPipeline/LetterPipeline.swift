@@ -27,7 +27,7 @@ public final class LetterPipeline {
         self.environment = environment
         do {
             profiles = try ProfileCatalog.load(directory: environment.templatesDirectory.appendingPathComponent("profiles"))
-            templates = try TemplateCatalog.load(directory: environment.templatesDirectory)
+            templates = try TemplateCatalog.load(directory: environment.templatesDirectory, modelSpecimen: LetterModel.specimen)
         } catch {
             throw .invalid(error.diagnostics)
         }
