@@ -1,20 +1,19 @@
-import CICUBreak
 import Foundation
 
 /// Where a line may end in a paragraph: ICU's line-break rules (UAX #14) for Danish, minus
 /// the places brev must never break (`NoBreakRules`).
 enum BreakOpportunities {
     /// UTF-16 offsets after which a line may end, each with whether the break is mandatory.
-    static func find(in text: String) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
+    /// `breaker`: the worker's reused iterator; without one, one is opened for this text.
+    static func find(in text: String, using breaker: LineBreaker? = nil) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
         let utf16 = Array(text.utf16)
         if utf16.isEmpty { return [] }
-        var offsets = [Int32](repeating: 0, count: utf16.count + 1)
-        var hard = [UInt8](repeating: 0, count: utf16.count + 1)
-        let n = cicu_line_breaks(utf16, Int32(utf16.count), "da", &offsets, &hard, Int32(offsets.count))
-        if n < 0 { throw .lineBreakingFailed("ICU error \(-n)") }
+        let iterator: LineBreaker
+        if let breaker { iterator = breaker } else { iterator = try LineBreaker() }
+        let (offsets, hard) = try iterator.breaks(in: utf16)
         let protected = NoBreakRules.protectedOffsets(in: text, utf16Count: utf16.count)
         var out: [(Int, Bool)] = []
-        for i in 0..<Int(n) {
+        for i in offsets.indices {
             let offset = Int(offsets[i])
             // A break "at" offset separates offset-1 and offset; inside a protected range it is dropped.
             if !hard[i].boolValue && protected[offset] { continue }
