@@ -79,8 +79,8 @@ let package = Package(
         // Speed is measured here, never in a timed unit test: `swift run -c release letter-benchmark`.
         .executableTarget(name: "letter-benchmark", dependencies: ["BrevPipeline", "BrevCore"],
                           path: "Benchmarks/LetterBenchmark"),
-        .executableTarget(name: "peer-letter-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout", "BrevPDF"],
-                          path: "Benchmarks/PeerLetter"),
+        .executableTarget(name: "peer-letter-benchmark", dependencies: ["BrevCore", "BrevPipeline"],
+                          path: "Benchmarks/PeerLetter", exclude: ["template"]),
         .executableTarget(name: "layout-scaling-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout"],
                           path: "Benchmarks/LayoutScaling"),
         // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer in .build-fuzz);

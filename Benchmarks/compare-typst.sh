@@ -2,14 +2,16 @@
 # brev against Typst on the same letter, side by side in one run (../shared/bench/peers).
 # Each round runs Typst's peer and brev's peer-letter-benchmark, one after the other, each
 # pinned to core 0, each rendering N letters after a warm-up in one warm process; we report
-# the medians of letters per CPU-second and their ratio. Typst comes from PyPI (the version in
+# the medians of letters per CPU-second, their ratio and brev's per-stage split. brev does a
+# user's whole letter: a case file in, validated, templated, laid out, PDF/UA + PDF/A, HTML,
+# MeMo validated, files written (Benchmarks/PeerLetter/main.swift). Typst comes from PyPI (the version in
 # the peers' requirements.txt) into a scratch venv under .build-bench/ (git-ignored).
-#   Benchmarks/compare-typst.sh            # ROUNDS=3 N=300
+#   Benchmarks/compare-typst.sh            # ROUNDS=5 N=300
 #   ROUNDS=5 N=300 Benchmarks/compare-typst.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 peers="${PEERS:-../shared/bench/peers}"
-rounds="${ROUNDS:-3}"
+rounds="${ROUNDS:-5}"
 n="${N:-300}"
 scratch=.build-bench
 mkdir -p "$scratch"
@@ -25,6 +27,7 @@ swift build -c release --product peer-letter-benchmark >/dev/null
 pin() { if command -v taskset >/dev/null; then taskset -c 0 "$@"; else "$@"; fi; }
 : > "$scratch/results.jsonl"
 for r in $(seq 1 "$rounds"); do
+  rm -rf "$scratch/out-typst" "$scratch/out-brev"
   t=$(pin "$scratch/venv/bin/python" "$peers/peer_typst.py" batch "$n" 10 "$scratch/out-typst")
   b=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$scratch/out-brev")
   echo "{\"round\": $r, \"typst\": $t, \"brev\": $b}" | tee -a "$scratch/results.jsonl"
@@ -40,4 +43,8 @@ print(f"rounds: {len(rows)}, letters per round: {rows[0]['brev']['n']}")
 print(f"typst: {t:.1f} letters/CPU-s ({1000/t:.1f} ms), {tw:.1f} letters/s wall, {med('typst','mean_size')/1024:.0f} KiB")
 print(f"brev:  {b:.1f} letters/CPU-s ({1000/b:.1f} ms), {bw:.1f} letters/s wall, {med('brev','mean_size')/1024:.0f} KiB")
 print(f"brev / typst (letters per CPU-second): {b/t:.2f}")
+stages = rows[0]["brev"]["stage_ms"].keys()
+split = {k: statistics.median(r["brev"]["stage_ms"][k] for r in rows) for k in stages}
+total = sum(split.values())
+print("brev per stage, ms/letter (median): " + ", ".join(f"{k} {v:.2f} ({100*v/total:.0f}%)" for k, v in split.items()))
 PY

@@ -1,6 +1,8 @@
 // Letters per CPU-second for brev's afslag letter, and the cost of the PDF/UA + PDF/A
 // finishing pass alone. CPU time of this thread (not wall time: these machines are shared and
 // noisy); medians over rounds. Run: swift run -c release letter-benchmark [letters] [rounds]
+// Memory: letter-benchmark --memory N renders N distinct letters (each its own recipient,
+// address and case number) in one process and prints the peak resident set size.
 import BrevCore
 import BrevPipeline
 import Foundation
@@ -16,7 +18,14 @@ func median(_ xs: [Double]) -> Double {
     return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024 // kilobytes on Linux
+}
+
 let arguments = CommandLine.arguments
+let memoryRun = arguments.count > 2 && arguments[1] == "--memory" ? Int(arguments[2]) : nil
 let letters = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
 
@@ -28,6 +37,20 @@ let environment = BrevEnvironment(resourceRoot: root, today: CivilDate(year: 202
 let pipeline = try LetterPipeline(environment: environment)
 let example = try JSONSerialization.jsonObject(
     with: Data(contentsOf: root.appendingPathComponent("Examples/cases/afslag-doegn-sel101.json"))) as! [String: Any]
+
+if let memoryRun {
+    var citizen = example["citizen"] as! [String: Any]
+    var c = example
+    for i in 0..<memoryRun {
+        citizen["name"] = "Borger \(i) Hansen-\(String(i, radix: 36))sen"
+        citizen["address"] = ["street": "Vej \(String(i * 7919, radix: 36)) \(i % 200 + 1)", "postcode": "2635", "city": "Ishøj"]
+        c["citizen"] = citizen
+        c["case_number"] = "27.36.08-G01-\(i)-26"
+        _ = try pipeline.render(caseJSON: Array(try JSONSerialization.data(withJSONObject: c)))
+    }
+    print(String(format: "distinct letters: %d, peak RSS %.1f MiB", memoryRun, peakRSSMiB()))
+    exit(0)
+}
 
 // Varied recipients, as in the peer run: the hard names first, then generated ones.
 let hardNames = ["Nguyễn Thị Ánh Ærø-Østergård", "Łukasz Wójcik", "Şahin Öztürk", "O'Brien & Søn <test>", "Mette Ærø-Østergård"]

@@ -1,11 +1,13 @@
 // The peer letter (../shared/bench/peers/letter.json with data/variants.json) through brev's
-// layout and PDF stages: justified body, tagged and finished PDF/UA + PDF/A, written to disk.
-// Same CLI and output as the peers' `batch` mode, so Benchmarks/compare-typst.sh can run both
-// side by side:  peer-letter-benchmark PEERS_DIR N WARMUP OUTDIR  → one JSON line.
+// whole pipeline, the work of a user's letter: a case file in (read, validated, the model
+// built), the template filled (Benchmarks/PeerLetter/template/letter.xhtml: the peer letter's
+// text, its variable fields from the case), laid out, a tagged PDF/UA + PDF/A, HTML, the MeMo
+// message and its SF1601 body built and schema-validated, and the letter's files written as
+// one set. Same CLI and output as the peers' `batch` mode, so Benchmarks/compare-typst.sh runs
+// both side by side:  peer-letter-benchmark PEERS_DIR N WARMUP OUTDIR  → one JSON line, with
+// each stage's share of the CPU time.
 import BrevCore
-import BrevDocument
-import BrevLayout
-import BrevPDF
+import BrevPipeline
 import Foundation
 
 func processCPUSeconds() -> Double {
@@ -27,64 +29,70 @@ guard args.count == 5, let n = Int(args[2]), let warmup = Int(args[3]) else {
 }
 let peers = URL(fileURLWithPath: args[1])
 let outdir = args[4]
-let text = try JSONSerialization.jsonObject(with: Data(contentsOf: peers.appendingPathComponent("letter.json"))) as! [String: Any]
 let variants = try JSONSerialization.jsonObject(with: Data(contentsOf: peers.appendingPathComponent("data/variants.json"))) as! [[String: String]]
-guard let root = BrevEnvironment.locateResources() else {
-    print("run from the repository: Fonts/ not found")
+guard let repository = BrevEnvironment.locateResources() else {
+    print("run from the repository: LetterTemplates/ and Fonts/ not found")
     exit(2)
 }
 
-/// `{placeholder}` filling, as the peers' common.resolve does.
-func fill(_ s: String, _ fields: [String: String]) -> String {
-    var out = s
-    for (k, v) in fields { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
-    return out
+// A resource folder like the shipped one, whose only letter kind is the peer letter: brev's
+// fonts, schemas, profiles and partials, and the peer template as the afslag letter.
+let fm = FileManager.default
+let resources = URL(fileURLWithPath: outdir + ".resources")
+try? fm.removeItem(at: resources)
+let afslag = resources.appendingPathComponent("LetterTemplates/letters/afslag")
+try fm.createDirectory(at: afslag.deletingLastPathComponent(), withIntermediateDirectories: true)
+func link(_ name: String, to target: URL) throws {
+    try fm.createSymbolicLink(at: resources.appendingPathComponent(name), withDestinationURL: target)
 }
+try link("Fonts", to: repository.appendingPathComponent("Fonts"))
+try link("Schemas", to: repository.appendingPathComponent("Schemas"))
+try link("LetterTemplates/profiles", to: repository.appendingPathComponent("LetterTemplates/profiles"))
+try link("LetterTemplates/partials", to: repository.appendingPathComponent("LetterTemplates/partials"))
+try link("LetterTemplates/letters/afslag", to: repository.appendingPathComponent("Benchmarks/PeerLetter/template"))
 
-/// The peer letter as a brev Document: the same blocks the peers' templates lay out.
-@MainActor func document(_ fields: [String: String]) -> Document {
-    let sender = text["sender"] as! [String: Any]
-    var blocks: [Block] = []
-    blocks.append(.letterhead([[.strong([.text(sender["org"] as! String)])], [.text(sender["unit"] as! String)]]
-        + (sender["lines"] as! [String]).map { [.text($0)] }))
-    blocks.append(.recipient([[.text(fields["navn"]!)], [.text(fields["gade"]!)], [.text("\(fields["postnr"]!) \(fields["by"]!)")]]))
-    blocks.append(.caseInfo((text["meta"] as! [[String]]).map { CaseInfoField(label: $0[0], value: [.text(fill($0[1], fields))]) }))
-    blocks.append(.heading(level: 1, [.text(text["heading"] as! String)]))
-    blocks.append(.paragraph([.text(fill(text["salutation"] as! String, fields))]))
-    blocks.append(.paragraph([.text(fill(text["intro"] as! String, fields))]))
-    blocks.append(.paragraph([.strong([.text(fill(text["decision"] as! String, fields))])]))
-    for section in text["sections"] as! [[String: Any]] {
-        blocks.append(.heading(level: 2, [.text(section["title"] as! String)]))
-        for block in section["blocks"] as! [[String: Any]] {
-            if let p = block["p"] as? String { blocks.append(.paragraph([.text(fill(p, fields))])) }
-            if let ul = block["ul"] as? [String] { blocks.append(.list(ordered: false, items: ul.map { [.paragraph([.text(fill($0, fields))])] })) }
-        }
-    }
-    blocks.append(.paragraph([.text(fill(text["closing_text"] as! String, fields))]))
-    blocks.append(.signature([[.text(text["closing"] as! String)]] + (text["signature"] as! [String]).map { [.text(fill($0, fields))] }))
-    return Document(title: "Afgørelse fra Ishøj Kommune", blocks: blocks)
+let environment = BrevEnvironment(resourceRoot: resources, today: CivilDate(year: 2026, month: 11, day: 24)!)
+let pipeline = try LetterPipeline(environment: environment)
+let clock = StageClock()
+pipeline.stageClock = clock
+
+// Each variant becomes a case: brev's afslag example with the variant's recipient, journal
+// number and caseworker (the dates stay the example's: brev formats them from the case).
+let example = try JSONSerialization.jsonObject(
+    with: Data(contentsOf: repository.appendingPathComponent("Examples/cases/afslag-doegn-sel101.json"))) as! [String: Any]
+@MainActor func caseJSON(_ i: Int) throws -> [UInt8] {
+    let v = variants[i % variants.count]
+    var c = example
+    var citizen = c["citizen"] as! [String: Any]
+    citizen["name"] = v["navn"]!
+    citizen["address"] = ["street": v["gade"]!, "postcode": v["postnr"]!, "city": v["by"]!]
+    c["citizen"] = citizen
+    c["case_number"] = "27.36.08-G01-\(1000 + i)-26"
+    c["caseworker"] = ["name": v["sagsbehandler"]!, "title": v["titel"]!, "phone": v["telefon"]!, "email": v["email"]!]
+    return Array(try JSONSerialization.data(withJSONObject: c, options: [.sortedKeys]))
 }
+let cases = try (0..<(warmup + n)).map(caseJSON)
 
-// Built once per process, as the peers build theirs: fonts, shaping cache, cairo faces, ICC profile.
-let layout = try DocumentLayout(fontsDirectory: root.appendingPathComponent("Fonts"),
-                                hyphenationDictionary: "/usr/share/hyphen/hyph_da_DK.dic", justifyBody: true)
-let renderer = try PDFRenderer()
-try FileManager.default.createDirectory(atPath: outdir, withIntermediateDirectories: true)
-
-@MainActor func render(_ i: Int) throws -> [UInt8] {
-    let fields = variants[i % variants.count]
-    let pages = try layout.layout(document(fields)).pages
-    return try renderer.render(pages, metadata: PDFMetadata(title: "Afgørelse fra Ishøj Kommune", author: "Ishøj Kommune",
-                                                              date: "2026-11-24T00:00:00+01:00", identity: Array("peer-\(i)".utf8)))
+try fm.createDirectory(atPath: outdir, withIntermediateDirectories: true)
+var writing = 0.0
+@MainActor func render(_ i: Int) throws -> Int {
+    let letters = try pipeline.renderAll(caseJSON: cases[i])
+    let start = StageClock.threadCPUSeconds()
+    for letter in letters { _ = try letter.write(to: outdir) }
+    writing += StageClock.threadCPUSeconds() - start
+    return letters.reduce(0) { $0 + $1.pdf.count }
 }
 
 for i in 0..<warmup { _ = try render(i) }
+clock.reset()
+writing = 0
 var sizes = 0
 let t0 = wallSeconds(), c0 = processCPUSeconds()
-for i in warmup..<(warmup + n) {
-    let pdf = try render(i)
-    try Data(pdf).write(to: URL(fileURLWithPath: "\(outdir)/\(String(format: "%04d", i)).pdf"))
-    sizes += pdf.count
-}
+for i in warmup..<(warmup + n) { sizes += try render(i) }
 let dt = wallSeconds() - t0, cpu = processCPUSeconds() - c0
-print("{\"n\": \(n), \"seconds\": \(dt), \"cpu_seconds\": \(cpu), \"letters_per_s\": \(Double(n) / dt), \"letters_per_cpu_s\": \(Double(n) / cpu), \"mean_size\": \(sizes / n)}")
+
+// Milliseconds per letter in each stage; "other" is the rest of the process's CPU time.
+var stages = StageClock.Stage.allCases.map { ($0.rawValue, clock.seconds[$0, default: 0]) } + [("write", writing)]
+stages.append(("other", cpu - stages.reduce(0) { $0 + $1.1 }))
+let split = stages.map { "\"\($0.0)\": \(String(format: "%.3f", $0.1 * 1000 / Double(n)))" }.joined(separator: ", ")
+print("{\"n\": \(n), \"seconds\": \(dt), \"cpu_seconds\": \(cpu), \"letters_per_s\": \(Double(n) / dt), \"letters_per_cpu_s\": \(Double(n) / cpu), \"mean_size\": \(sizes / n), \"stage_ms\": {\(split)}}")

@@ -1,20 +1,19 @@
-import CICUBreak
 import Foundation
 
 /// Where a line may end in a paragraph: ICU's line-break rules (UAX #14) for Danish, minus
 /// the places brev must never break (`NoBreakRules`).
 enum BreakOpportunities {
     /// UTF-16 offsets after which a line may end, each with whether the break is mandatory.
-    static func find(in text: String) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
+    /// `breaker`: the worker's reused iterator; without one, one is opened for this text.
+    static func find(in text: String, using breaker: LineBreaker? = nil) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
         let utf16 = Array(text.utf16)
         if utf16.isEmpty { return [] }
-        var offsets = [Int32](repeating: 0, count: utf16.count + 1)
-        var hard = [UInt8](repeating: 0, count: utf16.count + 1)
-        let n = cicu_line_breaks(utf16, Int32(utf16.count), "da", &offsets, &hard, Int32(offsets.count))
-        if n < 0 { throw .lineBreakingFailed("ICU error \(-n)") }
+        let iterator: LineBreaker
+        if let breaker { iterator = breaker } else { iterator = try LineBreaker() }
+        let (offsets, hard) = try iterator.breaks(in: utf16)
         let protected = NoBreakRules.protectedOffsets(in: text, utf16Count: utf16.count)
         var out: [(Int, Bool)] = []
-        for i in 0..<Int(n) {
+        for i in offsets.indices {
             let offset = Int(offsets[i])
             // A break "at" offset separates offset-1 and offset; inside a protected range it is dropped.
             if !hard[i].boolValue && protected[offset] { continue }
@@ -32,9 +31,11 @@ private extension UInt8 {
 /// numbers, dates, journal and CPR numbers. Ranges are UTF-16 offsets, as ICU's are.
 enum NoBreakRules {
     private static let months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-    private static let patterns: [NSRegularExpression] = [
+    /// The section pattern, run only on text holding a "§".
+    private static let section = try! NSRegularExpression(pattern:
         // § 101, §§ 66 og 67, § 101 a
-        #"§§?\s+\d+(?:\s+[a-z]\b)?(?:\s+og\s+\d+)?"#,
+        #"§§?\s+\d+(?:\s+[a-z]\b)?(?:\s+og\s+\d+)?"#, options: [.caseInsensitive])
+    private static let patterns: [NSRegularExpression] = [
         // stk. 4, nr. 2, kl. 14.30
         #"\b(?:stk|nr|kl)\.\s+\d+(?:[.,]\d+)?"#,
         // Danish phone numbers: 43 57 70 00, +45 43 57 70 00
@@ -57,21 +58,30 @@ enum NoBreakRules {
     }
 
     static func protectedRanges(in text: String) -> [Range<Int>] {
+        let digits = digitTokens(in: text)
+        // Every pattern needs a decimal digit (ICU's `\d` is general category Nd, which is
+        // Unicode's numeric type decimal), so a paragraph without one has no match, and most
+        // paragraphs of a letter have none. The regexes are most of this function's cost, so
+        // they run only where they can match; the section pattern only where there is a "§".
+        guard digits.hasDigit else { return digits.ranges }
         let ns = text as NSString
         var ranges: [Range<Int>] = []
-        for regex in patterns {
+        let regexes = text.unicodeScalars.contains("§") ? [section] + patterns : patterns
+        for regex in regexes {
             for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) where m.range.length > 1 {
                 ranges.append(m.range.location..<(m.range.location + m.range.length))
             }
         }
-        return ranges + digitTokens(in: text)
+        return ranges + digits.ranges
     }
 
     /// Any token holding a digit: journal numbers 27.36.08-G01-1042-26, CPR 010185-1234,
     /// 24.11.2026. A token is a run of characters other than white space (ICU's `\s`); a digit is
     /// a decimal digit of any script (ICU's `\d`).
-    static func digitTokens(in text: String) -> [Range<Int>] {
+    /// `hasDigit`: whether the text holds any decimal digit at all (a lone digit is no range).
+    static func digitTokens(in text: String) -> (ranges: [Range<Int>], hasDigit: Bool) {
         var ranges: [Range<Int>] = []
+        var anyDigit = false
         var tokenStart = 0
         var hasDigit = false
         var offset = 0
@@ -82,10 +92,11 @@ enum NoBreakRules {
                 hasDigit = false
             } else if scalar.properties.numericType == .decimal {
                 hasDigit = true
+                anyDigit = true
             }
             offset += scalar.utf16.count
         }
         if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
-        return ranges
+        return (ranges, anyDigit)
     }
 }

@@ -9,6 +9,7 @@ public final class DocumentLayout {
     let fonts: FontSet
     let shaper: Shaper
     let hyphenator: Hyphenator
+    let lineBreaker: LineBreaker
     let styles = TextStyles()
 
     /// Body paragraphs justified (both edges straight) instead of ragged right.
@@ -26,11 +27,12 @@ public final class DocumentLayout {
         self.fonts = try FontSet(directory: fontsDirectory)
         self.shaper = Shaper(fonts: fonts)
         self.hyphenator = Hyphenator(dictionaryPath: hyphenationDictionary)
+        self.lineBreaker = try LineBreaker()
     }
 
 
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
-        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker)
         let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry).layout(document.blocks)
         let units = try BlockFlow(setter: setter, styles: styles, fonts: fonts, width: geometry.bodyWidth,
                                   justify: justifyBody).flow(document.blocks)
@@ -138,7 +140,7 @@ public final class DocumentLayout {
     private func runningHeader(_ title: String) throws(LayoutError) -> [PageItem] {
         guard !title.isEmpty else { return [] }
         let spec = styles.small
-        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker)
         let lines: [SetLine]
         do {
             lines = try setter.set([StyledText(text: title, style: .regular)],
@@ -157,7 +159,7 @@ public final class DocumentLayout {
     /// "Side 1 af 2", right-aligned at the foot of the page; an artifact, not body text.
     private func footer(page: Int, of total: Int) throws(LayoutError) -> [PageItem] {
         let spec = styles.small
-        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator)
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker)
         let lines = try setter.set([StyledText(text: "Side \(page) af \(total)", style: .regular)],
                                    style: ParagraphStyle(size: spec.size, leading: spec.leading, width: geometry.bodyWidth))
         guard let line = lines.first else { return [] }

@@ -5,7 +5,8 @@ import CHyphen
 /// outside Latin-1 is simply not hyphenated.
 final class Hyphenator {
     private let dictionary: UnsafeMutablePointer<HyphenDict>?
-    private var cache: [String: [Int]] = [:]
+    /// Bounded, so a worker's memory stays flat over many distinct letters.
+    private var cache = GenerationalCache<String, [Int]>(capacity: Shaper.cacheCapacity)
     /// Characters kept before the first and after the last hyphen.
     let leftMin = 2
     let rightMin = 3
@@ -28,9 +29,9 @@ final class Hyphenator {
     /// Character offsets (in `word`'s Characters) after which a hyphen may be inserted.
     func points(in word: String) -> [Int] {
         if word.utf8.count > longestWord * 4 || word.count > longestWord { return [] } // bytes first: counted in O(1)
-        if let hit = cache[word] { return hit }
+        if let hit = cache.value(for: word) { return hit }
         let result = compute(word)
-        cache[word] = result
+        cache.insert(result, for: word)
         return result
     }
 

@@ -7,6 +7,9 @@ import Foundation
 struct ParagraphSetter {
     let shaper: Shaper
     let hyphenator: Hyphenator
+    /// The worker's reused ICU iterator (`DocumentLayout` passes its own); without one, each
+    /// paragraph opens its own.
+    var lineBreaker: LineBreaker? = nil
     /// Below this share of the measure left free, a line is not worth hyphenating into.
     let hyphenateWhenFreeShare = 0.2
 
@@ -35,7 +38,7 @@ struct ParagraphSetter {
             offset += run.text.utf16.count
         }
         let utf16 = Array(text.utf16)
-        let breaks = try BreakOpportunities.find(in: text)
+        let breaks = try BreakOpportunities.find(in: text, using: lineBreaker)
         var words: [LineWord] = []
         var start = 0
         // The run holding a UTF-16 offset; offsets only grow, so the search moves forward only.

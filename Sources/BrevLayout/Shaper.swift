@@ -28,10 +28,14 @@ final class Shaper {
     let fonts: FontSet
     private let buffer: OpaquePointer
     private let language: hb_language_t
-    private var cache: [Key: ShapedText] = [:]
+    /// Bounded, so a worker's memory stays flat over many distinct letters (`GenerationalCache`).
+    private var cache = GenerationalCache<Key, ShapedText>(capacity: Shaper.cacheCapacity)
     /// How a text splits between the main face and the fallback, per style: words repeat, so
     /// the per-character coverage check runs once per word.
-    private var coverageSplits: [Key: [(text: String, face: Int)]] = [:]
+    private var coverageSplits = GenerationalCache<Key, [(text: String, face: Int)]>(capacity: Shaper.cacheCapacity)
+    /// Entries per generation: a letter uses a few hundred distinct words, a kind of letter a
+    /// few thousand, so the boilerplate of every kind stays while past letters' names age out.
+    static let cacheCapacity = 8192
     /// Longer texts are not cached: words repeat, a pasted blob does not, and a worker lives
     /// for many letters.
     private let longestCachedText = 256
@@ -51,7 +55,7 @@ final class Shaper {
     /// Shapes `text` in one face (an index into the font set).
     func shape(_ text: String, face faceIndex: Int) throws(LayoutError) -> ShapedText {
         let key = Key(text: text, face: faceIndex)
-        if let hit = cache[key] {
+        if let hit = cache.value(for: key) {
             return hit
         }
         let face = fonts.faces[faceIndex]
@@ -87,15 +91,15 @@ final class Shaper {
             advance += Double(pos.x_advance)
         }
         let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
-        if utf8.count <= longestCachedText { cache[key] = shaped }
+        if utf8.count <= longestCachedText { cache.insert(shaped, for: key) }
         return shaped
     }
 
     func coverageSplit(_ text: String, style: FontSet.Style) -> [(text: String, face: Int)]? {
-        coverageSplits[Key(text: text, face: style.rawValue)]
+        coverageSplits.value(for: Key(text: text, face: style.rawValue))
     }
 
     func remember(_ split: [(text: String, face: Int)], for text: String, style: FontSet.Style) {
-        if !split.isEmpty && text.utf8.count <= longestCachedText { coverageSplits[Key(text: text, face: style.rawValue)] = split }
+        if !split.isEmpty && text.utf8.count <= longestCachedText { coverageSplits.insert(split, for: Key(text: text, face: style.rawValue)) }
     }
 }

@@ -20,12 +20,14 @@ public final class LetterPipeline {
     public var memoVersion: MeMoVersion = .v1_2
     /// Overrides the profile's message size limit (bytes).
     public var maxMessageBytes: Int?
+    /// When set, each stage's CPU time is added to it (the benchmarks' per-stage split).
+    public var stageClock: StageClock?
 
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
         do {
             profiles = try ProfileCatalog.load(directory: environment.templatesDirectory.appendingPathComponent("profiles"))
-            templates = try TemplateCatalog.load(directory: environment.templatesDirectory)
+            templates = try TemplateCatalog.load(directory: environment.templatesDirectory, modelSpecimen: LetterModel.specimen)
         } catch {
             throw .invalid(error.diagnostics)
         }
@@ -144,17 +146,18 @@ public final class LetterPipeline {
     /// letter sent before its own date counts from its date, as without a dispatch time.
     public func renderAll(caseJSON: [UInt8], dispatchedAt: Date? = nil) throws(BrevError) -> [RenderedLetter] {
         let diagnostics = DiagnosticCollector()
-        guard var input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
-            throw .invalid(diagnostics.diagnostics)
+        let read = stageClock.time(.caseInput) { () -> CaseInput? in
+            guard var input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else { return nil }
+            if let dispatchedAt {
+                let day = CopenhagenTime.date(of: dispatchedAt)
+                let afterLetterDate = day >= input.letterDate
+                input.dispatchDate = afterLetterDate ? day : nil
+                input.dispatchInstant = afterLetterDate ? dispatchedAt : nil
+            }
+            CaseValidator(profiles: profiles).validate(input, into: diagnostics)
+            return input
         }
-        if let dispatchedAt {
-            let day = CopenhagenTime.date(of: dispatchedAt)
-            let afterLetterDate = day >= input.letterDate
-            input.dispatchDate = afterLetterDate ? day : nil
-            input.dispatchInstant = afterLetterDate ? dispatchedAt : nil
-        }
-        CaseValidator(profiles: profiles).validate(input, into: diagnostics)
-        if diagnostics.hasErrors { throw .invalid(diagnostics.diagnostics) }
+        guard let input = read, !diagnostics.hasErrors else { throw .invalid(diagnostics.diagnostics) }
         let profile = profiles.profile(forMunicipalityCode: input.municipalityCode)!
         var letters: [RenderedLetter] = []
         for recipient in LetterModelBuilder.recipients(of: input) {
@@ -169,23 +172,26 @@ public final class LetterPipeline {
         let model: LetterModel
         let builder = LetterModelBuilder(profile: profile)
         do {
-            model = try builder.build(input, for: recipient)
+            model = try stageClock.time(.caseInput) { () throws -> LetterModel in try builder.build(input, for: recipient) }
         } catch {
             throw .invalid([.error(.unsupportedLetterType, at: .jsonPath("$.letter_type"), "\(error)")])
         }
         let document: Document
         do {
-            document = try templates.render(kind: model.templateName, model: model)
+            document = try stageClock.time(.template) { () throws(DiagnosticsError) -> Document in
+                try templates.render(kind: model.templateName, model: model)
+            }
         } catch {
             throw .invalid(error.diagnostics)
         }
         let letterSource = templates.letters[model.templateName].map { [$0] } ?? []
-        let textProblems = LetterTextRules.check(document, model: model,
-                                                 sources: letterSource + templates.partials.values.sorted { $0.path < $1.path })
+        let textProblems = stageClock.time(.template) {
+            LetterTextRules.check(document, model: model, sources: letterSource + templates.partials.values.sorted { $0.path < $1.path })
+        }
         if textProblems.contains(where: { $0.severity == .error }) { throw .invalid(textProblems) }
         let laidOut: LaidOutDocument
         do {
-            laidOut = try layout.layout(document)
+            laidOut = try stageClock.time(.layout) { () throws(LayoutError) -> LaidOutDocument in try layout.layout(document) }
         } catch {
             throw .layout(error)
         }
@@ -195,11 +201,12 @@ public final class LetterPipeline {
                                    identity: Array("brev-pdf-v1|\(model.letterId)|".utf8) + caseJSON)
         let bytes: [UInt8]
         do {
-            bytes = try pdf.render(laidOut.pages, metadata: metadata)
+            bytes = try stageClock.time(.pdf) { () throws(PDFError) -> [UInt8] in try pdf.render(laidOut.pages, metadata: metadata) }
         } catch {
             throw .pdf(error)
         }
-        var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: HTMLWriter.html(document), document: document,
+        let html = stageClock.time(.html) { HTMLWriter.html(document) }
+        var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: html, document: document,
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
                                     warnings: warnings + textProblems, messages: [], fileKind: model.fileKind,
                                     pages: laidOut.pages)
@@ -209,8 +216,11 @@ public final class LetterPipeline {
         case .custodyHolder(let i): person = "$.custody_holders[\(i)]"
         case .representative: person = "$.representative"
         }
-        letter.messages = try messages(for: model, delivery: builder.delivery(input, for: recipient), pdf: bytes,
-                                       fileName: "\(letter.fileBaseName).pdf", recipientPath: person)
+        let fileName = "\(letter.fileBaseName).pdf"
+        letter.messages = try stageClock.time(.messages) { () throws(BrevError) -> [OutputFile] in
+            try messages(for: model, delivery: builder.delivery(input, for: recipient), pdf: bytes,
+                         fileName: fileName, recipientPath: person)
+        }
         return letter
     }
 }

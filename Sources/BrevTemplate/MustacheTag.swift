@@ -9,11 +9,18 @@ struct MustacheTag {
     var kind: Kind
     var name: String
     var range: Range<String.Index>
+    /// 1-based line of the opening braces.
+    var line: Int
 
+    /// The tags in order. Lines are counted as the scan goes, so the text is read once.
     static func scan(_ text: String) -> [MustacheTag] {
         var tags: [MustacheTag] = []
         var rest = text.startIndex..<text.endIndex
+        var line = 1
+        var counted = text.startIndex
         while let open = text.range(of: "{{", range: rest) {
+            line += text.utf8[counted..<open.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            counted = open.lowerBound
             let isTriple = text[open.upperBound...].hasPrefix("{")
             let closeToken = isTriple ? "}}}" : "}}"
             guard let close = text.range(of: closeToken, range: open.upperBound..<text.endIndex) else { break }
@@ -36,7 +43,7 @@ struct MustacheTag {
                 if kind != .variable { body = body.dropFirst() }
             }
             let name = body.trimmingCharacters(in: .whitespaces)
-            tags.append(MustacheTag(kind: kind, name: name, range: open.lowerBound..<close.upperBound))
+            tags.append(MustacheTag(kind: kind, name: name, range: open.lowerBound..<close.upperBound, line: line))
             rest = close.upperBound..<text.endIndex
         }
         return tags

@@ -10,8 +10,7 @@ enum PartialIncludes {
     }
 
     static func includes(of source: TemplateSource) -> [Include] {
-        MustacheTag.scan(source.text).filter { $0.kind == .partial }
-            .map { Include(name: $0.name, line: source.line(ofOffset: $0.range.lowerBound)) }
+        source.tags.filter { $0.kind == .partial }.map { Include(name: $0.name, line: $0.line) }
     }
 
     static func check(letters: [String: TemplateSource], partials: [String: TemplateSource]) -> [Diagnostic] {

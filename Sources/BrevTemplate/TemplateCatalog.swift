@@ -11,8 +11,15 @@ public struct TemplateCatalog: Sendable {
     public let letters: [String: TemplateSource]
     public let partials: [String: TemplateSource]
     let library: MustacheLibrary
+    /// The model type every letter template was checked against at load; a model of this type
+    /// needs no check per letter.
+    let checkedModelType: ObjectIdentifier?
 
-    public static func load(directory: URL) throws(DiagnosticsError) -> TemplateCatalog {
+    /// `modelSpecimen`: a model in which every optional value is set and every list holds one
+    /// element (`LetterModel.specimen`). Each letter template is checked against it once, here,
+    /// so a template naming a value the model's type does not have is refused at load with its
+    /// file and line, and letters of that type are filled without a check of their own.
+    public static func load(directory: URL, modelSpecimen: Any? = nil) throws(DiagnosticsError) -> TemplateCatalog {
         var letters: [String: TemplateSource] = [:]
         var partials: [String: TemplateSource] = [:]
         var unreadable: [Diagnostic] = []
@@ -49,10 +56,11 @@ public struct TemplateCatalog: Sendable {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: lettersDir.path, line: 1, column: nil),
                                            "no letter templates found")])
         }
-        return try TemplateCatalog(letters: letters, partials: partials)
+        return try TemplateCatalog(letters: letters, partials: partials, modelSpecimen: modelSpecimen)
     }
 
-    public init(letters: [String: TemplateSource], partials: [String: TemplateSource]) throws(DiagnosticsError) {
+    public init(letters: [String: TemplateSource], partials: [String: TemplateSource],
+                modelSpecimen: Any? = nil) throws(DiagnosticsError) {
         self.letters = letters
         self.partials = partials
         var problems = PartialIncludes.check(letters: letters, partials: partials)
@@ -74,15 +82,22 @@ public struct TemplateCatalog: Sendable {
                 problems.append(.error(.templateSyntax, at: .file(path: source.path, line: 1, column: nil), "Mustache: \(error)"))
             }
         }
+        if let modelSpecimen, problems.isEmpty {
+            let checker = TemplateValueChecker(partials: partials)
+            for source in letters.values.sorted(by: { $0.path < $1.path }) {
+                problems += checker.check(source, model: modelSpecimen)
+            }
+        }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         self.library = library
+        checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
     }
 
     /// The checks a template must pass before it is ever filled.
     static func lint(_ source: TemplateSource) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for tag in MustacheTag.scan(source.text) {
-            let at = SourceLocation.file(path: source.path, line: source.line(ofOffset: tag.range.lowerBound), column: nil)
+        for tag in source.tags {
+            let at = SourceLocation.file(path: source.path, line: tag.line, column: nil)
             switch tag.kind {
             case .unescaped:
                 problems.append(.error(.templateUnescaped, at: at,
@@ -109,8 +124,12 @@ public struct TemplateCatalog: Sendable {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: "letters/\(kind)/letter.xhtml", line: 1, column: nil),
                                            "no template for letter kind '\(kind)'")])
         }
-        let problems = TemplateValueChecker(partials: partials).check(source, model: model)
-        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        // A model of the checked type names nothing the specimen did not (a nil or an empty list
+        // only skips content); any other model is checked letter by letter.
+        if ObjectIdentifier(type(of: model)) != checkedModelType {
+            let problems = TemplateValueChecker(partials: partials).check(source, model: model)
+            if !problems.isEmpty { throw DiagnosticsError(problems) }
+        }
         guard let filled = library.render(model, withTemplate: source.path) else {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: source.path, line: 1, column: nil), "template not registered")])
         }

@@ -24,8 +24,8 @@ struct TemplateValueChecker {
 
     private func check(_ source: TemplateSource, stack initial: [Frame], problems: inout [Diagnostic], depth: Int) {
         var stack = initial
-        for tag in MustacheTag.scan(source.text) {
-            let at = SourceLocation.file(path: source.path, line: source.line(ofOffset: tag.range.lowerBound), column: nil)
+        for tag in source.tags {
+            let at = SourceLocation.file(path: source.path, line: tag.line, column: nil)
             switch tag.kind {
             case .comment, .unescaped, .setDelimiter:
                 continue // rejected by the catalog's lint
