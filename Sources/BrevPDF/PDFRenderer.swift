@@ -17,10 +17,6 @@ public final class PDFRenderer {
     /// Documents from this many pages get bookmarks for their headings.
     public static let bookmarkFromPages = 3
 
-    /// Bookmarks nested by heading level (H2 under its H1, H3 under its H2) and H3 included, for
-    /// long documents such as the quality standard; letters keep one flat level.
-    public var nestsBookmarks = false
-
     /// `iccProfilePath`: the sRGB profile for the PDF/A output intent (Debian's icc-profiles-free).
     public init(iccProfilePath: String = "/usr/share/color/icc/sRGB.icc") throws(PDFError) {
         guard let icc = FileManager.default.contents(atPath: iccProfilePath) else {
@@ -79,7 +75,8 @@ public final class PDFRenderer {
             spanOpen = false
         }
         let bookmarks = pages.pages.count >= PDFRenderer.bookmarkFromPages
-        let bookmarked: Set<StructureRole> = nestsBookmarks ? [.h1, .h2, .h3] : [.h1, .h2]
+        // Bookmarks nest by heading level: an H2 under its H1, an H3 under its H2.
+        let bookmarked: Set<StructureRole> = [.h1, .h2, .h3]
         var heading: (role: StructureRole, text: String, x: Double, y: Double)?
         // The outline item of the last heading at each level, the parent of the next level down.
         var parentOf: [StructureRole: Int32] = [:]
@@ -98,19 +95,14 @@ public final class PDFRenderer {
                     open.removeLast()
                     if let h = heading, h.role == role {
                         let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - PDFRenderer.bookmarkRise))]"
-                        var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
-                        if nestsBookmarks {
-                            let above: StructureRole? = h.role == .h3 ? .h2 : h.role == .h2 ? .h1 : nil
-                            parent = above.flatMap { parentOf[$0] } ?? parent
-                        }
+                        let above: StructureRole? = h.role == .h3 ? .h2 : h.role == .h2 ? .h1 : nil
+                        let parent = above.flatMap { parentOf[$0] } ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
                         let item = cairo_pdf_surface_add_outline(surface, parent, h.text, target,
                                                                  cairo_pdf_outline_flags_t(rawValue: 0))
-                        if nestsBookmarks {
-                            parentOf[h.role] = item
-                            // A new H1 ends its H2s and H3s; a new H2 its H3s.
-                            if h.role == .h1 { parentOf[.h2] = nil; parentOf[.h3] = nil }
-                            if h.role == .h2 { parentOf[.h3] = nil }
-                        }
+                        parentOf[h.role] = item
+                        // A new H1 ends its H2s and H3s; a new H2 its H3s.
+                        if h.role == .h1 { parentOf[.h2] = nil; parentOf[.h3] = nil }
+                        if h.role == .h2 { parentOf[.h3] = nil }
                         heading = nil
                     }
                 case .run(let run):
