@@ -1,4 +1,4 @@
-import BrevLayout
+import BrevPages
 import CCairo
 import Foundation
 

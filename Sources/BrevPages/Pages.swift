@@ -8,17 +8,33 @@ public struct Pages: Sendable {
     /// Neutral title and language, for PDF metadata.
     public var title: String
     public var language: String
+
+    public init(width: Double, height: Double, fonts: [FontRef], pages: [Page], title: String, language: String) {
+        self.width = width
+        self.height = height
+        self.fonts = fonts
+        self.pages = pages
+        self.title = title
+        self.language = language
+    }
 }
 
 /// A font file that runs refer to by index into `Pages.fonts`.
 public struct FontRef: Sendable, Hashable {
     public var path: String
     public var faceIndex: Int
+
+    public init(path: String, faceIndex: Int) {
+        self.path = path
+        self.faceIndex = faceIndex
+    }
 }
 
 public struct Page: Sendable {
     /// Drawing order is reading order: structure begins and ends wrap the runs they contain.
     public var items: [PageItem]
+
+    public init(items: [PageItem]) { self.items = items }
 }
 
 public enum PageItem: Sendable {
@@ -46,6 +62,13 @@ public enum StructureRole: String, Sendable, Hashable {
 
 public struct Rect: Sendable, Hashable {
     public var x: Double, y: Double, width: Double, height: Double
+
+    public init(x: Double, y: Double, width: Double, height: Double) {
+        self.x = x
+        self.y = y
+        self.width = width
+        self.height = height
+    }
 }
 
 /// Glyphs of one font and size on one baseline, with the text they show and how glyphs map to
@@ -61,6 +84,18 @@ public struct GlyphRun: Sendable {
     public var text: String
     public var clusters: [TextCluster]
     public var bold: Bool
+
+    public init(font: Int, size: Double, x: Double, y: Double, glyphs: [PositionedGlyph], text: String,
+                clusters: [TextCluster], bold: Bool) {
+        self.font = font
+        self.size = size
+        self.x = x
+        self.y = y
+        self.glyphs = glyphs
+        self.text = text
+        self.clusters = clusters
+        self.bold = bold
+    }
 }
 
 public struct PositionedGlyph: Sendable, Hashable {
@@ -68,10 +103,21 @@ public struct PositionedGlyph: Sendable, Hashable {
     /// Offsets from the run's origin, in points.
     public var x: Double
     public var y: Double
+
+    public init(id: UInt32, x: Double, y: Double) {
+        self.id = id
+        self.x = x
+        self.y = y
+    }
 }
 
 /// `bytes` of the run's UTF-8 text shown by `glyphs` glyphs, in order.
 public struct TextCluster: Sendable, Hashable {
     public var bytes: Int
     public var glyphs: Int
+
+    public init(bytes: Int, glyphs: Int) {
+        self.bytes = bytes
+        self.glyphs = glyphs
+    }
 }
