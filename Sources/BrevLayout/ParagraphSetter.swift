@@ -30,10 +30,10 @@ struct ParagraphSetter {
         let text = content.map(\.text).joined()
         if text.isEmpty { return [] }
         // Style of each UTF-16 offset's run.
-        var runStarts: [(start: Int, style: FontSet.Style)] = []
+        var runStarts: [(start: Int, style: FontSet.Style, link: String?)] = []
         var offset = 0
         for run in content where !run.text.isEmpty {
-            runStarts.append((offset, run.style))
+            runStarts.append((offset, run.style, run.link))
             offset += run.text.utf16.count
         }
         let utf16 = Array(text.utf16)
@@ -56,7 +56,11 @@ struct ParagraphSetter {
                 let styleIndex = runIndex(at: p)
                 let runEnd = styleIndex + 1 < runStarts.count ? min(runStarts[styleIndex + 1].start, contentEnd) : contentEnd
                 let s = String(decoding: utf16[p..<runEnd], as: UTF16.self)
-                pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size)
+                pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size).map {
+                    var linked = $0
+                    linked.link = runStarts[styleIndex].link
+                    return linked
+                }
                 p = runEnd
             }
             var space: LinePiece?
@@ -190,7 +194,7 @@ struct ParagraphSetter {
 
     /// Splits a one-style word at the last hyphenation point whose head (with its hyphen) fits.
     private func hyphenate(_ word: LineWord, toFit available: Double, size: Double) throws(LayoutError) -> (LineWord, LineWord)? {
-        guard word.pieces.count == 1, hyphenator.isAvailable else { return nil }
+        guard word.pieces.count == 1, word.pieces[0].link == nil, hyphenator.isAvailable else { return nil }
         let whole = word.pieces[0]
         let chars = Array(whole.text)
         let hyphen = try shaper.lineEndHyphen(face: whole.face)
@@ -289,7 +293,8 @@ struct ParagraphSetter {
         }
         for (w, word) in words.enumerated() {
             // Hyphenation points inside a one-style word become penalised breaks.
-            if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0],
+            // An address (a link) is never hyphenated: a hyphen would read as part of it.
+            if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0], whole.link == nil,
                case let points = hyphenator.points(in: whole.text), !points.isEmpty {
                 let chars = Array(whole.text)
                 let hyphen = try shaper.lineEndHyphen(face: whole.face)
@@ -419,9 +424,9 @@ struct ParagraphSetter {
         for (index, (piece, advance)) in all.enumerated() {
             if index == placed.count { width = x }
             let scale = style.size / shaper.fonts.faces[piece.face].unitsPerEm
-            if runs.last == nil || runs[runs.count - 1].font != piece.face {
+            if runs.last == nil || runs[runs.count - 1].font != piece.face || runs[runs.count - 1].link != piece.link {
                 runs.append(GlyphRun(font: piece.face, size: style.size, x: x, y: 0, glyphs: [], text: "",
-                                     clusters: [], bold: piece.style.isBold))
+                                     clusters: [], bold: piece.style.isBold, link: piece.link))
             }
             let r = runs.count - 1
             var penX = x - runs[r].x

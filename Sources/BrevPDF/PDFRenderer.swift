@@ -105,6 +105,17 @@ public final class PDFRenderer {
                         if h.role == .h2 { parentOf[.h3] = nil }
                         heading = nil
                     }
+                case .run(let run) where run.link != nil:
+                    // A Link element of its own beside the text's Spans: cairo writes the link
+                    // annotation over what is drawn inside, with the OBJR that ties it to the element.
+                    closeSpan()
+                    cairo_tag_begin(cr, StructureRole.link.rawValue, "uri='\(PDFRenderer.attributeEscaped(run.link!))'")
+                    RunDrawing.draw(run, cr: cr, face: faces[run.font])
+                    cairo_tag_end(cr, StructureRole.link.rawValue)
+                    if heading != nil {
+                        if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y } else { heading!.text += " " }
+                        heading!.text += run.text
+                    }
                 case .run(let run):
                     if let top = open.last, PDFRenderer.textElements.contains(top), !spanOpen {
                         cairo_tag_begin(cr, "Span", "")
@@ -118,8 +129,6 @@ public final class PDFRenderer {
                 case .artifact(let run):
                     closeSpan()
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
-                case .link:
-                    continue // no link annotations yet: letters carry no links
                 }
             }
             closeSpan()
@@ -130,6 +139,11 @@ public final class PDFRenderer {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(String(cString: cairo_status_to_string(status))) }
         return sink.bytes
+    }
+
+    /// A value for cairo's tag attributes, in single quotes: a quote or backslash is escaped.
+    static func attributeEscaped(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
     /// A bookmark points this far (points) above the heading's baseline.

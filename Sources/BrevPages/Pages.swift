@@ -42,8 +42,6 @@ public enum PageItem: Sendable {
     case begin(StructureRole)
     case end(StructureRole)
     case run(GlyphRun)
-    /// A link area over runs already drawn: the URI and the rectangle.
-    case link(uri: String, rect: Rect)
     /// Page furniture (running footer, page numbers): not part of the reading order.
     case artifact(GlyphRun)
 }
@@ -60,17 +58,6 @@ public enum StructureRole: String, Sendable, Hashable {
     case note = "Note"
 }
 
-public struct Rect: Sendable, Hashable {
-    public var x: Double, y: Double, width: Double, height: Double
-
-    public init(x: Double, y: Double, width: Double, height: Double) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
-}
-
 /// Glyphs of one font and size on one baseline, with the text they show and how glyphs map to
 /// text (clusters), so that PDF text extraction gives back the exact text.
 public struct GlyphRun: Sendable {
@@ -84,9 +71,12 @@ public struct GlyphRun: Sendable {
     public var text: String
     public var clusters: [TextCluster]
     public var bold: Bool
+    /// The URI the run's text links to (an e-mail or web address): a Link annotation over it.
+    public var link: String?
 
     public init(font: Int, size: Double, x: Double, y: Double, glyphs: [PositionedGlyph], text: String,
-                clusters: [TextCluster], bold: Bool) {
+                clusters: [TextCluster], bold: Bool, link: String? = nil) {
+        self.link = link
         self.font = font
         self.size = size
         self.x = x

@@ -19,8 +19,10 @@ import Testing
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.hasPrefix("\""), trimmed.hasSuffix("\""), trimmed.count >= 2 {
                 current += trimmed.dropFirst().dropLast()
-            } else if trimmed.hasPrefix("Span") || trimmed.hasPrefix("/") {
-                continue // a Span continues its element (a paragraph split by a page break); "/" lines are attributes
+            } else if ["Span", "Link", "Object", "/"].contains(where: { trimmed.hasPrefix($0) }) {
+                // Spans (a paragraph split by a page break) and Links (an address) continue their
+                // element; "Object" is a link's annotation, "/" lines are attributes.
+                continue
             } else if !current.isEmpty {
                 texts.append(current)
                 current = ""
