@@ -140,7 +140,7 @@ public final class LetterPipeline {
         }
         let document: Document
         do {
-            document = AddressLinks.apply(try templates.render(kind: model.templateName, model: model))
+            document = AddressLinks.apply(TypographicQuotes.apply(try templates.render(kind: model.templateName, model: model)))
         } catch {
             throw .invalid(error.diagnostics)
         }
