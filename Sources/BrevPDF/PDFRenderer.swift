@@ -80,6 +80,13 @@ public final class PDFRenderer {
         var heading: (role: StructureRole, text: String, x: Double, y: Double)?
         // The outline item of the last heading at each level, the parent of the next level down.
         var parentOf: [StructureRole: Int32] = [:]
+        // A heading's text for its bookmark, and where the bookmark points: its first run. The
+        // runs join as they are: a line broken between words ends in its space.
+        func collectHeading(_ run: GlyphRun) {
+            guard heading != nil else { return }
+            if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y }
+            heading!.text += run.text
+        }
 
         for (pageIndex, page) in pages.pages.enumerated() {
             for item in page.items {
@@ -97,7 +104,8 @@ public final class PDFRenderer {
                         let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - PDFRenderer.bookmarkRise))]"
                         let above: StructureRole? = h.role == .h3 ? .h2 : h.role == .h2 ? .h1 : nil
                         let parent = above.flatMap { parentOf[$0] } ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
-                        let item = cairo_pdf_surface_add_outline(surface, parent, h.text, target,
+                        let title = h.text.replacingOccurrences(of: "\u{AD}", with: "").trimmingCharacters(in: .whitespaces)
+                        let item = cairo_pdf_surface_add_outline(surface, parent, title, target,
                                                                  cairo_pdf_outline_flags_t(rawValue: 0))
                         parentOf[h.role] = item
                         // A new H1 ends its H2s and H3s; a new H2 its H3s.
@@ -112,19 +120,13 @@ public final class PDFRenderer {
                     cairo_tag_begin(cr, StructureRole.link.rawValue, "uri='\(PDFRenderer.attributeEscaped(run.link!))'")
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
                     cairo_tag_end(cr, StructureRole.link.rawValue)
-                    if heading != nil {
-                        if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y } else { heading!.text += " " }
-                        heading!.text += run.text
-                    }
+                    collectHeading(run)
                 case .run(let run):
                     if let top = open.last, PDFRenderer.textElements.contains(top), !spanOpen {
                         cairo_tag_begin(cr, "Span", "")
                         spanOpen = true
                     }
-                    if heading != nil {
-                        if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y } else { heading!.text += " " }
-                        heading!.text += run.text
-                    }
+                    collectHeading(run)
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
                 case .artifact(let run):
                     closeSpan()
