@@ -43,8 +43,11 @@ let package = Package(
             "BrevCore", "BrevCase", "BrevDocument", "CLibXML2",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "CHarfBuzz", "CICUBreak", "CHyphen"]),
-        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevLayout", "CCairo", "CFreeType", "CZlib"]),
+        // The layout's output (pages of positioned glyph runs and their structure): all that the
+        // PDF and PNG writers see of a letter.
+        .target(name: "BrevPages"),
+        .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "BrevPages", "CHarfBuzz", "CICUBreak", "CHyphen"]),
+        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
         .target(name: "BrevStandard", dependencies: [
             "BrevCore", "BrevCase", "BrevDocument", .product(name: "Yams", package: "Yams"),

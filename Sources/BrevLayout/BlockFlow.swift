@@ -141,22 +141,23 @@ struct BlockFlow {
     private func tableUnits(_ table: Table, width: Double, indent: Double) throws(LayoutError) -> [FlowUnit] {
         let columns = max(table.header.map(\.count).max() ?? 0, table.rows.map(\.count).max() ?? 0, 1)
         let gap = 8.0
-        let columnWidth = (width - gap * Double(columns - 1)) / Double(columns)
         let spec = styles.body
         let baseline = LineMetrics.baseline(fonts: fonts, size: spec.size, leading: spec.leading)
         var units: [FlowUnit] = []
         let allRows = table.header.map { ($0, true) } + table.rows.map { ($0, false) }
+        let widths = try columnWidths(allRows, columns: columns, available: width - gap * Double(columns - 1))
+        let columnX = widths.indices.map { c in widths[..<c].reduce(0, +) + Double(c) * gap }
         for (rowIndex, (row, isHeader)) in allRows.enumerated() {
             var events: [FlowUnit.Event] = [.begin(.tr)]
             var maxLines = 1
             for (c, cell) in row.enumerated() {
                 let content = InlineFlattening.flatten(cell, bold: isHeader)
-                let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: columnWidth))
+                let lines = try setter.set(content, style: ParagraphStyle(size: spec.size, leading: spec.leading, width: widths[c]))
                 maxLines = max(maxLines, lines.count)
                 var runs: [GlyphRun] = []
                 for (i, line) in lines.enumerated() {
                     for var r in line.runs {
-                        r.x += indent + Double(c) * (columnWidth + gap)
+                        r.x += indent + columnX[c]
                         r.y += Double(i) * spec.leading
                         runs.append(r)
                     }
@@ -173,6 +174,32 @@ struct BlockFlow {
         let header = Array(units.prefix(table.header.count))
         for i in units.indices.dropFirst(table.header.count) { units[i].repeatedHeader = header }
         return wrap(units, .table)
+    }
+
+    /// Column widths from the content: each column's natural width is its widest cell set on
+    /// one line. When they all fit, the spare room is shared in proportion; when not, every
+    /// column keeps at least half an equal share (or its natural width, if less) and the rest
+    /// goes to the columns in proportion to what they still lack. A short "Dato" column then
+    /// stops taking a third of the table from the goal beside it.
+    private func columnWidths(_ rows: [([[Inline]], Bool)], columns: Int, available: Double) throws(LayoutError) -> [Double] {
+        let spec = styles.body
+        var natural = [Double](repeating: 0, count: columns)
+        for (row, isHeader) in rows {
+            for (c, cell) in row.enumerated() {
+                let lines = try setter.set(InlineFlattening.flatten(cell, bold: isHeader),
+                                           style: ParagraphStyle(size: spec.size, leading: spec.leading, width: available,
+                                                                 hyphenate: false))
+                natural[c] = max(natural[c], lines.map(\.width).max() ?? 0)
+            }
+        }
+        let total = natural.reduce(0, +)
+        guard total > 0 else { return Array(repeating: available / Double(columns), count: columns) }
+        if total <= available { return natural.map { $0 + (available - total) * $0 / total } }
+        let floor = natural.map { min($0, available / Double(columns) / 2) }
+        let lacking = zip(natural, floor).map { $0 - $1 }
+        let spare = available - floor.reduce(0, +)
+        let lackingTotal = lacking.reduce(0, +)
+        return zip(floor, lacking).map { $0 + (lackingTotal > 0 ? spare * $1 / lackingTotal : 0) }
     }
 }
 

@@ -35,4 +35,10 @@ final class FontFace {
         var glyph: hb_codepoint_t = 0
         return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0
     }
+
+    /// The glyph the font's character map gives `scalar`, if any.
+    func nominalGlyph(_ scalar: Unicode.Scalar) -> UInt32? {
+        var glyph: hb_codepoint_t = 0
+        return hb_font_get_nominal_glyph(font, scalar.value, &glyph) != 0 ? glyph : nil
+    }
 }

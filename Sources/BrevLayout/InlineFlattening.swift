@@ -25,7 +25,7 @@ struct PendingFootnote {
 
 /// Inline markup to styled text: strong → bold, em → italic, a line break → a mandatory break,
 /// a footnote → its superscript number (the note itself is set at the foot of the page).
-/// Links are set as their text.
+/// An external link's text carries its URI, for the PDF's link annotation.
 enum InlineFlattening {
     static func flatten(_ inlines: [Inline], bold: Bool = false, italic: Bool = false,
                         counter: FootnoteCounter? = nil, notes: inout [PendingFootnote]) -> [StyledText] {
@@ -38,8 +38,15 @@ enum InlineFlattening {
                 out += flatten(c, bold: true, italic: italic, counter: counter, notes: &notes)
             case .emphasis(let c):
                 out += flatten(c, bold: bold, italic: true, counter: counter, notes: &notes)
-            case .link(_, let c):
-                out += flatten(c, bold: bold, italic: italic, counter: counter, notes: &notes)
+            case .link(let href, let c):
+                // A link within the document ("#section", the standard's contents) would need a
+                // named destination at its target; it is set as text for now.
+                let external = href.hasPrefix("#") ? nil : href
+                out += flatten(c, bold: bold, italic: italic, counter: counter, notes: &notes).map {
+                    var linked = $0
+                    linked.link = linked.link ?? external
+                    return linked
+                }
             case .lineBreak:
                 out.append(StyledText(text: "\n", style: FontSet.style(bold: bold, italic: italic)))
             case .footnote(let c):

@@ -11,6 +11,8 @@ struct LinePiece {
     /// For a hyphenated head: the hyphen glyph drawn after the text's glyphs, standing for the
     /// soft hyphen (U+00AD) at the end of `text`.
     var hyphen: ShapedText?
+    /// The URI this text links to.
+    var link: String? = nil
 
     /// Glyph-to-text mapping for cairo: groups of glyphs with one cluster value, in order.
     var clusters: [TextCluster] {

@@ -22,7 +22,9 @@ struct ParagraphSetter {
         if words.isEmpty { return [] }
         if algorithm == .totalFit, let lines = try totalFit(words, style: style) { return lines }
         let lines = try breakLines(words, style: style)
-        return lines.map { makeLine($0, style: style) }
+        return try lines.enumerated().map { (i, line) throws(LayoutError) in
+            try makeLine(line, endsParagraph: i == lines.count - 1, style: style)
+        }
     }
 
     // MARK: words
@@ -31,10 +33,10 @@ struct ParagraphSetter {
         let text = content.map(\.text).joined()
         if text.isEmpty { return [] }
         // Style of each UTF-16 offset's run.
-        var runStarts: [(start: Int, style: FontSet.Style)] = []
+        var runStarts: [(start: Int, style: FontSet.Style, link: String?)] = []
         var offset = 0
         for run in content where !run.text.isEmpty {
-            runStarts.append((offset, run.style))
+            runStarts.append((offset, run.style, run.link))
             offset += run.text.utf16.count
         }
         let utf16 = Array(text.utf16)
@@ -57,7 +59,11 @@ struct ParagraphSetter {
                 let styleIndex = runIndex(at: p)
                 let runEnd = styleIndex + 1 < runStarts.count ? min(runStarts[styleIndex + 1].start, contentEnd) : contentEnd
                 let s = String(decoding: utf16[p..<runEnd], as: UTF16.self)
-                pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size)
+                pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size).map {
+                    var linked = $0
+                    linked.link = runStarts[styleIndex].link
+                    return linked
+                }
                 p = runEnd
             }
             var space: LinePiece?
@@ -191,10 +197,10 @@ struct ParagraphSetter {
 
     /// Splits a one-style word at the last hyphenation point whose head (with its hyphen) fits.
     private func hyphenate(_ word: LineWord, toFit available: Double, size: Double) throws(LayoutError) -> (LineWord, LineWord)? {
-        guard word.pieces.count == 1, hyphenator.isAvailable else { return nil }
+        guard word.pieces.count == 1, word.pieces[0].link == nil, hyphenator.isAvailable else { return nil }
         let whole = word.pieces[0]
         let chars = Array(whole.text)
-        let hyphen = try shaper.shape("-", face: whole.face)
+        let hyphen = try shaper.lineEndHyphen(face: whole.face)
         let scale = size / shaper.fonts.faces[whole.face].unitsPerEm
         for point in hyphenator.points(in: whole.text).reversed() {
             let headText = String(chars[..<point])
@@ -270,6 +276,8 @@ struct ParagraphSetter {
     private func totalFit(_ words: [LineWord], style: ParagraphStyle) throws(LayoutError) -> [SetLine]? {
         var items: [KnuthPlass.Item] = []
         var payload: [Payload] = []
+        // The word space that a line ending at this item's index ends with (see `lineEndSpace`).
+        var spaceAtBreak: [Int: LinePiece] = [:]
         let em = style.size
         let ragged = 3 * em // TeX's ragged-right stretch
         func add(_ item: KnuthPlass.Item, _ p: Payload) {
@@ -288,10 +296,11 @@ struct ParagraphSetter {
         }
         for (w, word) in words.enumerated() {
             // Hyphenation points inside a one-style word become penalised breaks.
-            if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0],
+            // An address (a link) is never hyphenated: a hyphen would read as part of it.
+            if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0], whole.link == nil,
                case let points = hyphenator.points(in: whole.text), !points.isEmpty {
                 let chars = Array(whole.text)
-                let hyphen = try shaper.shape("-", face: whole.face)
+                let hyphen = try shaper.lineEndHyphen(face: whole.face)
                 let scale = style.size / shaper.fonts.faces[whole.face].unitsPerEm
                 var start = 0
                 for point in points + [chars.count] {
@@ -308,12 +317,15 @@ struct ParagraphSetter {
             let last = w == words.count - 1
             if word.hardBreakAfter || last {
                 add(.glue(width: 0, stretch: KnuthPlass.infinity, shrink: 0), .none)
+                if !last { spaceAtBreak[items.count] = try lineEndSpace(after: word, size: style.size) }
                 add(.penalty(width: 0, cost: -KnuthPlass.infinity, flagged: false), .none)
             } else if let space = word.space {
                 if style.justified {
+                    spaceAtBreak[items.count] = space
                     add(.glue(width: space.width, stretch: space.width * 0.5, shrink: space.width * 0.33), .space(space))
                 } else {
                     add(.glue(width: 0, stretch: ragged, shrink: 0), .none)
+                    spaceAtBreak[items.count] = space
                     add(.penalty(width: 0, cost: 0, flagged: false), .none)
                     add(.glue(width: space.width, stretch: -ragged, shrink: 0), .space(space))
                 }
@@ -373,7 +385,7 @@ struct ParagraphSetter {
                     return (entry.piece, w + (ratio >= 0 ? ratio * w * 0.5 : ratio * w * 0.33))
                 }
             }
-            lines.append(makeRuns(placed, style: style))
+            lines.append(makeRuns(placed, lineEndSpace: spaceAtBreak[b], style: style))
             start = b + 1
         }
         return lines
@@ -383,24 +395,41 @@ struct ParagraphSetter {
 
     /// Turns a line's words into glyph runs, one per stretch of one style; spaces between words
     /// are real space glyphs so that extracted text has real spaces.
-    private func makeLine(_ words: [LineWord], style: ParagraphStyle) -> SetLine {
+    private func makeLine(_ words: [LineWord], endsParagraph: Bool, style: ParagraphStyle) throws(LayoutError) -> SetLine {
         var placed: [(piece: LinePiece, advance: Double)] = []
         for (i, word) in words.enumerated() {
             placed += word.pieces.map { ($0, $0.width) }
             if i < words.count - 1, let space = word.space { placed.append((space, space.width)) }
         }
-        return makeRuns(placed, style: style)
+        var endSpace: LinePiece?
+        if !endsParagraph, let last = words.last, last.space != nil || last.hardBreakAfter {
+            endSpace = try lineEndSpace(after: last, size: style.size)
+        }
+        return makeRuns(placed, lineEndSpace: endSpace, style: style)
     }
 
-    /// Pieces with the advance each takes on the line (a justified space takes more than its glyph).
-    private func makeRuns(_ placed: [(piece: LinePiece, advance: Double)], style: ParagraphStyle) -> SetLine {
+    /// The space a line ends with where it breaks between words (at a word space or a line
+    /// break): drawn past the line's end, where it shows nothing, so that the text layer reads
+    /// "dette brev" and not "dettebrev" across the break (ISO 32000-1 §14.8.2.5).
+    private func lineEndSpace(after word: LineWord, size: Double) throws(LayoutError) -> LinePiece {
+        if let space = word.space { return space }
+        return try piece(" ", style: word.pieces.last?.style ?? .regular, size: size)
+    }
+
+    /// Pieces with the advance each takes on the line (a justified space takes more than its
+    /// glyph), then the line-end space, which adds nothing to the line's width.
+    private func makeRuns(_ placed: [(piece: LinePiece, advance: Double)], lineEndSpace: LinePiece?,
+                          style: ParagraphStyle) -> SetLine {
         var runs: [GlyphRun] = []
         var x = 0.0
-        for (piece, advance) in placed {
+        var width = 0.0
+        let all = placed + (lineEndSpace.map { [($0, $0.width)] } ?? [])
+        for (index, (piece, advance)) in all.enumerated() {
+            if index == placed.count { width = x }
             let scale = style.size / shaper.fonts.faces[piece.face].unitsPerEm
-            if runs.last == nil || runs[runs.count - 1].font != piece.face {
+            if runs.last == nil || runs[runs.count - 1].font != piece.face || runs[runs.count - 1].link != piece.link {
                 runs.append(GlyphRun(font: piece.face, size: style.size, x: x, y: 0, glyphs: [], text: "",
-                                     clusters: [], bold: piece.style.isBold))
+                                     clusters: [], bold: piece.style.isBold, link: piece.link))
             }
             let r = runs.count - 1
             var penX = x - runs[r].x
@@ -418,6 +447,7 @@ struct ParagraphSetter {
             runs[r].clusters += piece.clusters
             x += advance
         }
-        return SetLine(runs: runs, width: x, overfull: x > style.width + 0.01)
+        if lineEndSpace == nil { width = x }
+        return SetLine(runs: runs, width: width, overfull: width > style.width + 0.01)
     }
 }

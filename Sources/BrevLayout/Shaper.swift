@@ -28,6 +28,15 @@ final class Shaper {
     let fonts: FontSet
     private let buffer: OpaquePointer
     private let language: hb_language_t
+    /// Standard ligatures off: cairo's font subset maps a glyph to the character the font's own
+    /// character map gives it, so an fi ligature would read back as U+FB01, or only through an
+    /// ActualText span nested in the paragraph's marked content, which poppler's structure
+    /// reader mishandles. Noto Sans draws f and i apart without touching, so nothing is lost.
+    private var noLigatures: hb_feature_t = {
+        var feature = hb_feature_t()
+        _ = hb_feature_from_string("-liga", -1, &feature)
+        return feature
+    }()
     /// Bounded, so a worker's memory stays flat over many distinct letters (`GenerationalCache`).
     private var cache = GenerationalCache<Key, ShapedText>(capacity: Shaper.cacheCapacity)
     /// How a text splits between the main face and the fallback, per style: words repeat, so
@@ -69,7 +78,7 @@ final class Shaper {
         hb_buffer_guess_segment_properties(buffer)
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
         hb_buffer_set_language(buffer, language)
-        hb_shape(face.font, buffer, nil, 0)
+        hb_shape(face.font, buffer, &noLigatures, 1)
 
         var count: UInt32 = 0
         let infos = hb_buffer_get_glyph_infos(buffer, &count)!
@@ -93,6 +102,19 @@ final class Shaper {
         let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
         if utf8.count <= longestCachedText { cache.insert(shaped, for: key) }
         return shaped
+    }
+
+    /// The hyphen drawn at a hyphenated line end: the hyphen's shape, but the font's own glyph
+    /// for the soft hyphen (U+00AD) where it has one. HarfBuzz never gives that glyph to running
+    /// text, so in the PDF it stands only for line-end hyphens and its ToUnicode entry is U+00AD:
+    /// text extraction rejoins the word without an ActualText span nested in the paragraph's
+    /// marked content (poppler's structure reader ends the paragraph at such a nested span).
+    func lineEndHyphen(face faceIndex: Int) throws(LayoutError) -> ShapedText {
+        var hyphen = try shape("-", face: faceIndex)
+        if hyphen.glyphs.count == 1, let softHyphen = fonts.faces[faceIndex].nominalGlyph("\u{AD}") {
+            hyphen.glyphs[0].id = softHyphen
+        }
+        return hyphen
     }
 
     func coverageSplit(_ text: String, style: FontSet.Style) -> [(text: String, face: Int)]? {

@@ -2,6 +2,8 @@
 struct StyledText {
     var text: String
     var style: FontSet.Style
+    /// The URI the text links to, if it is a link's text.
+    var link: String? = nil
 }
 
 /// How a paragraph is set.

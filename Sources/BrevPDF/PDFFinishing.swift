@@ -7,7 +7,8 @@ import Glibc
 /// The finishing pass: one incremental update after cairo adds what cairo 1.16 does not write
 /// and PDF/UA-1 and PDF/A-2a require (platform-notes.md §3): /Lang, DisplayDocTitle, XMP with
 /// the PDF/A and PDF/UA identification, an sRGB output intent, /Tabs /S, artifacts for page
-/// furniture, /CIDToGIDMap, TH /Scope, a positive outline count, and a trailer /ID.
+/// furniture, /CIDToGIDMap, TH /Scope, a positive outline count, link annotations' /Contents and
+/// print flag, and a trailer /ID.
 struct PDFFinishing {
     /// The sRGB profile, already deflated: compressing it per letter was most of the pass's cost.
     let iccProfileDeflated: [UInt8]
@@ -63,6 +64,7 @@ struct PDFFinishing {
             update.replace(outlinesRef, with: .dictionary(outlines))
         }
         try finishFonts(file: file, update: &update)
+        try finishLinks(file: file, update: &update)
         if let structTreeRoot = catalog["StructTreeRoot"]?.reference {
             try finishStructure(file: file, update: &update)
             try finishNotes(structTreeRoot: structTreeRoot, file: file, update: &update)
@@ -105,6 +107,27 @@ struct PDFFinishing {
             font["CIDToGIDMap"] = .name("Identity")
             update.replace(number, with: .dictionary(font))
         }
+    }
+
+    /// Link annotations get the description PDF/UA-1 7.18.5 asks for (/Contents, said from the
+    /// link's target) and the print flag PDF/A-2 6.3.2 asks for (/F 4): cairo writes neither.
+    private func finishLinks(file: PDFFile, update: inout IncrementalUpdate) throws {
+        for number in file.objects(containing: "/Link") {
+            guard case .dictionary(var link) = try file.object(number), link["Subtype"]?.name == "Link",
+                  let action = link["A"].flatMap({ $0.dictionary }), case .string(let uriBytes)? = action["URI"] else { continue }
+            let uri = String(decoding: uriBytes, as: UTF8.self)
+            link["F"] = .int(4)
+            link["Contents"] = .text(PDFFinishing.linkDescription(uri))
+            update.replace(number, with: .dictionary(link))
+        }
+    }
+
+    /// What a link does, in Danish: "E-mail til a@b.dk", "Websted www.b.dk".
+    static func linkDescription(_ uri: String) -> String {
+        if uri.hasPrefix("mailto:") { return "E-mail til " + uri.dropFirst("mailto:".count) }
+        var site = Substring(uri)
+        for scheme in ["https://", "http://"] where site.hasPrefix(scheme) { site = site.dropFirst(scheme.count) }
+        return "Websted " + site
     }
 
     /// Header cells get /Scope: /Column in a row of headers only, /Row beside data cells.

@@ -1,4 +1,4 @@
-import BrevLayout
+import BrevPages
 import CCairo
 import Foundation
 
@@ -16,10 +16,6 @@ public final class PDFRenderer {
 
     /// Documents from this many pages get bookmarks for their headings.
     public static let bookmarkFromPages = 3
-
-    /// Bookmarks nested by heading level (H2 under its H1, H3 under its H2) and H3 included, for
-    /// long documents such as the quality standard; letters keep one flat level.
-    public var nestsBookmarks = false
 
     /// `iccProfilePath`: the sRGB profile for the PDF/A output intent (Debian's icc-profiles-free).
     public init(iccProfilePath: String = "/usr/share/color/icc/sRGB.icc") throws(PDFError) {
@@ -79,10 +75,18 @@ public final class PDFRenderer {
             spanOpen = false
         }
         let bookmarks = pages.pages.count >= PDFRenderer.bookmarkFromPages
-        let bookmarked: Set<StructureRole> = nestsBookmarks ? [.h1, .h2, .h3] : [.h1, .h2]
+        // Bookmarks nest by heading level: an H2 under its H1, an H3 under its H2.
+        let bookmarked: Set<StructureRole> = [.h1, .h2, .h3]
         var heading: (role: StructureRole, text: String, x: Double, y: Double)?
         // The outline item of the last heading at each level, the parent of the next level down.
         var parentOf: [StructureRole: Int32] = [:]
+        // A heading's text for its bookmark, and where the bookmark points: its first run. The
+        // runs join as they are: a line broken between words ends in its space.
+        func collectHeading(_ run: GlyphRun) {
+            guard heading != nil else { return }
+            if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y }
+            heading!.text += run.text
+        }
 
         for (pageIndex, page) in pages.pages.enumerated() {
             for item in page.items {
@@ -98,36 +102,35 @@ public final class PDFRenderer {
                     open.removeLast()
                     if let h = heading, h.role == role {
                         let target = "page=\(pageIndex + 1) pos=[\(h.x) \(max(0, h.y - PDFRenderer.bookmarkRise))]"
-                        var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
-                        if nestsBookmarks {
-                            let above: StructureRole? = h.role == .h3 ? .h2 : h.role == .h2 ? .h1 : nil
-                            parent = above.flatMap { parentOf[$0] } ?? parent
-                        }
-                        let item = cairo_pdf_surface_add_outline(surface, parent, h.text, target,
+                        let above: StructureRole? = h.role == .h3 ? .h2 : h.role == .h2 ? .h1 : nil
+                        let parent = above.flatMap { parentOf[$0] } ?? Int32(CAIRO_PDF_OUTLINE_ROOT)
+                        let title = h.text.replacingOccurrences(of: "\u{AD}", with: "").trimmingCharacters(in: .whitespaces)
+                        let item = cairo_pdf_surface_add_outline(surface, parent, title, target,
                                                                  cairo_pdf_outline_flags_t(rawValue: 0))
-                        if nestsBookmarks {
-                            parentOf[h.role] = item
-                            // A new H1 ends its H2s and H3s; a new H2 its H3s.
-                            if h.role == .h1 { parentOf[.h2] = nil; parentOf[.h3] = nil }
-                            if h.role == .h2 { parentOf[.h3] = nil }
-                        }
+                        parentOf[h.role] = item
+                        // A new H1 ends its H2s and H3s; a new H2 its H3s.
+                        if h.role == .h1 { parentOf[.h2] = nil; parentOf[.h3] = nil }
+                        if h.role == .h2 { parentOf[.h3] = nil }
                         heading = nil
                     }
+                case .run(let run) where run.link != nil:
+                    // A Link element of its own beside the text's Spans: cairo writes the link
+                    // annotation over what is drawn inside, with the OBJR that ties it to the element.
+                    closeSpan()
+                    cairo_tag_begin(cr, StructureRole.link.rawValue, "uri='\(PDFRenderer.attributeEscaped(run.link!))'")
+                    RunDrawing.draw(run, cr: cr, face: faces[run.font])
+                    cairo_tag_end(cr, StructureRole.link.rawValue)
+                    collectHeading(run)
                 case .run(let run):
                     if let top = open.last, PDFRenderer.textElements.contains(top), !spanOpen {
                         cairo_tag_begin(cr, "Span", "")
                         spanOpen = true
                     }
-                    if heading != nil {
-                        if heading!.text.isEmpty { heading!.x = run.x; heading!.y = run.y } else { heading!.text += " " }
-                        heading!.text += run.text
-                    }
+                    collectHeading(run)
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
                 case .artifact(let run):
                     closeSpan()
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
-                case .link:
-                    continue // no link annotations yet: letters carry no links
                 }
             }
             closeSpan()
@@ -138,6 +141,11 @@ public final class PDFRenderer {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(String(cString: cairo_status_to_string(status))) }
         return sink.bytes
+    }
+
+    /// A value for cairo's tag attributes, in single quotes: a quote or backslash is escaped.
+    static func attributeEscaped(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
     /// A bookmark points this far (points) above the heading's baseline.

@@ -1,4 +1,4 @@
-import BrevLayout
+import BrevPages
 import CCairo
 
 /// Pages as PNG images (cairo image surface), for visual tests: a layout regression shows up as

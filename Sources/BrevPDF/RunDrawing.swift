@@ -1,4 +1,4 @@
-import BrevLayout
+import BrevPages
 import CCairo
 
 /// Draws one glyph run with cairo: shared by the PDF writer and the PNG renderer, so a visual

@@ -179,7 +179,7 @@ public final class LetterPipeline {
         let document: Document
         do {
             document = try stageClock.time(.template) { () throws(DiagnosticsError) -> Document in
-                try templates.render(kind: model.templateName, model: model)
+                AddressLinks.apply(TypographicQuotes.apply(try templates.render(kind: model.templateName, model: model)))
             }
         } catch {
             throw .invalid(error.diagnostics)

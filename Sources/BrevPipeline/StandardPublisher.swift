@@ -28,7 +28,6 @@ public final class StandardPublisher {
         } catch {
             throw .pdf(error)
         }
-        pdf.nestsBookmarks = true
     }
 
     public var standardDirectory: URL { environment.templatesDirectory.appendingPathComponent("standard") }

@@ -55,4 +55,22 @@ import Testing
         }
         #expect(tablesStartingOnPage2 > 0)
     }
+
+    /// Column widths follow the content (issue 11: the plan table had equal thirds, so a goal
+    /// wrapped beside a short date): a goal that fits on one line stays on one line, and the
+    /// wide column gets more room than the date column.
+    @Test func columnsAreAsWideAsTheirContentNeeds() throws {
+        let layout = try DocumentLayout(fontsDirectory: TestSupport.repositoryRoot.appendingPathComponent("Fonts"),
+                                        hyphenationDictionary: TestSupport.environment.hyphenationDictionary)
+        let goal = "Højst 2 dage med hash om ugen og færre dage med alkohol"
+        let rows: [[[Inline]]] = [[[.text(goal)], [.text("samtale")], [.text("1. marts 2027")]]]
+        let doc = Document(title: "T", blocks: [.heading(level: 1, [.text("Plan")]), .table(Table(header: [], rows: rows))])
+        let runs = try layout.layout(doc).pages.pages[0].items.compactMap { if case .run(let r) = $0 { return r } else { return nil } }
+        let goalRuns = runs.filter { goal.hasPrefix($0.text.trimmingCharacters(in: .whitespaces)) && $0.text.count > 3 }
+        #expect(Set(goalRuns.map(\.y)).count == 1, "the goal is set on one line")
+        let x = { (text: String) in runs.first { $0.text.hasPrefix(text) }?.x ?? 0 }
+        let goalColumn = x("samtale") - x("Højst")
+        let methodColumn = x("1. marts") - x("samtale")
+        #expect(goalColumn > 2 * methodColumn, "goal column \(goalColumn) pt, method column \(methodColumn) pt")
+    }
 }

@@ -25,10 +25,10 @@ import Testing
             .set([StyledText(text: Self.text, style: .regular)], style: style, algorithm: algorithm)
     }
 
+    /// The lines' text as a reader gets it: a line broken between words ends in its space, so
+    /// only the soft hyphens go.
     func rejoined(_ lines: [SetLine]) -> String {
-        lines.map { $0.runs.map(\.text).joined() }
-            .map { $0.hasSuffix("\u{AD}") ? String($0.dropLast()) : $0 + " " }.joined()
-            .trimmingCharacters(in: .whitespaces)
+        lines.flatMap(\.runs).map(\.text).joined().replacingOccurrences(of: "\u{AD}", with: "")
     }
 
     @Test func justifiedLinesFillTheMeasureAndTheTextRejoins() throws {

@@ -8,17 +8,33 @@ public struct Pages: Sendable {
     /// Neutral title and language, for PDF metadata.
     public var title: String
     public var language: String
+
+    public init(width: Double, height: Double, fonts: [FontRef], pages: [Page], title: String, language: String) {
+        self.width = width
+        self.height = height
+        self.fonts = fonts
+        self.pages = pages
+        self.title = title
+        self.language = language
+    }
 }
 
 /// A font file that runs refer to by index into `Pages.fonts`.
 public struct FontRef: Sendable, Hashable {
     public var path: String
     public var faceIndex: Int
+
+    public init(path: String, faceIndex: Int) {
+        self.path = path
+        self.faceIndex = faceIndex
+    }
 }
 
 public struct Page: Sendable {
     /// Drawing order is reading order: structure begins and ends wrap the runs they contain.
     public var items: [PageItem]
+
+    public init(items: [PageItem]) { self.items = items }
 }
 
 public enum PageItem: Sendable {
@@ -26,8 +42,6 @@ public enum PageItem: Sendable {
     case begin(StructureRole)
     case end(StructureRole)
     case run(GlyphRun)
-    /// A link area over runs already drawn: the URI and the rectangle.
-    case link(uri: String, rect: Rect)
     /// Page furniture (running footer, page numbers): not part of the reading order.
     case artifact(GlyphRun)
 }
@@ -44,10 +58,6 @@ public enum StructureRole: String, Sendable, Hashable {
     case note = "Note"
 }
 
-public struct Rect: Sendable, Hashable {
-    public var x: Double, y: Double, width: Double, height: Double
-}
-
 /// Glyphs of one font and size on one baseline, with the text they show and how glyphs map to
 /// text (clusters), so that PDF text extraction gives back the exact text.
 public struct GlyphRun: Sendable {
@@ -61,6 +71,21 @@ public struct GlyphRun: Sendable {
     public var text: String
     public var clusters: [TextCluster]
     public var bold: Bool
+    /// The URI the run's text links to (an e-mail or web address): a Link annotation over it.
+    public var link: String?
+
+    public init(font: Int, size: Double, x: Double, y: Double, glyphs: [PositionedGlyph], text: String,
+                clusters: [TextCluster], bold: Bool, link: String? = nil) {
+        self.link = link
+        self.font = font
+        self.size = size
+        self.x = x
+        self.y = y
+        self.glyphs = glyphs
+        self.text = text
+        self.clusters = clusters
+        self.bold = bold
+    }
 }
 
 public struct PositionedGlyph: Sendable, Hashable {
@@ -68,10 +93,21 @@ public struct PositionedGlyph: Sendable, Hashable {
     /// Offsets from the run's origin, in points.
     public var x: Double
     public var y: Double
+
+    public init(id: UInt32, x: Double, y: Double) {
+        self.id = id
+        self.x = x
+        self.y = y
+    }
 }
 
 /// `bytes` of the run's UTF-8 text shown by `glyphs` glyphs, in order.
 public struct TextCluster: Sendable, Hashable {
     public var bytes: Int
     public var glyphs: Int
+
+    public init(bytes: Int, glyphs: Int) {
+        self.bytes = bytes
+        self.glyphs = glyphs
+    }
 }

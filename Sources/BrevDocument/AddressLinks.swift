@@ -1,0 +1,117 @@
+/// E-mail and web addresses in a Document's text become links, so the PDF has Link annotations
+/// and the HTML `<a href>` for the addresses a citizen writes to or visits (issue 11). Only
+/// plain text is looked at: an address already in a link stays as it is.
+public enum AddressLinks {
+    public static func apply(_ document: Document) -> Document {
+        var linked = document
+        linked.blocks = document.blocks.map(block)
+        return linked
+    }
+
+    private static func block(_ block: Block) -> Block {
+        switch block {
+        case .heading(let level, let c): return .heading(level: level, inlines(c))
+        case .paragraph(let c): return .paragraph(inlines(c))
+        case .list(let ordered, let items): return .list(ordered: ordered, items: items.map { $0.map(self.block) })
+        case .table(var t):
+            t.header = t.header.map { $0.map(inlines) }
+            t.rows = t.rows.map { $0.map(inlines) }
+            return .table(t)
+        case .letterhead(let lines): return .letterhead(lines.map(inlines))
+        case .recipient(let lines): return .recipient(lines.map(inlines))
+        case .returnAddress(let c): return .returnAddress(inlines(c))
+        case .caseInfo(let fields):
+            return .caseInfo(fields.map { var f = $0; f.value = inlines(f.value); return f })
+        case .signature(let lines): return .signature(lines.map(inlines))
+        case .pageBreak: return .pageBreak
+        }
+    }
+
+    private static func inlines(_ content: [Inline]) -> [Inline] {
+        content.flatMap { inline -> [Inline] in
+            switch inline {
+            case .text(let s): return split(s)
+            case .strong(let c): return [.strong(inlines(c))]
+            case .emphasis(let c): return [.emphasis(inlines(c))]
+            case .footnote(let c): return [.footnote(inlines(c))]
+            case .link, .lineBreak: return [inline]
+            }
+        }
+    }
+
+    /// Text with its addresses as links: `Skriv til a@b.dk.` → text, link, text.
+    public static func split(_ text: String) -> [Inline] {
+        var out: [Inline] = []
+        var plain = ""
+        var word = ""
+        func endWord() {
+            if let (lead, address, href, rest) = address(in: word) {
+                plain += lead
+                if !plain.isEmpty { out.append(.text(plain)) }
+                out.append(.link(href: href, [.text(address)]))
+                plain = rest
+            } else {
+                plain += word
+            }
+            word = ""
+        }
+        for ch in text {
+            if ch.isWhitespace {
+                endWord()
+                plain.append(ch)
+            } else {
+                word.append(ch)
+            }
+        }
+        endWord()
+        if !plain.isEmpty { out.append(.text(plain)) }
+        return out
+    }
+
+    /// A word that is an address, less the punctuation around it: `(`, and what ends the sentence.
+    static func address(in word: String) -> (lead: String, address: String, href: String, rest: String)? {
+        var address = Substring(word)
+        let lead = String(address.prefix { "(«„“\"'".contains($0) })
+        address = address.dropFirst(lead.count)
+        var rest = ""
+        while let last = address.last, ".,;:)!?»”\"'".contains(last) {
+            rest.insert(last, at: rest.startIndex)
+            address = address.dropLast()
+        }
+        let lower = address.lowercased()
+        if isEmail(address) { return (lead, String(address), "mailto:" + address, rest) }
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            let host = address.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" }
+            return isDomain(host) && address.allSatisfy(isURLCharacter) ? (lead, String(address), String(address), rest) : nil
+        }
+        let host = address.prefix { $0 != "/" }
+        let bareSite = host.split(separator: ".").last.map { bareDomainEndings.contains($0.lowercased()) } ?? false
+        if lower.hasPrefix("www.") || bareSite, isDomain(host), address.allSatisfy(isURLCharacter) {
+            return (lead, String(address), "https://" + address, rest)
+        }
+        return nil
+    }
+
+    /// A name without `www.` or a scheme is a web address only under these endings ("borger.dk"),
+    /// so that abbreviations such as "f.eks." stay text.
+    static let bareDomainEndings: Set<String> = ["dk", "com", "org", "net", "eu"]
+
+    /// `name@domain.tld` in ASCII letters, digits and `._%+-`: what a caseworker's address is.
+    private static func isEmail(_ s: Substring) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty,
+              parts[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._%+-".contains($0)) }) else { return false }
+        return isDomain(parts[1])
+    }
+
+    /// Dot-separated ASCII labels, the last of two or more letters: `ishoj.dk`.
+    private static func isDomain(_ s: Substring) -> Bool {
+        let labels = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }
+    }
+
+    private static func isURLCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || "-._~/?#[]@!$&()*+,;=%:".contains(c))
+    }
+}
