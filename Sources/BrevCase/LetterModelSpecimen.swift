@@ -37,5 +37,7 @@ extension LetterModel {
                      guaranteeDeadline: "dato", guaranteeWaived: true, doctorTalk: true, freeChoice: true,
                      egenbetaling: Egenbetaling(amount: "beløb", unit: "enhed", covers: "dækker", basis: "grundlag", collector: "opkræver"),
                      restrictedChoiceReason: "grund"),
-        reportingDuty: true, pregnant: true)
+        reportingDuty: true, pregnant: true,
+        followUp: FollowUp(earlierDecisionDate: "dato", accessRequestReceivedDate: "dato", accessDays: 7, oralDecisionDate: "dato",
+                           justificationRequestedDate: "dato", full: true, partial: true, refused: true, grantedTreatment: "behandling"))
 }

@@ -193,7 +193,7 @@ public final class LetterPipeline {
         do {
             laidOut = try stageClock.time(.layout) { () throws(LayoutError) -> LaidOutDocument in try layout.layout(document) }
         } catch {
-            throw .layout(error)
+            throw LetterPipeline.locate(error, in: caseJSON)
         }
         // The /ID follows from the input and the letter it became (a letter id covers kind and recipient).
         let metadata = PDFMetadata(title: model.documentTitle, author: profile.authority.name,
@@ -272,6 +272,24 @@ extension LetterPipeline {
     }
 
     /// Names the field and where it came from; never the value (an address or a name).
+    /// A character layout cannot set is the case's problem when the case's text holds it: the
+    /// refusal names each field with that character (by JSON path and code point, never the text).
+    static func locate(_ error: LayoutError, in caseJSON: [UInt8]) -> BrevError {
+        let codepoint: UInt32
+        let why: String
+        switch error {
+        case .rightToLeft(let cp, _): (codepoint, why) = (cp, "is right-to-left text (Hebrew or Arabic), which brev cannot set yet")
+        case .missingGlyph(_, let cp, _): (codepoint, why) = (cp, "is a character none of brev's fonts has")
+        case .refusedCharacter(let cp, _): (codepoint, why) = (cp, "is a control or bidirectional formatting character")
+        default: return .layout(error)
+        }
+        guard let scalar = Unicode.Scalar(codepoint) else { return .layout(error) }
+        let paths = CaseTextSearch.paths(containing: scalar, in: caseJSON)
+        guard !paths.isEmpty else { return .layout(error) }
+        let name = String(format: "U+%04X", codepoint)
+        return .invalid(paths.map { .error(error.code, at: .jsonPath($0), "\(name) \(why)") })
+    }
+
     static func diagnostic(for error: DigitalPostError, recipientPath: String = "$.citizen") -> Diagnostic {
         switch error {
         case .sensitive(let field, let reason):

@@ -128,7 +128,10 @@ import Testing
     static func isDiagnostic(_ text: String) -> Bool {
         let pattern = #"^(error|warning)\[[A-Z0-9_]+\] (\$[^ ]*|case:[0-9]+:[0-9]+): ."#
         guard text.range(of: pattern, options: .regularExpression) != nil else { return false }
-        return text.contains("] $") || text.hasPrefix("error[MALFORMED_JSON] case:")
+        // Errors of the JSON text itself (syntax, nesting, size) come before any field exists:
+        // they are located by line and column instead.
+        return text.contains("] $")
+            || text.range(of: #"^error\[(MALFORMED_JSON|NESTING_TOO_DEEP|CASE_TOO_LARGE)\] case:"#, options: .regularExpression) != nil
     }
 
     /// Writes the inputs to a folder as `<name>.json` and runs check (then render for the ones

@@ -131,7 +131,7 @@ import Testing
         #expect(h.parts.form.fields.prefix(3).map(\.name) == ["municipality_code", "case_number", "letter_type"])
         let citizen = try #require(h.parts.form.fields.first { $0.name == "citizen" })
         guard case .group(let inner) = citizen.kind else { Issue.record("citizen is not a group"); return }
-        #expect(inner.map(\.name) == ["cpr", "name", "address", "digital_post_status"])
+        #expect(inner.map(\.name) == ["cpr", "name", "address", "digital_post_status", "protected_address"])
     }
 
     @Test func errorsStandAtTheirFieldsAndTheSummaryLinksToThem() async throws {
