@@ -40,7 +40,9 @@ import Testing
         #expect(interrupted >= 1, "no kill landed inside a run (delays \(delays))")
 
         let final = try TestSupport.run(brev, arguments)
-        #expect(final.status == 1, "refused cases give exit status 1: \(final.stderr)")
+        // On failure, say why: the report's failed cases carry the reason (never a personal value).
+        let report = (try? String(contentsOfFile: "\(outbox)/report.txt", encoding: .utf8)) ?? ""
+        #expect(final.status == 1, "refused cases give exit status 1: \(final.stderr)\n\(report.components(separatedBy: "Failed cases").last ?? "")")
 
         let contents = try OutboxContents(outbox)
         #expect(contents.temporaryNames.isEmpty, "\(contents.temporaryNames)")

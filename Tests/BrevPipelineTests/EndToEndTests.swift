@@ -71,8 +71,10 @@ import Testing
         #expect {
             _ = try render(changing: withName("דוד כהן"))
         } throws: { error in
-            guard case BrevError.layout(let e) = error else { return false }
-            return "\(e)".contains("right-to-left") && BrevError.layout(e).exitCode == 1
+            // Layout finds it; the refusal names the case field that holds it, by code point only.
+            guard case BrevError.invalid(let problems) = error else { return false }
+            return problems.contains { $0.code == .rightToLeftText && "\($0.location)" == "$.citizen.name" && $0.message.contains("U+05D3") }
+                && !"\(error)".contains("כהן") && BrevError.invalid(problems).exitCode == 1
         }
     }
 
