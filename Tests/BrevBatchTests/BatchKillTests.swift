@@ -41,8 +41,8 @@ import Testing
 
         let final = try TestSupport.run(brev, arguments)
         // On failure, say why: the report's failed cases carry the reason (never a personal value).
-        let report = (try? String(contentsOfFile: "\(outbox)/report.txt", encoding: .utf8)) ?? ""
-        #expect(final.status == 1, "refused cases give exit status 1: \(final.stderr)\n\(report.components(separatedBy: "Failed cases").last ?? "")")
+        let reportText = (try? String(contentsOfFile: "\(outbox)/report.txt", encoding: .utf8)) ?? ""
+        #expect(final.status == 1, "refused cases give exit status 1: \(final.stderr)\n\(reportText.components(separatedBy: "Failed cases").last ?? "")")
 
         let contents = try OutboxContents(outbox)
         #expect(contents.temporaryNames.isEmpty, "\(contents.temporaryNames)")
