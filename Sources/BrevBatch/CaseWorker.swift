@@ -141,7 +141,7 @@ struct CaseWorker {
         case .layout(let problem):
             switch problem {
             case .missingGlyph(_, let codepoint, _), .rightToLeft(let codepoint, _), .refusedCharacter(let codepoint, _):
-                return [CaseProblem(code: problem.code.rawValue, path: codePoint(codepoint))]
+                return [CaseProblem(code: problem.code.rawValue, path: codePointName(codepoint))]
             default:
                 return nil
             }
@@ -150,11 +150,6 @@ struct CaseWorker {
         }
     }
 
-    /// `U+00E9`: how a character is named in a report (never the character in its context).
-    static func codePoint(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
 
     /// The kind of fault only: layout and PDF messages can quote the letter's text.
     static func failure(_ error: BrevError) -> String {

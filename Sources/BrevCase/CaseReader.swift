@@ -15,7 +15,7 @@ public enum CaseReader {
             root = try JSONParser.parse(bytes, maximumDepth: CaseLimits.maximumNestingDepth)
         } catch {
             if let codePoint = error.invalidCodePoint, let path = error.path {
-                diagnostics.error(.invalidCharacter, path, "the character \(TextCharacters.codePoint(codePoint)) is not allowed: \(error.message)")
+                diagnostics.error(.invalidCharacter, path, "the character \(codePointName(codePoint)) is not allowed: \(error.message)")
             } else {
                 let code: DiagnosticCode = error.nestingTooDeep ? .nestingTooDeep : .malformedJSON
                 diagnostics.add(.error(code, at: .file(path: "case", line: error.line, column: error.column), error.message))

@@ -1,3 +1,5 @@
+import BrevCore
+
 /// Characters no text in a case may hold. They are invisible or control how text is shown,
 /// so in a letter they could hide or reorder words (a right-to-left override turns "100 kr."
 /// into ".rk 001"), break the layout, or forge a line in `brev check`'s output.
@@ -34,11 +36,6 @@ enum TextCharacters {
 
     /// `U+202E`: how a character is named in a message, never the text around it.
     static func name(_ s: Unicode.Scalar) -> String {
-        codePoint(s.value)
-    }
-
-    static func codePoint(_ v: UInt32) -> String {
-        let hex = String(v, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        codePointName(s.value)
     }
 }

@@ -51,9 +51,5 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `U+00E6`: at least four hex digits, as Unicode writes them.
-    static func name(_ codepoint: UInt32) -> String {
-        let hex = String(codepoint, radix: 16, uppercase: true)
-        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
+    static func name(_ codepoint: UInt32) -> String { codePointName(codepoint) }
 }

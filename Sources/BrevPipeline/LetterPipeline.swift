@@ -286,8 +286,7 @@ extension LetterPipeline {
         guard let scalar = Unicode.Scalar(codepoint) else { return .layout(error) }
         let paths = CaseTextSearch.paths(containing: scalar, in: caseJSON)
         guard !paths.isEmpty else { return .layout(error) }
-        let name = String(format: "U+%04X", codepoint)
-        return .invalid(paths.map { .error(error.code, at: .jsonPath($0), "\(name) \(why)") })
+        return .invalid(paths.map { .error(error.code, at: .jsonPath($0), "\(codePointName(codepoint)) \(why)") })
     }
 
     static func diagnostic(for error: DigitalPostError, recipientPath: String = "$.citizen") -> Diagnostic {
