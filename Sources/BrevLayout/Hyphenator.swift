@@ -45,21 +45,26 @@ final class Hyphenator {
             latin1.append(CChar(bitPattern: UInt8(v)))
         }
         guard latin1.count == chars.count else { return [] }
-        var hyphens = [CChar](repeating: 0, count: latin1.count + 5)
+        let length = latin1.count
+        // libhyphen reads the word as a C string (strstr for its NOHYPHEN patterns) and writes
+        // `hyphens` at offsets of what it finds: without the terminator it read past the word
+        // and wrote past the buffer (heap corruption found by AddressSanitizer under two threads).
+        latin1.append(0)
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = hnj_hyphen_hyphenate3(dictionary, latin1, Int32(latin1.count), &hyphens, nil, &rep, &pos, &cut,
+        let status = hnj_hyphen_hyphenate3(dictionary, latin1, Int32(length), &hyphens, nil, &rep, &pos, &cut,
                                            Int32(leftMin), Int32(rightMin), Int32(leftMin), Int32(rightMin))
         if let rep {
-            for i in 0..<latin1.count { chyphen_free(rep[i]) }
+            for i in 0..<length { chyphen_free(rep[i]) }
             chyphen_free(rep)
         }
         chyphen_free(pos)
         chyphen_free(cut)
         guard status == 0 else { return [] }
         var points: [Int] = []
-        for i in 0..<(latin1.count - 1) where hyphens[i] & 1 == 1 {
+        for i in 0..<(length - 1) where hyphens[i] & 1 == 1 {
             let after = i + 1
             if after >= leftMin && chars.count - after >= rightMin { points.append(after) }
         }
