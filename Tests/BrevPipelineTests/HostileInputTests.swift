@@ -31,7 +31,11 @@ import Testing
 
     static let knownFailingMutations: [KnownIssue] = []
 
-    static let secondsPerInput = 2.0
+    /// What one brev process over a batch of inputs may use: CPU seconds, a limit the kernel
+    /// enforces (RLIMIT_CPU through prlimit), so a busy machine cannot fail the test; and a wall
+    /// deadline far above it, for a run that hangs without using the CPU.
+    static let cpuSecondsPerRun = 2
+    static let wallSecondsPerRun = 60.0
     static let generatedCount = 2000
 
     struct Outcome {
@@ -41,13 +45,18 @@ import Testing
         var seconds: Double
         var stdout: String
         var stderr: String
+
+        /// The kernel stopped it at its CPU limit (SIGXCPU at the soft limit, SIGKILL at the hard one).
+        var overCPU: Bool { signalled && (status == SIGXCPU || status == SIGKILL) && !timedOut }
     }
 
-    /// Runs brev with a deadline; a run past it is killed and reported as timed out.
-    static func brev(_ arguments: [String], deadline: Double) throws -> Outcome {
+    /// Runs brev under a CPU limit and a wall deadline; a run past the deadline is killed and
+    /// reported as timed out.
+    static func brev(_ arguments: [String], cpuSeconds: Int = cpuSecondsPerRun,
+                     deadline: Double = wallSecondsPerRun) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try TestSupport.brevBinary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+        process.arguments = ["--cpu=\(cpuSeconds)", try TestSupport.brevBinary] + arguments
         process.currentDirectoryURL = TestSupport.repositoryRoot
         let out = Pipe()
         let err = Pipe()
@@ -97,7 +106,9 @@ import Testing
     static func problems(of outcome: Outcome, command: String, files: [String]) -> [String] {
         var problems: [String] = []
         if outcome.timedOut {
-            problems.append("\(command) took over \(secondsPerInput) s")
+            problems.append("\(command) hung (over \(wallSecondsPerRun) s)")
+        } else if outcome.overCPU {
+            problems.append("\(command) used over \(cpuSecondsPerRun) s of CPU")
         } else if outcome.signalled {
             problems.append("\(command) killed by signal \(outcome.status)")
         } else if outcome.status != 0 && outcome.status != 1 {
@@ -172,7 +183,7 @@ import Testing
         // A batch with a problem is split in halves until each problem has its one input.
         func examine(_ batch: ArraySlice<String>) throws {
             let files = batch.map { paths[$0]! }
-            let outcome = try brev([command] + extra + files.flatMap { ["--case", $0] }, deadline: secondsPerInput)
+            let outcome = try brev([command] + extra + files.flatMap { ["--case", $0] })
             let found = problems(of: outcome, command: command, files: files)
             if found.isEmpty {
                 accepted += batch.filter { passed($0, outcome) }
