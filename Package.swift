@@ -89,6 +89,9 @@ let package = Package(
         // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer in .build-fuzz);
         // in the normal build it is a plain program that replays case files.
         .executableTarget(name: "case-fuzzer", dependencies: ["BrevPipeline", "BrevCore"], path: "Fuzz/CaseFuzzer"),
+        // Pipelines side by side on threads, for ThreadSanitizer and AddressSanitizer builds
+        // (scripts/stress.sh): what `brev batch --jobs N` and `brev serve` do in one process.
+        .executableTarget(name: "pipeline-stress", dependencies: ["BrevPipeline", "BrevCore"], path: "Fuzz/PipelineStress"),
         .executableTarget(name: "batch-benchmark", dependencies: ["BrevBatch", "BrevStore", "BrevCore"],
                           path: "Benchmarks/BatchBenchmark"),
         // Shared by the tests: repository paths, a fixed date, running pdftotext and friends.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is needed, builds brev (the end-to-end tests run the real
 # binary and read the PDFs back with pdftotext, pdffonts, pdfinfo and qpdf), then swift test,
-# then the fuzzer for a bounded time (BREV_FUZZ_SECONDS, default 90; 0 skips it).
+# then the fuzzer for a bounded time (BREV_FUZZ_SECONDS, default 90; 0 skips it), then pipelines
+# side by side under ThreadSanitizer (BREV_STRESS=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,3 +11,4 @@ swift build --product brev
 swift test "$@"
 fuzz_seconds="${BREV_FUZZ_SECONDS:-90}"
 if [ "$fuzz_seconds" -gt 0 ]; then scripts/fuzz.sh "$fuzz_seconds"; fi
+if [ "${BREV_STRESS:-1}" != 0 ]; then scripts/stress.sh thread 2 1; fi
