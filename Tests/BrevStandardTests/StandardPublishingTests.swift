@@ -102,6 +102,21 @@ import Testing
             }
         }
         #expect(noteLinks == notes(standard.document.blocks))
+
+        // In the laid-out pages, each destination is at the start of its own heading or note.
+        var destinationText: [String: String] = [:]
+        for page in standard.pages.pages {
+            for case .run(let run) in page.items { if let name = run.destination { destinationText[name] = run.text } }
+        }
+        for entry in entries {
+            let first = try #require(destinationText[entry.anchor], "\(entry.anchor) is set nowhere")
+            #expect(entry.text.hasPrefix(first.trimmingCharacters(in: .whitespaces)), "\(entry.anchor): '\(first)' does not begin '\(entry.text)'")
+        }
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        for n in 1...max(1, noteLinks) where noteLinks > 0 {
+            let marker = String(String(n).map { superscripts[Int(String($0))!] })
+            #expect(destinationText["note-\(n)"]?.hasPrefix(marker) == true, "note-\(n) is not at note \(n)")
+        }
         if s.edition == "2020" { #expect(noteLinks >= 3) }
     }
 
