@@ -132,7 +132,8 @@ import Testing
                       "delvis-bevilling-dag-i-stedet-for-doegn.json", "genvurdering-aendret-dag-sel101.json",
                       "klagevejledning-afslag-doegn-sel101-fysisk-post.json", "ophoer-ambulant-sel101.json",
                       "partshoering-doegn-sel101.json", "skriftlig-begrundelse-ophoer-ambulant-sel101.json",
-                      "svarfrist-orientering-doegn.json", "bevilling-afgiftning-sel101.json", "bevilling-ambulant-bl33-ung-16-aar.json"])
+                      "svarfrist-orientering-doegn.json", "bevilling-afgiftning-sel101.json", "bevilling-ambulant-bl33-ung-16-aar.json",
+                      "aktindsigt-delvis-sel101.json"])
     func everyLetterKindOfAnAlcoholAndDrugsCaseNamesBothTreatments(_ file: String) throws {
         let letters = try renders(file) { o in
             o["substance_category"] = "BEGGE"
