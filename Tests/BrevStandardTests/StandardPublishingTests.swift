@@ -71,9 +71,12 @@ import Testing
 
         var contentsLinks: [String: Int] = [:]
         var noteLinks = 0
+        var addressLinks = 0
         for (pageIndex, page) in q.pages.enumerated() {
             for annotation in (page.dict["/Annots"] as? [Any] ?? []).compactMap({ q.dictionary($0) }) {
-                guard annotation["/Subtype"] as? String == "/Link", annotation["/A"] == nil else { continue }
+                guard annotation["/Subtype"] as? String == "/Link" else { continue }
+                // A web or e-mail address (/A /URI) is LinkTests' matter; counted for the tree below.
+                guard annotation["/A"] == nil else { addressLinks += 1; continue }
                 let name = try #require(QPDFJSON.text(annotation["/Dest"]) ?? (annotation["/Dest"] as? String), "\(annotation)")
                 let target = try #require(destinationPage[name], "link to '\(name)' on page \(pageIndex + 1) goes nowhere")
                 #expect(QPDFJSON.text(annotation["/Contents"])?.hasPrefix("Gå til") == true)
@@ -87,6 +90,11 @@ import Testing
                 }
             }
         }
+        // Each is a Link element in the structure tree holding its annotation (an OBJR) and its text.
+        let tree = try TestSupport.run("pdfinfo", ["-struct-text", pdf]).stdout
+        let links = tree.components(separatedBy: "Link (inline)").dropFirst()
+        #expect(links.count == contentsLinks.count + noteLinks + addressLinks)
+        for link in links { #expect(link.drop { $0 == "\n" || $0 == " " }.hasPrefix("Object ")) }
         // Every contents entry links to the page its heading lands on, the page the contents print.
         #expect(contentsLinks.count == entries.count)
         for (entry, printed) in zip(entries, standard.tocPages) {
