@@ -116,11 +116,24 @@ public struct LetterModel: Sendable {
         public var outpatientStillAvailable: Bool
         /// Alcohol treatment (SUL § 141): outpatient treatment at any approved site, without referral.
         public var alcohol: Bool
+        /// Drug treatment (SEL § 101, BL § 33): outpatient treatment at the centre stays open.
+        public var drugs: Bool = true
+        /// A case for both alcohol and drugs: the law of each part
+        /// (SubstanceBasisRule.parts); each part also has its own complaint guidance.
+        public var parts: TreatmentParts? = nil
         public var centreName: String
         public var centreAddress: String
-        /// Alcohol detox was asked for: not a municipal decision; the letter refers the citizen
-        /// to their own doctor or 1813 (AlcoholDetoxRule).
+        /// Detox was asked for in a case with alcohol: alcohol detox is not a municipal decision;
+        /// the letter refers the citizen to their own doctor or 1813 (AlcoholDetoxRule).
         public var alcoholDetoxReferral: Bool = false
+    }
+
+    /// The two parts of a case for both alcohol and drugs, as the letter names them.
+    public struct TreatmentParts: Sendable {
+        /// "servicelovens § 101" (barnets lov § 33 under 18): social drug treatment
+        public var drugsLaw: String
+        /// "sundhedslovens § 141": alcohol treatment
+        public var alcoholLaw: String
     }
 
     public struct Grant: Sendable {

@@ -58,7 +58,15 @@ public struct LetterModelBuilder {
         let to = addressee(c, citizen: citizen, recipient: recipient)
         let (name, addressLines, recipientChannel) = (to.name, to.addressLines, to.channel)
         let channel: DeliveryChannel = recipientChannel == .print ? .paper : (recipientChannel == .inPerson ? .inPerson : .digitalPost)
-        let received = rule.receivedDate(letterDate: c.letterDate, dispatchDate: c.dispatchDate, channel: channel)
+        var received = rule.receivedDate(letterDate: c.letterDate, dispatchDate: c.dispatchDate, channel: channel)
+        // Renewed guidance, and the justification of an oral decision: whether the deadline runs
+        // from this letter is each rule's constant (an assumption for a lawyer in the latter).
+        let countsFromThisLetter = c.letterType == .klagevejledning
+            ? RenewedComplaintGuidanceRule.complaintDeadlineRunsFromThisLetter
+            : c.letterType == .skriftligBegrundelse && OralDecisionJustificationRule.complaintDeadlineRunsFromThisLetter
+        if c.letterType == .skriftligBegrundelse && !countsFromThisLetter, let oral = c.oralDecisionDate {
+            received = oral // given in person: received that day
+        }
         let deadline = rule.deadline(received: received)
 
         let routes = ComplaintRoute.routes(for: c.legalBasis)
@@ -67,8 +75,6 @@ public struct LetterModelBuilder {
                                                 socialHeading: ComplaintRoute.heading(of: .astViaKommune, among: routes),
                                                 alcoholHeading: ComplaintRoute.heading(of: .noneAlcohol, among: routes),
                                                 healthHeading: ComplaintRoute.heading(of: .stpk, among: routes))
-        // Renewed guidance and the justification of an oral decision: the deadline runs from this letter.
-        let countsFromThisLetter = c.letterType == .klagevejledning || c.letterType == .skriftligBegrundelse
         if routes.contains(.astViaKommune) {
             klage.astViaKommune = LetterModel.AstViaKommune(
                 deadline: DanishDateFormat.longWithWeekday(deadline),
@@ -174,9 +180,11 @@ public struct LetterModelBuilder {
                 committeeDate: c.visitationsudvalgDate.map(DanishDateFormat.long),
                 outpatientStillAvailable: requested == .dag || requested == .doegn,
                 alcohol: c.legalBasis.contains(.sul141),
+                drugs: SubstanceBasisRule.hasDrugPart(c),
+                parts: SubstanceBasisRule.parts(c),
                 centreName: profile.centre.name,
                 centreAddress: profile.centre.address.joined(separator: ", "),
-                alcoholDetoxReferral: c.treatmentTypeRequested == .afgiftning && AlcoholDetoxRule.isAlcoholOnly(c)),
+                alcoholDetoxReferral: c.treatmentTypeRequested == .afgiftning && AlcoholDetoxRule.involvesAlcohol(c)),
             begrundelse: .init(facts: c.begrundelse?.facts ?? [], assessment: c.begrundelse?.assessment ?? ""),
             hearing: hearing,
             legalCitations: c.legalCitations,

@@ -12,5 +12,7 @@ public enum StatutoryPeriods {
     /// The Ministry of Justice's 2018 guidance presumes a paper letter received 6 postal days after
     /// posting; domain.md §2.2 takes the latest known rule, which favours the citizen. A profile may
     /// presume a later receipt, never an earlier one: that would move complaint deadlines earlier.
+    /// ⚠ Assumption for the municipality's lawyer (domain.md §2.2 ⚠, §9 question 5): PostNord
+    /// stopped delivering letters on 30 December 2025, and no presumption for dao is known yet.
     public static let minimumPaperReceiptWorkingDays = 6
 }

@@ -134,6 +134,8 @@ struct BlockFlow {
                 runs.append(run)
             }
         }
+        // The note is where its reference in the text links to.
+        if !runs.isEmpty { runs[0].destination = FootnoteCounter.destination(note.number) }
         return Footnote(runs: runs, height: Double(lines.count) * spec.leading + 2)
     }
 

@@ -9,6 +9,9 @@ final class FootnoteCounter {
         return count
     }
 
+    /// The named destination of note `n` in the PDF, as the HTML page's anchor: "note-3".
+    static func destination(_ n: Int) -> String { "note-\(n)" }
+
     /// `12` → `¹²`: the reference as it stands in the text, and as copied text keeps it.
     static func marker(_ n: Int) -> String {
         let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
@@ -25,7 +28,8 @@ struct PendingFootnote {
 
 /// Inline markup to styled text: strong → bold, em → italic, a line break → a mandatory break,
 /// a footnote → its superscript number (the note itself is set at the foot of the page).
-/// An external link's text carries its URI, for the PDF's link annotation.
+/// A link's text carries its target (a URI or `#name`), for the PDF's link annotation; a
+/// footnote reference links to its note.
 enum InlineFlattening {
     static func flatten(_ inlines: [Inline], bold: Bool = false, italic: Bool = false,
                         counter: FootnoteCounter? = nil, notes: inout [PendingFootnote]) -> [StyledText] {
@@ -39,12 +43,11 @@ enum InlineFlattening {
             case .emphasis(let c):
                 out += flatten(c, bold: bold, italic: true, counter: counter, notes: &notes)
             case .link(let href, let c):
-                // A link within the document ("#section", the standard's contents) would need a
-                // named destination at its target; it is set as text for now.
-                let external = href.hasPrefix("#") ? nil : href
+                // "#name" links within the document (the standard's contents) to a run that
+                // carries that destination; the PDF writer sets it as text where none does.
                 out += flatten(c, bold: bold, italic: italic, counter: counter, notes: &notes).map {
                     var linked = $0
-                    linked.link = linked.link ?? external
+                    linked.link = linked.link ?? href
                     return linked
                 }
             case .lineBreak:
@@ -54,7 +57,9 @@ enum InlineFlattening {
                 let n = counter.next()
                 let marker = FootnoteCounter.marker(n)
                 notes.append(PendingFootnote(number: n, marker: marker, content: c))
-                out.append(StyledText(text: marker, style: FontSet.style(bold: bold, italic: italic)))
+                // The reference links to its note (`BlockFlow.footnote` names the destination).
+                out.append(StyledText(text: marker, style: FontSet.style(bold: bold, italic: italic),
+                                      link: "#" + FootnoteCounter.destination(n)))
             }
         }
         return out

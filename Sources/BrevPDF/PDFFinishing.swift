@@ -113,11 +113,16 @@ struct PDFFinishing {
     /// link's target) and the print flag PDF/A-2 6.3.2 asks for (/F 4): cairo writes neither.
     private func finishLinks(file: PDFFile, update: inout IncrementalUpdate) throws {
         for number in file.objects(containing: "/Link") {
-            guard case .dictionary(var link) = try file.object(number), link["Subtype"]?.name == "Link",
-                  let action = link["A"].flatMap({ $0.dictionary }), case .string(let uriBytes)? = action["URI"] else { continue }
-            let uri = String(decoding: uriBytes, as: UTF8.self)
+            guard case .dictionary(var link) = try file.object(number), link["Subtype"]?.name == "Link" else { continue }
+            if let action = link["A"].flatMap({ $0.dictionary }), case .string(let uriBytes)? = action["URI"] {
+                link["Contents"] = .text(PDFFinishing.linkDescription(String(decoding: uriBytes, as: UTF8.self)))
+            } else if case .string(let nameBytes)? = link["Dest"] ?? link["A"].flatMap({ $0.dictionary })?["D"] {
+                // A link within the document, to a named destination (contents entry, footnote).
+                link["Contents"] = .text(PDFFinishing.linkDescription(destination: String(decoding: nameBytes, as: UTF8.self)))
+            } else {
+                continue
+            }
             link["F"] = .int(4)
-            link["Contents"] = .text(PDFFinishing.linkDescription(uri))
             update.replace(number, with: .dictionary(link))
         }
     }
@@ -128,6 +133,13 @@ struct PDFFinishing {
         var site = Substring(uri)
         for scheme in ["https://", "http://"] where site.hasPrefix(scheme) { site = site.dropFirst(scheme.count) }
         return "Websted " + site
+    }
+
+    /// Where a link within the document goes, in Danish: "Gå til fodnote 3" for a footnote
+    /// reference (`note-3`), "Gå til afsnittet" for a contents entry.
+    static func linkDescription(destination: String) -> String {
+        if destination.hasPrefix("note-") { return "Gå til fodnote " + destination.dropFirst("note-".count) }
+        return "Gå til afsnittet"
     }
 
     /// Header cells get /Scope: /Column in a row of headers only, /Row beside data cells.

@@ -68,11 +68,24 @@ public final class PDFRenderer {
         defer { cairo_destroy(cr) }
         let faces = try pages.fonts.map { ref throws(PDFError) in try fontFaces.cairoFace(path: ref.path) }
 
+        // Named destinations in this document: a "#name" link to one of them becomes a GoTo
+        // link; one to a name nobody carries stays text rather than a link that goes nowhere.
+        let destinations = Set(pages.pages.flatMap { page in
+            page.items.compactMap { item -> String? in
+                if case .run(let run) = item { return run.destination }
+                return nil
+            }
+        })
         var open: [StructureRole] = []
         var spanOpen = false
+        // The Link element open over consecutive runs with the same target (the words of one
+        // contents entry): one element and one annotation for them, not one per word.
+        var linkOpen: String?
         func closeSpan() {
             if spanOpen { cairo_tag_end(cr, "Span") }
             spanOpen = false
+            if linkOpen != nil { cairo_tag_end(cr, StructureRole.link.rawValue) }
+            linkOpen = nil
         }
         let bookmarks = pages.pages.count >= PDFRenderer.bookmarkFromPages
         // Bookmarks nest by heading level: an H2 under its H1, an H3 under its H2.
@@ -88,8 +101,27 @@ public final class PDFRenderer {
             heading!.text += run.text
         }
 
+        // A named destination where a run that carries one begins, a little above its baseline
+        // (as a bookmark points). It wraps no content: cairo.dest is no structure element.
+        func markDestination(_ run: GlyphRun) {
+            guard let name = run.destination else { return }
+            let y = max(0, run.y - PDFRenderer.bookmarkRise)
+            cairo_tag_begin(cr, "cairo.dest", "name='\(PDFRenderer.attributeEscaped(name))' x=\(run.x) y=\(y)")
+            cairo_tag_end(cr, "cairo.dest")
+        }
+
         for (pageIndex, page) in pages.pages.enumerated() {
-            for item in page.items {
+            for (itemIndex, item) in page.items.enumerated() {
+                // The space between two words of one link is set as a run of its own without the
+                // link: drawn inside the open Link, so the words stay one link.
+                if case .run(let run) = item, let open = linkOpen, run.link == nil, run.destination == nil,
+                   run.text.allSatisfy(\.isWhitespace), itemIndex + 1 < page.items.count,
+                   case .run(let next) = page.items[itemIndex + 1],
+                   PDFRenderer.linkAttributes(next.link, destinations: destinations) == open {
+                    RunDrawing.draw(run, cr: cr, face: faces[run.font])
+                    collectHeading(run)
+                    continue
+                }
                 switch item {
                 case .begin(let role):
                     closeSpan()
@@ -113,15 +145,21 @@ public final class PDFRenderer {
                         if h.role == .h2 { parentOf[.h3] = nil }
                         heading = nil
                     }
-                case .run(let run) where run.link != nil:
+                case .run(let run) where PDFRenderer.linkAttributes(run.link, destinations: destinations) != nil:
                     // A Link element of its own beside the text's Spans: cairo writes the link
                     // annotation over what is drawn inside, with the OBJR that ties it to the element.
-                    closeSpan()
-                    cairo_tag_begin(cr, StructureRole.link.rawValue, "uri='\(PDFRenderer.attributeEscaped(run.link!))'")
+                    let attributes = PDFRenderer.linkAttributes(run.link, destinations: destinations)!
+                    if linkOpen != attributes {
+                        closeSpan()
+                        markDestination(run)
+                        cairo_tag_begin(cr, StructureRole.link.rawValue, attributes)
+                        linkOpen = attributes
+                    }
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
-                    cairo_tag_end(cr, StructureRole.link.rawValue)
                     collectHeading(run)
                 case .run(let run):
+                    if linkOpen != nil { closeSpan() }
+                    markDestination(run)
                     if let top = open.last, PDFRenderer.textElements.contains(top), !spanOpen {
                         cairo_tag_begin(cr, "Span", "")
                         spanOpen = true
@@ -141,6 +179,15 @@ public final class PDFRenderer {
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw .cairo(String(cString: cairo_status_to_string(status))) }
         return sink.bytes
+    }
+
+    /// cairo's attributes for a Link to `link`: `uri='…'` for an address, `dest='…'` for a named
+    /// destination in this document; nil when the run links nowhere (or to a name not set).
+    static func linkAttributes(_ link: String?, destinations: Set<String>) -> String? {
+        guard let link else { return nil }
+        guard link.hasPrefix("#") else { return "uri='\(attributeEscaped(link))'" }
+        let name = String(link.dropFirst())
+        return destinations.contains(name) ? "dest='\(attributeEscaped(name))'" : nil
     }
 
     /// A value for cairo's tag attributes, in single quotes: a quote or backslash is escaped.

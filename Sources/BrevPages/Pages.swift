@@ -71,12 +71,16 @@ public struct GlyphRun: Sendable {
     public var text: String
     public var clusters: [TextCluster]
     public var bold: Bool
-    /// The URI the run's text links to (an e-mail or web address): a Link annotation over it.
+    /// What the run's text links to: a URI (an e-mail or web address), or `#name`, a named
+    /// destination in the same document (a contents entry, a footnote reference).
     public var link: String?
+    /// A named destination that begins at this run (a heading, a footnote): where `#name` links point.
+    public var destination: String?
 
     public init(font: Int, size: Double, x: Double, y: Double, glyphs: [PositionedGlyph], text: String,
-                clusters: [TextCluster], bold: Bool, link: String? = nil) {
+                clusters: [TextCluster], bold: Bool, link: String? = nil, destination: String? = nil) {
         self.link = link
+        self.destination = destination
         self.font = font
         self.size = size
         self.x = x

@@ -60,24 +60,29 @@ public final class StandardPublisher {
         return standardDirectory.appendingPathComponent("\(profile)-\(chosen).yaml").path
     }
 
-    /// Reads the content and the profile's facts, and checks the law's checklist.
-    public func load(profile: String, edition: String?) throws(BrevError) -> StandardDocumentBuilder {
+    /// Reads the content and the profile's facts, and checks the law's checklist. `draft`: a
+    /// standard not adopted yet is printed as a draft that says so (`StandardChecklist`); the
+    /// warnings go to `warnings`.
+    public func load(profile: String, edition: String?, draft: Bool = false,
+                     warnings: ((Diagnostic) -> Void)? = nil) throws(BrevError) -> StandardDocumentBuilder {
         let path = try contentPath(profile: profile, edition: edition)
         let profilePath = environment.templatesDirectory.appendingPathComponent("profiles/\(profile).yaml").path
         do throws(DiagnosticsError) {
             let content = try StandardReader.read(path: path)
             _ = try MunicipalityProfile.load(path: profilePath)
             let facts = try StandardFacts.load(profilePath: profilePath)
-            let problems = StandardChecklist.problems(in: content)
-            if !problems.isEmpty { throw DiagnosticsError(problems) }
+            let problems = StandardChecklist.problems(in: content, draft: draft)
+            if problems.contains(where: { $0.severity == .error }) { throw DiagnosticsError(problems) }
+            problems.forEach { warnings?($0) }
             return StandardDocumentBuilder(content: content, facts: facts)
         } catch {
             throw .invalid(error.diagnostics)
         }
     }
 
-    public func publish(profile: String, edition: String?) throws(BrevError) -> PublishedStandard {
-        let builder = try load(profile: profile, edition: edition)
+    public func publish(profile: String, edition: String?, draft: Bool = false,
+                        warnings: ((Diagnostic) -> Void)? = nil) throws(BrevError) -> PublishedStandard {
+        let builder = try load(profile: profile, edition: edition, draft: draft, warnings: warnings)
         do {
             let entries = try builder.tocEntries()
             // Lay out until the numbers the contents show are the pages the headings are on;
@@ -90,6 +95,7 @@ public final class StandardPublisher {
                 pageOf = found
                 laidOut = try layout.layout(try builder.document(pageOf: found))
             }
+            laidOut.pages = StandardPublisher.destinations(for: entries, in: laidOut.pages)
             let document = try builder.document(pageOf: pageOf)
             let content = builder.content
             let date = content.adoption.date ?? environment.today
@@ -114,36 +120,59 @@ public final class StandardPublisher {
         }
     }
 
-    /// What changed in the service level between two editions (`brev standard --diff`).
+    /// What changed in the service level between two editions (`brev standard --diff`). The new
+    /// edition is usually a draft the committee is asked to adopt, so neither needs an adoption date.
     public func diff(profile: String, from old: String, to new: String) throws(BrevError) -> StandardDiff {
-        StandardDiff.compare(old: try load(profile: profile, edition: old), new: try load(profile: profile, edition: new))
+        StandardDiff.compare(old: try load(profile: profile, edition: old, draft: true),
+                             new: try load(profile: profile, edition: new, draft: true))
     }
 
-    /// The 1-based page each entry's heading is on, matching headings in order by their text.
+    /// The 1-based page each entry's heading is on (0 if not found).
     static func pages(of entries: [StandardDocumentBuilder.TOCEntry], in pages: Pages) -> [Int] {
-        var headings: [(text: String, page: Int)] = []
-        var current: (text: String, page: Int)?
+        headings(of: entries, in: pages).map { ($0?.page ?? -1) + 1 }
+    }
+
+    /// Each entry's heading gets a named destination at its first line, the entry's anchor:
+    /// where the contents' links go. Found as the page numbers are, so the two agree.
+    static func destinations(for entries: [StandardDocumentBuilder.TOCEntry], in pages: Pages) -> Pages {
+        var marked = pages
+        for (entry, found) in zip(entries, headings(of: entries, in: pages)) {
+            guard let found, case .run(var run) = marked.pages[found.page].items[found.item] else { continue }
+            run.destination = entry.anchor
+            marked.pages[found.page].items[found.item] = .run(run)
+        }
+        return marked
+    }
+
+    /// Where each entry's heading is (its page and the item of its first run, 0-based),
+    /// matching headings in order by their text.
+    static func headings(of entries: [StandardDocumentBuilder.TOCEntry], in pages: Pages) -> [(page: Int, item: Int)?] {
+        var headings: [(text: String, page: Int, item: Int)] = []
+        var current: (text: String, page: Int, item: Int)?
         for (index, page) in pages.pages.enumerated() {
-            for item in page.items {
+            for (itemIndex, item) in page.items.enumerated() {
                 switch item {
                 case .begin(let role) where role == .h1 || role == .h2 || role == .h3:
-                    current = ("", index + 1)
+                    current = ("", index, -1)
                 case .end(let role) where role == .h1 || role == .h2 || role == .h3:
                     if let c = current { headings.append(c) }
                     current = nil
                 case .run(let run):
-                    if current != nil { current!.text += run.text }
+                    if current != nil {
+                        if current!.item < 0 { current!.page = index; current!.item = itemIndex }
+                        current!.text += run.text
+                    }
                 default:
                     break
                 }
             }
         }
-        var result: [Int] = []
+        var result: [(page: Int, item: Int)?] = []
         var next = 0
         for entry in entries {
             let key = squeeze(entry.text)
             while next < headings.count && squeeze(headings[next].text) != key { next += 1 }
-            result.append(next < headings.count ? headings[next].page : 0)
+            result.append(next < headings.count && headings[next].item >= 0 ? (headings[next].page, headings[next].item) : nil)
             next += 1
         }
         return result

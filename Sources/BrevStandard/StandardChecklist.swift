@@ -6,16 +6,23 @@ import BrevCore
 /// and due for revision at most two years later. The items and the two-year rule are
 /// `KvalitetsstandardRequirements`, shared with the JSON validator.
 public enum StandardChecklist {
-    public static func problems(in content: StandardContent) -> [Diagnostic] {
+    /// `draft`: a standard not adopted yet may be printed as a draft for the committee (its cover
+    /// says it is not adopted); a missing adoption body, date or revision date is then a warning.
+    /// A revision date more than two years after a given adoption date is refused either way.
+    public static func problems(in content: StandardContent, draft: Bool = false) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func at(_ line: Int) -> SourceLocation { .file(path: content.file, line: line, column: nil) }
+        func missing(_ code: DiagnosticCode, _ message: String) {
+            problems.append(draft ? .warning(code, at: at(content.adoption.line), message + " (printed as a draft)")
+                                  : .error(code, at: at(content.adoption.line), message + " (or print it as a draft: --draft)"))
+        }
 
         let adoption = content.adoption
         if adoption.body == nil {
-            problems.append(.error(.ksMissingAdoptionBody, at: at(adoption.line), "adoption.body: say which committee adopted the standard"))
+            missing(.ksMissingAdoptionBody, "adoption.body: say which committee adopted the standard")
         }
         if adoption.date == nil {
-            problems.append(.error(.ksMissingAdoptionDate, at: at(adoption.line), "adoption.date: the standard must carry the date it was adopted"))
+            missing(.ksMissingAdoptionDate, "adoption.date: the standard must carry the date it was adopted")
         }
         if let next = adoption.nextRevision {
             if let adopted = adoption.date,
@@ -23,8 +30,7 @@ public enum StandardChecklist {
                 problems.append(.error(.ksMissingRevisionDate, at: at(adoption.line), "adoption.next_revision: \(problem)"))
             }
         } else {
-            problems.append(.error(.ksMissingRevisionDate, at: at(adoption.line),
-                                   "adoption.next_revision: the standard must carry its next revision date (at most two years ahead)"))
+            missing(.ksMissingRevisionDate, "adoption.next_revision: the standard must carry its next revision date (at most two years ahead)")
         }
 
         let covered = Set(allSections(content.sections).flatMap(\.covers))

@@ -1,3 +1,4 @@
+import BrevCase
 import BrevCore
 import BrevDocument
 
@@ -16,7 +17,7 @@ public struct StandardDocumentBuilder {
     public struct TOCEntry: Sendable, Equatable {
         public var level: Int
         public var text: String
-        /// The anchor the HTML page gives the heading.
+        /// The anchor the HTML page gives the heading, and the PDF's named destination at it.
         public var anchor: String
     }
 
@@ -64,6 +65,9 @@ public struct StandardDocumentBuilder {
         blocks.append(.paragraph(inlines(adoptionText, line: content.adoption.line)))
         if let next = content.adoption.nextRevision {
             blocks.append(.paragraph([.text("Kvalitetsstandarden revideres senest \(DanishDateFormat.long(next)).")]))
+        } else {
+            // A draft (`--draft`) has no revision date yet: the rule, not an invented date.
+            blocks.append(.paragraph([.text("Kvalitetsstandarden revideres senest \(StandardDocumentBuilder.revisionPeriodText) efter vedtagelsen.")]))
         }
         for block in content.preface { blocks += self.blocks(block, inlines: inlines) }
         blocks.append(.pageBreak)
@@ -76,9 +80,10 @@ public struct StandardDocumentBuilder {
                 [.paragraph([.link(href: "#\(entry.anchor)", [.text(entry.text)])])]
             }))
         } else {
+            // Each entry links to its heading (the PDF's named destination `entry.anchor`).
             let rows = entries.enumerated().map { index, entry -> [[Inline]] in
-                let indent = entry.level > 1 ? "    " : ""
-                let title: [Inline] = entry.level == 1 ? [.strong([.text(entry.text)])] : [.text(indent + entry.text)]
+                let linked: Inline = .link(href: "#\(entry.anchor)", [.text(entry.text)])
+                let title: [Inline] = entry.level == 1 ? [.strong([linked])] : [.text("    "), linked]
                 return [title, [.text(pageOf.map { String($0[index]) } ?? "")]]
             }
             blocks.append(.table(Table(header: [[[.text("Afsnit")], [.text("Side")]]], rows: rows)))
@@ -111,10 +116,23 @@ public struct StandardDocumentBuilder {
         return Document(title: try plain(content.title, line: 1), language: "da", blocks: blocks)
     }
 
-    private var adoptionText: String {
+    /// The cover's adoption line. A standard without an adoption date (only printed as a draft)
+    /// says so: it never shows a date the committee has not given it.
+    var adoptionText: String {
         let a = content.adoption
+        guard a.date != nil || a.dateText != nil else {
+            return a.body.map { "Udkast til vedtagelse i \($0). Kvalitetsstandarden er ikke vedtaget endnu." }
+                ?? "Udkast. Kvalitetsstandarden er ikke vedtaget endnu, og det er ikke oplyst, hvem der vedtager den."
+        }
         let when = a.dateText ?? a.date.map(DanishDateFormat.long) ?? ""
         return "Vedtaget af \(a.body ?? "") \(when)".trimmingCharacters(in: .whitespaces) + "."
+    }
+
+    /// "to år": the law's revision period (`KvalitetsstandardRequirements.revisionMonths`) in words.
+    static var revisionPeriodText: String {
+        let months = KvalitetsstandardRequirements.revisionMonths
+        let years = months / 12
+        return months % 12 == 0 && years < StandardFacts.numberWords.count ? "\(StandardFacts.numberWords[years]) år" : "\(months) måneder"
     }
 
     private func blocks(_ block: ContentBlock, inlines: (String, Int) -> [Inline]) -> [Block] {

@@ -11,7 +11,8 @@ struct Standard: ParsableCommand {
         Reads LetterTemplates/standard/<profile>-<edition>.yaml and the profile's facts, refuses a
         standard that misses an item of order 1477/2019 § 4, an adoption or a revision date within
         two years (each with its code and YAML line), and writes kvalitetsstandard-<profile>-<edition>.pdf
-        and .html with mode 0600.
+        and .html with mode 0600. A standard not adopted yet is refused unless --draft prints it as
+        a draft whose cover says it is not adopted.
         """)
 
     @Option(help: "Municipality profile, e.g. ishoej-vallensbaek.")
@@ -26,6 +27,9 @@ struct Standard: ParsableCommand {
     @Option(parsing: .upToNextOption,
             help: "Two editions, e.g. --diff 2020 2025: list what changed in the service level, and write it as an HTML page.")
     var diff: [String] = []
+
+    @Flag(help: "Print a standard that has not been adopted yet as a draft: its cover says so, and a missing adoption body, date or revision date is a warning instead of a refusal.")
+    var draft = false
 
     @OptionGroup var resources: ResourceOptions
 
@@ -49,7 +53,9 @@ struct Standard: ParsableCommand {
                 print("→ \(path)")
                 return
             }
-            let standard = try publisher.publish(profile: profile, edition: edition)
+            let standard = try publisher.publish(profile: profile, edition: edition, draft: draft) { warning in
+                printError("standard: \(warning)")
+            }
             let written = try standard.write(to: out)
             if standard.overfullLines > 0 {
                 printError("warning: \(standard.overfullLines) line(s) wider than the measure")

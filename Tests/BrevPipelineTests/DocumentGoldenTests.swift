@@ -35,4 +35,15 @@ import Testing
         }
         #expect(rerecord || compared > 20, "compared \(compared)")
     }
+
+    /// A golden dump whose example is gone (renamed, removed) would compare nothing: each belongs
+    /// to an example that still renders that many letters.
+    @Test func everyGoldenDumpBelongsToAnExample() throws {
+        let examples = Set(try FileManager.default.contentsOfDirectory(
+            atPath: TestSupport.repositoryRoot.appendingPathComponent("Examples/cases").path))
+        for file in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) where file.hasSuffix(".txt") {
+            let example = file.replacing(/-(borger|kopi-\d+)\.txt$/, with: "") + ".json"
+            #expect(examples.contains(example) && !example.contains("invalid"), "\(file) has no example \(example)")
+        }
+    }
 }

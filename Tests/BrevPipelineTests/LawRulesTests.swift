@@ -124,6 +124,58 @@ import Testing
         #expect(headings.contains("Den del af afgørelsen, der gælder alkoholbehandlingen"))
     }
 
+    /// Alcohol and drugs, in every letter kind: the letter names the treatment of both parts and
+    /// the law of each (SubstanceBasisRule.parts), and where it gives complaint guidance, each
+    /// part's route stands under its own heading: Ankestyrelsen for drugs, none for alcohol.
+    @Test(arguments: ["afslag-doegn-begge-sel101-sul141.json", "bevilling-ambulant-begge-sel101-sul141.json",
+                      "videresendt-ankestyrelsen-begge-sel101-sul141.json", "afslag-forlaengelse-doegn-sel101.json",
+                      "delvis-bevilling-dag-i-stedet-for-doegn.json", "genvurdering-aendret-dag-sel101.json",
+                      "klagevejledning-afslag-doegn-sel101-fysisk-post.json", "ophoer-ambulant-sel101.json",
+                      "partshoering-doegn-sel101.json", "skriftlig-begrundelse-ophoer-ambulant-sel101.json",
+                      "svarfrist-orientering-doegn.json", "bevilling-afgiftning-sel101.json", "bevilling-ambulant-bl33-ung-16-aar.json",
+                      "aktindsigt-delvis-sel101.json"])
+    func everyLetterKindOfAnAlcoholAndDrugsCaseNamesBothTreatments(_ file: String) throws {
+        let letters = try renders(file) { o in
+            o["substance_category"] = "BEGGE"
+            var bases = o["legal_basis"] as? [String] ?? []
+            if !bases.contains("SUL_141") { bases.append("SUL_141") }
+            o["legal_basis"] = bases
+        }
+        let young = file.contains("bl33")
+        for letter in letters {
+            let t = text(letter)
+            #expect(t.contains("Sagen gælder behandling for både alkohol og stoffer"), "\(file)")
+            #expect(t.contains("social stofbehandling efter \(young ? "barnets lov § 33" : "servicelovens § 101")"), "\(file)")
+            #expect(t.contains("alkoholbehandling efter sundhedslovens § 141"), "\(file)")
+            if t.contains("Klagevejledning") {
+                let drugs = try #require(t.range(of: "Klage over den del af afgørelsen, der gælder behandlingen for stoffer"), "\(file)")
+                let alcohol = try #require(t.range(of: "Den del af afgørelsen, der gælder alkoholbehandlingen"), "\(file)")
+                #expect(drugs.upperBound < alcohol.lowerBound)
+                #expect(t[drugs.upperBound..<alcohol.lowerBound].contains("Ankestyrelsen"), "\(file)")
+                #expect(t[alcohol.upperBound...].contains("kan ikke indbringes for anden administrativ myndighed"), "\(file)")
+            }
+            if file.hasPrefix("videresendt") {
+                // Only the drug part goes on to Ankestyrelsen.
+                #expect(t.contains("Den del, der gælder alkoholbehandlingen (sundhedslovens § 141), kan ikke indbringes"), "\(file)")
+            }
+            if file.contains("afgiftning") {
+                #expect(t.contains("Afgørelsen gælder afgiftning for stoffer. Afgiftning for alkohol er ikke noget, kommunen træffer afgørelse om."))
+            }
+        }
+        // A case about one substance has no such paragraph.
+        let single = try renders(file)
+        #expect(single.allSatisfy { !text($0).contains("både alkohol og stoffer") } || file.contains("begge"))
+    }
+
+    /// Only a decision with the Ankestyrelsen route is forwarded there: never an alcohol-only one.
+    @Test func anAlcoholOnlyComplaintIsNeverForwardedToAnkestyrelsen() throws {
+        _ = try renders("videresendt-ankestyrelsen-begge-sel101-sul141.json")
+        try refused("videresendt-ankestyrelsen-sel101.json", .wrongComplaintRoute, at: "$.legal_basis") {
+            $0["substance_category"] = "ALKOHOL"
+            $0["legal_basis"] = ["SUL_141"]
+        }
+    }
+
     // FreeChoiceRule and TreatmentGuaranteeRule
     @Test func aRestrictedChoiceNeverWaivesTheGuarantee() throws {
         func restrictedLate(_ o: inout [String: Any]) {

@@ -32,8 +32,10 @@ import Testing
 
     @Test func case1AFullGrantSaysStartPlaceDoctorAndFreeChoiceWithoutJustification() throws {
         let (t, _) = try text("bevilling-ambulant-sel101.json")
-        #expect(t.contains("Du får bevilget ambulant behandling, som du har søgt om."))
-        #expect(t.contains("Din behandling begynder fredag den 20. november 2026 hos Pitstop, Ishøj Søvej 1A, 2635 Ishøj."))
+        // The wording is in the golden dump; here what domain.md §3 asks a grant to say: the
+        // treatment, its start and place, the guarantee, the doctor's talk and free choice.
+        #expect(t.contains("ambulant behandling"))
+        #expect(t.contains("fredag den 20. november 2026") && t.contains("Pitstop, Ishøj Søvej 1A, 2635 Ishøj"))
         #expect(t.contains("senest 24. november 2026"))
         #expect(t.contains("gratis samtale med en læge"))
         #expect(t.contains("vælge et andet godkendt behandlingssted af samme type"))
@@ -51,7 +53,7 @@ import Testing
     @Test func case5AsPartialTheLetterSaysDelvisWithJustificationAndComplaintGuidance() throws {
         let (t, _) = try text("delvis-bevilling-dag-i-stedet-for-doegn.json")
         #expect(t.contains("Du får delvis bevilling."))
-        #expect(t.contains("Du har søgt om døgnbehandling, men du får dagbehandling."))
+        #expect(t.contains("døgnbehandling") && t.contains("dagbehandling"))
         #expect(t.contains("Begrundelse") && t.contains("Vi har lagt vægt på:"))
         #expect(t.contains("Klagevejledning") && t.contains("Ankestyrelsen"))
     }
@@ -65,9 +67,10 @@ import Testing
         let noBasis = pipeline.check(caseJSON: try TestSupport.exampleBytes("delvis-bevilling-invalid-mangler-egenbetaling-grundlag.json"))
         #expect(noBasis.contains { $0.code == .missingEgenbetalingBasis && $0.location == .jsonPath("$.egenbetaling.basis") })
         let (t, _) = try text("delvis-bevilling-doegn-egenbetaling.json")
-        #expect(t.contains("Du skal selv betale 2.500 kr. om måneden for kost, mens du er i døgnbehandling."))
-        #expect(t.contains("Beløbet er beregnet ud fra din indkomst efter skat og dine faste udgifter til bolig."))
-        #expect(t.contains("Det er Ishøj Kommune, der opkræver beløbet."))
+        // Own payment (domain.md §3): the amount and period, what it covers, its basis, who collects it.
+        #expect(t.contains("2.500 kr. om måneden") && t.contains("kost"))
+        #expect(t.contains("din indkomst efter skat og dine faste udgifter til bolig"))
+        #expect(t.contains("Ishøj Kommune, der opkræver"))
         #expect(t.contains("Begrundelse") && t.contains("Klagevejledning"))
     }
 

@@ -1,4 +1,5 @@
 import BrevCore
+import BrevDocument
 import BrevPipeline
 import BrevStandard
 import BrevTestSupport
@@ -16,7 +17,8 @@ import Testing
     static var seedsExist: Bool { FileManager.default.fileExists(atPath: seeds.path) }
 
     func publish(_ profile: String, _ edition: String) throws -> (PublishedStandard, pdf: String, html: String) {
-        let standard = try StandardPublisher(environment: TestSupport.environment).publish(profile: profile, edition: edition)
+        // The 2025 editions are not adopted (the seeds give no date): they print as drafts.
+        let standard = try StandardPublisher(environment: TestSupport.environment).publish(profile: profile, edition: edition, draft: true)
         let paths = try standard.write(to: try TestSupport.temporaryDirectory().path)
         return (standard, paths[0], paths[1])
     }
@@ -24,7 +26,7 @@ import Testing
     @Test(arguments: standards)
     func contentsPageNumbersAreThePagesTheHeadingsLandOn(_ s: (profile: String, edition: String, seed: String)) throws {
         let (standard, pdf, _) = try publish(s.profile, s.edition)
-        let builder = try StandardPublisher(environment: TestSupport.environment).load(profile: s.profile, edition: s.edition)
+        let builder = try StandardPublisher(environment: TestSupport.environment).load(profile: s.profile, edition: s.edition, draft: true)
         let entries = try builder.tocEntries()
         #expect(standard.tocPages.count == entries.count)
         func squeeze(_ t: String) -> String { t.filter { $0.isLetter || $0.isNumber } }
@@ -38,6 +40,92 @@ import Testing
                                                          pdf, "-"]).stdout
         let last = try #require(entries.last)
         #expect(contents.split(separator: "\n").contains { $0.contains(last.text) && $0.hasSuffix(" \(standard.tocPages.last!)") })
+    }
+
+    /// The PDF's contents entries and footnote references are links (tagged, described) to named
+    /// destinations, and each destination is on the page the heading or the note lands on.
+    @Test(arguments: standards)
+    func everyPDFLinkResolvesToThePageOfItsTarget(_ s: (profile: String, edition: String, seed: String)) throws {
+        let (standard, pdf, _) = try publish(s.profile, s.edition)
+        let builder = try StandardPublisher(environment: TestSupport.environment).load(profile: s.profile, edition: s.edition, draft: true)
+        let entries = try builder.tocEntries()
+        let q = try QPDFJSON(path: pdf)
+        let pageRefs = q.pages.map(\.ref)
+
+        // The catalog's name tree of destinations: name → page index.
+        var destinationPage: [String: Int] = [:]
+        func walk(_ node: [String: Any]) {
+            let names = node["/Names"] as? [Any] ?? []
+            for i in stride(from: 0, to: names.count - 1, by: 2) {
+                guard let name = QPDFJSON.text(names[i]) ?? (names[i] as? String) else { continue }
+                var target = q.resolve(names[i + 1])
+                if let d = target as? [String: Any] { target = q.resolve(d["/D"]) }
+                if let array = target as? [Any], let page = array.first as? String, let index = pageRefs.firstIndex(of: page) {
+                    destinationPage[name] = index
+                }
+            }
+            for kid in node["/Kids"] as? [Any] ?? [] { if let k = q.dictionary(kid) { walk(k) } }
+        }
+        let dests = try #require(q.dictionary(q.dictionary(q.catalog["/Names"])?["/Dests"]))
+        walk(dests)
+
+        var contentsLinks: [String: Int] = [:]
+        var noteLinks = 0
+        var addressLinks = 0
+        for (pageIndex, page) in q.pages.enumerated() {
+            for annotation in (page.dict["/Annots"] as? [Any] ?? []).compactMap({ q.dictionary($0) }) {
+                guard annotation["/Subtype"] as? String == "/Link" else { continue }
+                // A web or e-mail address (/A /URI) is LinkTests' matter; counted for the tree below.
+                guard annotation["/A"] == nil else { addressLinks += 1; continue }
+                let name = try #require(QPDFJSON.text(annotation["/Dest"]) ?? (annotation["/Dest"] as? String), "\(annotation)")
+                let target = try #require(destinationPage[name], "link to '\(name)' on page \(pageIndex + 1) goes nowhere")
+                #expect(QPDFJSON.text(annotation["/Contents"])?.hasPrefix("Gå til") == true)
+                #expect(annotation["/StructParent"] as? Int != nil)
+                if name.hasPrefix("note-") {
+                    // A note stands at the foot of the page its reference is on.
+                    #expect(target == pageIndex, "\(name): reference on page \(pageIndex + 1), note on page \(target + 1)")
+                    noteLinks += 1
+                } else {
+                    contentsLinks[name] = target
+                }
+            }
+        }
+        // Each is a Link element in the structure tree holding its annotation (an OBJR) and its text.
+        let tree = try TestSupport.run("pdfinfo", ["-struct-text", pdf]).stdout
+        let links = tree.components(separatedBy: "Link (inline)").dropFirst()
+        #expect(links.count == contentsLinks.count + noteLinks + addressLinks)
+        for link in links { #expect(link.drop { $0 == "\n" || $0 == " " }.hasPrefix("Object ")) }
+        // Every contents entry links to the page its heading lands on, the page the contents print.
+        #expect(contentsLinks.count == entries.count)
+        for (entry, printed) in zip(entries, standard.tocPages) {
+            #expect(contentsLinks[entry.anchor].map { $0 + 1 } == printed, "'\(entry.text)' printed on page \(printed)")
+        }
+        func notes(_ blocks: [Block]) -> Int {
+            blocks.reduce(0) { count, block in
+                switch block {
+                case .paragraph(let inlines), .heading(_, let inlines): return count + inlines.footnoteText.count
+                case .list(_, let items): return count + items.reduce(0) { $0 + notes($1) }
+                default: return count
+                }
+            }
+        }
+        #expect(noteLinks == notes(standard.document.blocks))
+
+        // In the laid-out pages, each destination is at the start of its own heading or note.
+        var destinationText: [String: String] = [:]
+        for page in standard.pages.pages {
+            for case .run(let run) in page.items { if let name = run.destination { destinationText[name] = run.text } }
+        }
+        for entry in entries {
+            let first = try #require(destinationText[entry.anchor], "\(entry.anchor) is set nowhere")
+            #expect(entry.text.hasPrefix(first.trimmingCharacters(in: .whitespaces)), "\(entry.anchor): '\(first)' does not begin '\(entry.text)'")
+        }
+        let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        for n in 1...max(1, noteLinks) where noteLinks > 0 {
+            let marker = String(String(n).map { superscripts[Int(String($0))!] })
+            #expect(destinationText["note-\(n)"]?.hasPrefix(marker) == true, "note-\(n) is not at note \(n)")
+        }
+        if s.edition == "2020" { #expect(noteLinks >= 3) }
     }
 
     @Test(arguments: standards)
@@ -179,19 +267,50 @@ import Testing
         let sectionsLine = cut.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("sections:") }! + 1
 
         let out = try TestSupport.temporaryDirectory().path
-        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", out,
+        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--draft", "--out", out,
                                                              "--resources", resources.path])
         #expect(r.status == 1)
         #expect(r.stderr.contains("error[KS_MISSING_SECTION_15] thisted-2025.yaml:\(sectionsLine):"), "\(r.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty, "a refused standard was written")
     }
 
-    @Test func theCommandWritesPDFAndHTML() throws {
-        let out = try TestSupport.temporaryDirectory().path
-        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", out,
+    /// Thisted's standard names no adopting body and no date (seed 004), and none is invented:
+    /// publishing it is refused with the codes at the `adoption:` line; `--draft` prints it,
+    /// warning, with a cover that says it is not adopted.
+    @Test func aStandardWithoutAdoptionIsRefusedOrPrintedAsADraftThatSaysSo() throws {
+        let yaml = try String(contentsOfFile: Self.root.appendingPathComponent("LetterTemplates/standard/thisted-2025.yaml").path,
+                              encoding: .utf8)
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("adoption:") }! + 1
+        let refused = try TestSupport.temporaryDirectory().path
+        let r = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--out", refused,
                                                              "--resources", Self.root.path])
-        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("error[KS_MISSING_ADOPTION_DATE] thisted-2025.yaml:\(line):"), "\(r.stderr)")
+        #expect(r.stderr.contains("error[KS_MISSING_ADOPTION_BODY] thisted-2025.yaml:\(line):"), "\(r.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: refused).isEmpty, "a refused standard was written")
+
+        let out = try TestSupport.temporaryDirectory().path
+        let d = try TestSupport.run(try TestSupport.brevBinary, ["standard", "--profile", "thisted", "--draft", "--out", out,
+                                                             "--resources", Self.root.path])
+        #expect(d.status == 0, "\(d.stderr)")
+        #expect(d.stderr.contains("warning[KS_MISSING_ADOPTION_DATE] thisted-2025.yaml:\(line):"), "\(d.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted()
             == ["kvalitetsstandard-thisted-2025.html", "kvalitetsstandard-thisted-2025.pdf"])
+        let cover = try TestSupport.run("pdftotext", ["-enc", "UTF-8", "-l", "1", (out as NSString).appendingPathComponent("kvalitetsstandard-thisted-2025.pdf"), "-"]).stdout
+        let words = cover.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("Kvalitetsstandarden er ikke vedtaget endnu"), "\(words)")
+        #expect(words.contains("revideres senest to år efter vedtagelsen"), "\(words)")
+        #expect(!words.contains("Vedtaget af"))
+    }
+
+    /// The adopted 2020 standard publishes without --draft, its cover giving body and date.
+    @Test func anAdoptedStandardPublishesWithItsAdoption() throws {
+        let standard = try StandardPublisher(environment: TestSupport.environment).publish(profile: "ishoej-vallensbaek", edition: "2020")
+        let cover = standard.document.blocks.prefix(8).compactMap { block -> String? in
+            if case .paragraph(let inlines) = block { return inlines.plainText }
+            return nil
+        }
+        #expect(cover.contains("Vedtaget af Social- og Sundhedsudvalgene i Ishøj og Vallensbæk Kommuner i december 2020."), "\(cover)")
+        #expect(cover.contains("Kvalitetsstandarden revideres senest 1. december 2022."), "\(cover)")
     }
 }

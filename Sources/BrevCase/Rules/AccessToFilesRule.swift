@@ -14,7 +14,11 @@ public enum AccessToFilesRule: CaseRule {
         validate(c, calendar: context.calendar, into: d)
     }
 
-    /// FVL § 16 stk. 2.
+    /// FVL § 16 stk. 2 (domain.md §1.5, §2.3): 7 working days from the day the request came
+    /// in, that day not counted. ⚠ Assumption for the municipality's lawyer: the working days are
+    /// those of the complaint calendar (weekends, public holidays and the profile's closed days,
+    /// 5 June, 24 and 31 December), which can only make the answer due later. Late is a warning:
+    /// the letter then says why it is late and when to expect the answer.
     public static let answerWorkingDays = 7
 
     /// The last day the answer is due.

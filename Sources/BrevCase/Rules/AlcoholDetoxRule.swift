@@ -15,6 +15,13 @@ public enum AlcoholDetoxRule: CaseRule {
         return c.legalBasis.contains(.sul141) && !c.legalBasis.contains(where: SubstanceBasisRule.drugBases.contains)
     }
 
+    /// The case has an alcohol part (ALKOHOL, or BEGGE with drugs): detox for the alcohol is
+    /// referred, whatever is decided about drug detox.
+    public static func involvesAlcohol(_ c: CaseInput) -> Bool {
+        if let substance = c.substanceCategory { return substance != .stof }
+        return c.legalBasis.contains(.sul141)
+    }
+
     public static func check(_ c: CaseInput, _ context: RuleContext, _ d: DiagnosticCollector) {
         guard c.isNamedCase, c.isGrant, c.treatmentTypeGranted == .afgiftning, isAlcoholOnly(c) else { return }
         d.error(.alcoholDetoxNotMunicipal, "$.treatment_type_granted",

@@ -13,9 +13,18 @@ public enum OralDecisionJustificationRule: CaseRule {
         validate(c, into: d)
     }
 
-    /// FVL § 23 stk. 1 and 2.
+    /// FVL § 23 stk. 1 and 2: 14 days, counted as calendar days and not moved off a weekend or
+    /// holiday (domain.md §2.1 "in days, count calendar days"). Late is a warning, not a refusal:
+    /// the justification is owed even when it comes late.
     public static let askWithinDays = 14
     public static let answerWithinDays = 14
+
+    /// ⚠ Assumption for the municipality's lawyer (domain.md §1.1 ⚠, §9): the 4-week complaint
+    /// deadline of an orally given decision runs from the receipt of this written justification,
+    /// not from the day the decision was given orally. It is the reading that favours the
+    /// citizen: the guidance is only given in writing here (FVL § 25). Set to false, the
+    /// deadline would run from the oral decision date (received in person that day).
+    public static let complaintDeadlineRunsFromThisLetter = true
 
     static func validate(_ c: CaseInput, into d: DiagnosticCollector) {
         guard c.letterType == .skriftligBegrundelse else { return }

@@ -7,6 +7,10 @@ public enum RenewedComplaintGuidanceRule: CaseRule {
     public static let domainSection = "§1.1 (FVL § 25), §1.3"
     public static let codes: [DiagnosticCode] = [.missingField, .dateOrder]
 
+    /// The deadline runs from the receipt of this letter (issue 9; a decision whose guidance was
+    /// missing or wrong has given the citizen no deadline to keep).
+    public static let complaintDeadlineRunsFromThisLetter = true
+
     public static func check(_ c: CaseInput, _ context: RuleContext, _ d: DiagnosticCollector) {
         guard c.isNamedCase else { return }
         validate(c, into: d)

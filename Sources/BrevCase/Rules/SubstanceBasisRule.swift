@@ -13,6 +13,25 @@ public enum SubstanceBasisRule: CaseRule {
     /// Legal bases for alcohol treatment.
     public static let alcoholBases: [LegalBasis] = [.sul141]
 
+    /// How a letter names the law of each part: the genitive, as in "efter servicelovens § 101".
+    public static let drugLaw = "servicelovens § 101"
+    public static let drugLawYoung = "barnets lov § 33"
+    public static let alcoholLaw = "sundhedslovens § 141"
+
+    /// A case for both alcohol and drugs (BEGGE): the law of each part, as the letter names it;
+    /// nil for a case about one substance.
+    public static func parts(_ c: CaseInput) -> LetterModel.TreatmentParts? {
+        guard c.substanceCategory == .begge else { return nil }
+        let drugs = c.legalBasis.contains(.bl33) ? drugLawYoung : drugLaw
+        return .init(drugsLaw: drugs, alcoholLaw: alcoholLaw)
+    }
+
+    /// The case has a drug part (SEL § 101, BL § 33): a rejected day or residential treatment
+    /// leaves outpatient drug treatment open.
+    public static func hasDrugPart(_ c: CaseInput) -> Bool {
+        c.legalBasis.contains(.sel101) || c.legalBasis.contains(.bl33)
+    }
+
     public static func check(_ c: CaseInput, _ context: RuleContext, _ d: DiagnosticCollector) {
         guard let substance = c.substanceCategory else { return }
         let treatmentBases = c.legalBasis.filter { drugBases.contains($0) || alcoholBases.contains($0) }
