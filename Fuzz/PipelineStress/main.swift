@@ -31,7 +31,7 @@ for worker in 0..<threads {
                     if let made = try? pipeline.renderAll(caseJSON: bytes) { letters += made.count }
                     _ = pipeline.check(caseJSON: bytes)
                 }
-                if worker % 2 == 1 { _ = try publisher.publish(profile: "thisted", edition: "2025") }
+                if worker % 2 == 1 { _ = try publisher.publish(profile: "ishoej-vallensbaek", edition: "2020") }
                 print("worker \(worker) round \(round): \(letters) letters")
             }
         } catch {
