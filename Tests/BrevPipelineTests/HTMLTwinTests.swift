@@ -138,6 +138,7 @@ import Testing
         var paragraphFont: [[FontUse]]
         var headingFont: [[FontUse]]
         var png: String
+        var print: String?
     }
 
     enum FontUse: Decodable {
@@ -151,7 +152,7 @@ import Testing
 
     /// Screenshots at 1280 and 390 px: the page never scrolls sideways on a phone, the text is
     /// drawn with the page's own Noto Sans, and the address stands beside the case info on a
-    /// desktop and above it on a phone.
+    /// desktop and above it on a phone. Printed, the page is A4 in the same face.
     @Test(.enabled(if: TestSupport.browserAvailable, "\(TestSupport.browserMissing)"))
     func lettersFitAPhoneAndSetTheAddressBesideTheCaseInfoOnADesktop() throws {
         let pages = try Self.pages.get()
@@ -167,6 +168,12 @@ import Testing
             #expect(view.faces.contains("Brev Noto Sans 400 normal"), "\(at): \(view.faces)")
             #expect(FileManager.default.fileExists(atPath: view.png))
             if let style = view.recipientStyle { #expect(style == "normal", "\(at)") }
+            if let printed = view.print {
+                // Printed with the page's print CSS: A4, in the page's own Noto Sans.
+                let info = try TestSupport.run("pdfinfo", [printed]).stdout
+                #expect(info.contains("Page size:       594.96 x 841.92 pts (A4)"), "\(at): \(info)")
+                #expect(try TestSupport.run("pdffonts", [printed]).stdout.contains("NotoSans-Regular"), "\(at)")
+            }
             if let address = view.recipient, let info = view.caseinfo {
                 if view.width == 1280 {
                     #expect(info.left >= address.right, "\(at): the case info is not beside the address")

@@ -3,7 +3,8 @@
     python3 html_views.py OUT_DIR FILE.html...
 
 For each file and width (1280 and 390 CSS px) writes a full-page screenshot
-OUT_DIR/<name>-<width>.png and prints one JSON line of what the page measures: its scroll width,
+OUT_DIR/<name>-<width>.png (and once, chromium's print of the page with its print CSS,
+OUT_DIR/<name>-print.pdf) and prints one JSON line of what the page measures: its scroll width,
 whether the paragraphs and the heading are drawn with the page's own web font (chromium's
 platform fonts for the node), the recipient's font style, and the boxes of the address and the
 case info. Only measurements, never page text.
@@ -67,6 +68,11 @@ try:
             with open(png, "wb") as f:
                 f.write(base64.b64decode(shot["data"]))
             m["png"] = png
+            if width == 1280:
+                printed = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+                m["print"] = os.path.join(out_dir, f"{name}-print.pdf")
+                with open(m["print"], "wb") as f:
+                    f.write(base64.b64decode(printed["data"]))
             print(json.dumps(m), flush=True)
 finally:
     driver.quit()
