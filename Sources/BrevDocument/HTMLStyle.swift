@@ -21,9 +21,8 @@ enum HTMLStyle {
         .letterhead { grid-area: head; font-size: 0.9em; }
         .letterhead p:first-child { font-size: 1.2em; }
         .letterhead p, .recipient p, .signature p { margin: 0; }
-        .return-address { grid-area: addr; align-self: start; font-size: 0.8em; margin: 0; padding-bottom: 0.2em; border-bottom: 1px solid #555; }
-        .return-address + .recipient { padding-top: 1.6em; }
-        .recipient { grid-area: addr; align-self: start; font-style: normal; }
+        .address-field { grid-area: addr; align-self: start; }
+        .return-address { font-size: 0.8em; margin: 0 0 0.5em; padding-bottom: 0.2em; border-bottom: 1px solid #555; }
         .caseinfo { grid-area: info; align-self: start; border-collapse: collapse; font-size: 0.9em; }
         .caseinfo th { text-align: left; font-weight: normal; padding: 0 0.8em 0 0; vertical-align: top; white-space: nowrap; }
         .caseinfo td { padding: 0; }
@@ -40,7 +39,6 @@ enum HTMLStyle {
           .sheet { margin: 0; padding: 1rem; box-shadow: none; }
           .opening { grid-template-columns: minmax(0, 1fr); grid-template-areas: none; row-gap: 1rem; }
           .opening > * { grid-area: auto; }
-          .return-address + .recipient { padding-top: 0; }
         }
         /* Paper: A4 with the PDF's margins and sizes. */
         @media print {

@@ -19,7 +19,16 @@ public enum HTMLWriter {
         let opening = blocks.prefix { $0.isOpeningPart }
         if !opening.isEmpty {
             body += "<div class=\"opening\">\n"
-            for block in opening { write(block, into: &body, notes: &notes) }
+            // The return line and the address stand together, as in the envelope's window.
+            var inAddressField = false
+            for block in opening {
+                if block.isAddressFieldPart != inAddressField {
+                    body += inAddressField ? "</div>\n" : "<div class=\"address-field\">\n"
+                    inAddressField.toggle()
+                }
+                write(block, into: &body, notes: &notes)
+            }
+            if inAddressField { body += "</div>\n" }
             body += "</div>\n"
             blocks = blocks.dropFirst(opening.count)
         }
@@ -145,6 +154,14 @@ public enum HTMLWriter {
 }
 
 extension Block {
+    /// The parts that stand in the envelope's window: the return line and the address.
+    var isAddressFieldPart: Bool {
+        switch self {
+        case .recipient, .returnAddress: return true
+        default: return false
+        }
+    }
+
     /// The parts of a letter's first page that stand in its opening grid.
     var isOpeningPart: Bool {
         switch self {

@@ -25,11 +25,18 @@ import Testing
         let end = try #require(html.range(of: "</div>\n<h1>"))
         let part = html[opening.upperBound..<end.lowerBound]
         #expect(part.contains("<header class=\"letterhead\">"))
-        #expect(part.contains("<div class=\"recipient\">"))
+        #expect(part.contains("<div class=\"address-field\">\n<div class=\"recipient\">"))
         #expect(part.contains("<table class=\"caseinfo\">"))
         #expect(html.contains("grid-template-areas: \"blank head\" \"addr info\""))
         #expect(html.contains("@media print"))
         #expect(html.contains("@page { size: A4;"))
+    }
+
+    /// A print letter's return line stands above the address, in one block, as in the window.
+    @Test func theReturnLineAndTheAddressStandTogether() throws {
+        let html = try letter("afslag-doegn-sel101-fysisk-post.json").html
+        #expect(html.contains("<div class=\"address-field\">\n<p class=\"return-address\">"))
+        #expect(html.contains("</p>\n<div class=\"recipient\">"))
     }
 
     @Test func noBreakSpacesJoinDatesSectionsSubsectionsAndAmounts() {
