@@ -4,7 +4,7 @@ import Foundation
 
 /// Makes the HTML twin's web fonts: the same Noto Sans files the PDF is set in (`Fonts/`),
 /// subset with HarfBuzz's hb-subset to the characters the page shows, so a letter carries about
-/// 20–40 kB of font instead of 0.5 MB per face and still looks like its PDF. Characters Noto Sans
+/// 10–12 kB per face instead of 0.5 MB and still looks like its PDF. Characters Noto Sans
 /// lacks get the fallback face (DejaVu Sans), as in the PDF. The source faces are loaded once;
 /// HarfBuzz faces are immutable, so one subsetter may serve several threads.
 public final class WebFontSubsetter: @unchecked Sendable {

@@ -59,7 +59,7 @@ import Testing
             let bytes = try #require(Data(base64Encoded: String(data)))
             // A TrueType font (sfnt version 1.0), a small fraction of the 0.5 MB face.
             #expect(Array(bytes.prefix(4)) == [0, 1, 0, 0])
-            #expect(bytes.count < 60_000, "\(bytes.count) bytes")
+            #expect(bytes.count < 30_000, "\(bytes.count) bytes")
         }
         #expect(html.contains("font-family: \"Brev Noto Sans\", \"Brev DejaVu Sans\", \"Noto Sans\", sans-serif"))
     }
