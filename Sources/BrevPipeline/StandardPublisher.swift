@@ -112,7 +112,8 @@ public final class StandardPublisher {
             } catch {
                 throw error.brevError
             }
-            let html = StandardPublisher.fitsAPhone(StandardPublisher.anchorHeadings(HTMLWriter.html(web, fonts: fonts), entries: entries))
+            // Long web addresses in the footnotes may break anywhere on a phone: HTMLStyle's `a` rule.
+            let html = StandardPublisher.anchorHeadings(HTMLWriter.html(web, fonts: fonts), entries: entries)
             return PublishedStandard(profile: content.profile, edition: content.edition, pdf: bytes, html: html,
                                      document: document, pages: laidOut.pages, tocPages: pageOf ?? [],
                                      overfullLines: laidOut.overfullLines)
@@ -178,13 +179,6 @@ public final class StandardPublisher {
     static func squeeze(_ s: String) -> String {
         String(s.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "\u{AD}" && $0 != "-" }
             .map(Character.init))
-    }
-
-    /// The standard's footnotes carry long web addresses: they may break anywhere, so a phone's
-    /// narrow screen never scrolls sideways.
-    static func fitsAPhone(_ html: String) -> String {
-        guard let end = html.range(of: "</style>") else { return html }
-        return html.replacingCharacters(in: end, with: "a { overflow-wrap: anywhere; }\n</style>")
     }
 
     /// Gives each heading the contents list links to its anchor, in order.
