@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        // hb-subset, for the HTML twin's web fonts (BrevWebFont).
+        .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libhyphen ships no .pc file; the modulemap links it.
@@ -49,11 +51,13 @@ let package = Package(
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "BrevPages", "CHarfBuzz", "CICUBreak", "CHyphen"]),
         .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType", "CZlib"]),
         .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
+        // The HTML twin's web fonts: subsets of Fonts/ to the characters a page shows.
+        .target(name: "BrevWebFont", dependencies: ["BrevDocument", "CHarfBuzzSubset"]),
         .target(name: "BrevStandard", dependencies: [
             "BrevCore", "BrevCase", "BrevDocument", .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "BrevPipeline", dependencies: [
-            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost", "BrevStandard",
+            "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate", "BrevLayout", "BrevPDF", "BrevDigitalPost", "BrevStandard", "BrevWebFont",
         ]),
         // The batch job: a journal (SQLite via GRDB; PostgreSQL later), a transport (the outbox
         // folder; SF1601 over HTTPS later) and the runner that drives pipelines through them.

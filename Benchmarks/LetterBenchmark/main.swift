@@ -89,3 +89,12 @@ print(String(format: "whole letter (case JSON → finished PDF): median %.2f ms/
              m * 1000, 1 / m, perLetter.min()! * 1000, perLetter.max()! * 1000))
 print(String(format: "finishing pass alone: median %.3f ms/letter (%.1f%% of a letter)", median(finishing) * 1000, median(finishing) / m * 100))
 print("mean PDF size: \(bytes / (letters * rounds) / 1024) KiB")
+
+// The HTML twin's share: writing the page and subsetting its web fonts with hb-subset.
+let clock = StageClock()
+pipeline.stageClock = clock
+var htmlBytes = 0
+for c in cases { htmlBytes += try pipeline.render(caseJSON: c).html.utf8.count }
+pipeline.stageClock = nil
+print(String(format: "HTML twin (page + web font subsets): %.3f ms/letter, mean page %d KiB",
+             (clock.seconds[.html] ?? 0) / Double(letters) * 1000, htmlBytes / letters / 1024))

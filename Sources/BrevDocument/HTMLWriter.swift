@@ -1,12 +1,38 @@
 import BrevCore
+import Foundation
 
-/// Writes a Document as a standalone, accessible HTML page (preview and website). Every text
-/// is escaped here, the one place where document text meets HTML.
+/// Writes a Document as a standalone, accessible HTML page (preview and website): the HTML twin
+/// of the PDF. It is set in the PDF's own face (the `fonts` the pipeline subsets, carried inside
+/// the page), with the first page's blocks side by side where the screen has room (letterhead,
+/// then the address beside the case info), one column on a phone, and print CSS for A4. Every
+/// text is escaped here, the one place where document text meets HTML.
 public enum HTMLWriter {
-    public static func html(_ document: Document) -> String {
+    /// The CSS font stack: the carried subsets first, then an installed Noto Sans.
+    static let fontStack = "\"\(WebFont.mainFamily)\", \"\(WebFont.fallbackFamily)\", \"Noto Sans\", sans-serif"
+
+    public static func html(_ document: Document, fonts: [WebFont] = []) -> String {
         var body = ""
         var notes: [[Inline]] = []
-        for block in document.blocks { write(block, into: &body, notes: &notes) }
+        var blocks = document.blocks[...]
+        // The letter's opening (letterhead, return line, address, case info) is one grid, so the
+        // address and the case info stand side by side as in the PDF.
+        let opening = blocks.prefix { $0.isOpeningPart }
+        if !opening.isEmpty {
+            body += "<div class=\"opening\">\n"
+            // The return line and the address stand together, as in the envelope's window.
+            var inAddressField = false
+            for block in opening {
+                if block.isAddressFieldPart != inAddressField {
+                    body += inAddressField ? "</div>\n" : "<div class=\"address-field\">\n"
+                    inAddressField.toggle()
+                }
+                write(block, into: &body, notes: &notes)
+            }
+            if inAddressField { body += "</div>\n" }
+            body += "</div>\n"
+            blocks = blocks.dropFirst(opening.count)
+        }
+        for block in blocks { write(block, into: &body, notes: &notes) }
         if !notes.isEmpty {
             body += "<section class=\"footnotes\" aria-label=\"Fodnoter\">\n<ol>\n"
             for (i, note) in notes.enumerated() {
@@ -23,27 +49,22 @@ public enum HTMLWriter {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(document.title))</title>
         <style>
-        body { font-family: "Noto Sans", sans-serif; font-size: 11pt; line-height: 1.45; max-width: 42em; margin: 2em auto; padding: 0 1em; color: #111; }
-        .letterhead { text-align: right; margin-bottom: 1.5em; }
-        .letterhead p, .recipient p, .signature p { margin: 0; }
-        .caseinfo { float: right; margin: 0 0 1em 1em; border-collapse: collapse; }
-        .caseinfo th { text-align: left; font-weight: normal; padding-right: 0.6em; }
-        .recipient { margin-bottom: 2em; }
-        .return-address { font-size: 0.75em; margin: 0; }
-        .signature { margin-top: 1.5em; }
-        h1 { font-size: 1.35em; clear: both; }
-        h2 { font-size: 1.1em; }
-        table.content { border-collapse: collapse; }
-        table.content th, table.content td { border: 1px solid #999; padding: 0.2em 0.5em; text-align: left; }
-        </style>
+        \(fonts.map(fontFace).joined())\(HTMLStyle.sheet(fontStack: fontStack))</style>
         </head>
         <body>
-        <main>
+        <main class="sheet">
         \(body)</main>
         </body>
         </html>
 
         """
+    }
+
+    /// One `@font-face` rule with the font inside it as a `data:` URL.
+    static func fontFace(_ font: WebFont) -> String {
+        let format = font.mediaType == "font/otf" ? "opentype" : "truetype"
+        return "@font-face { font-family: \"\(font.family)\"; font-style: \(font.style.isItalic ? "italic" : "normal"); "
+            + "font-weight: \(font.style.weight); src: url(data:\(font.mediaType);base64,\(Data(font.data).base64EncodedString())) format(\"\(format)\"); }\n"
     }
 
     private static func write(_ block: Block, into out: inout String, notes: inout [[Inline]]) {
@@ -80,17 +101,18 @@ public enum HTMLWriter {
         case .letterhead(let lines):
             out += "<header class=\"letterhead\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</header>\n"
         case .recipient(let lines):
-            out += "<address class=\"recipient\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</address>\n"
+            // Not <address>: that element is for the page's own contact details, and browsers set it in italic.
+            out += "<div class=\"recipient\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</div>\n"
         case .returnAddress(let inlines):
             out += "<p class=\"return-address\">\(inline(inlines, notes: &notes))</p>\n"
         case .caseInfo(let fields):
             out += "<table class=\"caseinfo\">\n"
-                + fields.map { "<tr><th scope=\"row\">\(escape($0.label))</th><td>\(inline($0.value, notes: &notes))</td></tr>\n" }.joined()
+                + fields.map { "<tr><th scope=\"row\">\(text($0.label))</th><td>\(inline($0.value, notes: &notes))</td></tr>\n" }.joined()
                 + "</table>\n"
         case .signature(let lines):
             out += "<div class=\"signature\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</div>\n"
         case .pageBreak:
-            out += "<hr>\n"
+            out += "<hr class=\"page-break\">\n"
         }
     }
 
@@ -98,7 +120,7 @@ public enum HTMLWriter {
         var out = ""
         for i in inlines {
             switch i {
-            case .text(let s): out += escape(s)
+            case .text(let s): out += text(s)
             case .strong(let c): out += "<strong>\(inline(c, notes: &notes))</strong>"
             case .emphasis(let c): out += "<em>\(inline(c, notes: &notes))</em>"
             case .link(let href, let c): out += "<a href=\"\(escape(href))\">\(inline(c, notes: &notes))</a>"
@@ -111,5 +133,40 @@ public enum HTMLWriter {
         return out
     }
 
+    /// Document text as the page shows it: escaped, with a no-break space (U+00A0) for each space
+    /// inside what the PDF never breaks ("§ 101", "stk. 4", dates, amounts, phone numbers:
+    /// `NoBreakRules`), so a browser keeps it on one line too.
+    public static func text(_ s: String) -> String {
+        escape(joiningProtectedSpaces(s))
+    }
+
+    static func joiningProtectedSpaces(_ s: String) -> String {
+        let ranges = NoBreakRules.protectedRanges(in: s).filter { $0.count > 1 }
+        if ranges.isEmpty { return s }
+        var utf16 = Array(s.utf16)
+        for range in ranges where range.upperBound <= utf16.count {
+            for i in range where utf16[i] == 0x20 { utf16[i] = 0xA0 }
+        }
+        return String(decoding: utf16, as: UTF16.self)
+    }
+
     public static func escape(_ s: String) -> String { XMLText.escaped(s) }
+}
+
+extension Block {
+    /// The parts that stand in the envelope's window: the return line and the address.
+    var isAddressFieldPart: Bool {
+        switch self {
+        case .recipient, .returnAddress: return true
+        default: return false
+        }
+    }
+
+    /// The parts of a letter's first page that stand in its opening grid.
+    var isOpeningPart: Bool {
+        switch self {
+        case .letterhead, .recipient, .returnAddress, .caseInfo: return true
+        default: return false
+        }
+    }
 }

@@ -1,7 +1,9 @@
+import BrevDocument
 import Foundation
 
 /// Where a line may end in a paragraph: ICU's line-break rules (UAX #14) for Danish, minus
-/// the places brev must never break (`NoBreakRules`).
+/// the places brev must never break (`NoBreakRules`, in BrevDocument: the HTML twin keeps the
+/// same text together).
 enum BreakOpportunities {
     /// UTF-16 offsets after which a line may end, each with whether the break is mandatory.
     /// `breaker`: the worker's reused iterator; without one, one is opened for this text.
@@ -25,78 +27,4 @@ enum BreakOpportunities {
 
 private extension UInt8 {
     var boolValue: Bool { self != 0 }
-}
-
-/// Text that must stay on one line (DESIGN.md; issue on typesetting): "§ 101", "stk. 4", phone
-/// numbers, dates, journal and CPR numbers. Ranges are UTF-16 offsets, as ICU's are.
-enum NoBreakRules {
-    private static let months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-    /// The section pattern, run only on text holding a "§".
-    private static let section = try! NSRegularExpression(pattern:
-        // § 101, §§ 66 og 67, § 101 a
-        #"§§?\s+\d+(?:\s+[a-z]\b)?(?:\s+og\s+\d+)?"#, options: [.caseInsensitive])
-    private static let patterns: [NSRegularExpression] = [
-        // stk. 4, nr. 2, kl. 14.30
-        #"\b(?:stk|nr|kl)\.\s+\d+(?:[.,]\d+)?"#,
-        // Danish phone numbers: 43 57 70 00, +45 43 57 70 00
-        #"(?:\+45\s+)?\b\d{2}(?:\s\d{2}){3}\b"#,
-        // dates: 24. november 2026, 24. nov. 2026
-        #"\b\d{1,2}\.\s+(?:\#(months))\s+\d{4}\b"#,
-        // amounts with thousands separated by a space: 2 500 kr.
-        #"\b\d{1,3}(?:\s\d{3})+(?:\s+kr\.)?"#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
-
-    /// For each UTF-16 offset 0...utf16Count, whether a break there would split protected text.
-    /// Linear in the text: each pattern's matches do not overlap, and the digit tokens are found
-    /// in one pass (as a regex, `[^\s]*\d[^\s]*` backtracked quadratically on a long word).
-    static func protectedOffsets(in text: String, utf16Count: Int) -> [Bool] {
-        var inside = [Bool](repeating: false, count: utf16Count + 1)
-        for range in protectedRanges(in: text) where range.count > 1 {
-            for offset in (range.lowerBound + 1)..<range.upperBound { inside[offset] = true }
-        }
-        return inside
-    }
-
-    static func protectedRanges(in text: String) -> [Range<Int>] {
-        let digits = digitTokens(in: text)
-        // Every pattern needs a decimal digit (ICU's `\d` is general category Nd, which is
-        // Unicode's numeric type decimal), so a paragraph without one has no match, and most
-        // paragraphs of a letter have none. The regexes are most of this function's cost, so
-        // they run only where they can match; the section pattern only where there is a "§".
-        guard digits.hasDigit else { return digits.ranges }
-        let ns = text as NSString
-        var ranges: [Range<Int>] = []
-        let regexes = text.unicodeScalars.contains("§") ? [section] + patterns : patterns
-        for regex in regexes {
-            for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) where m.range.length > 1 {
-                ranges.append(m.range.location..<(m.range.location + m.range.length))
-            }
-        }
-        return ranges + digits.ranges
-    }
-
-    /// Any token holding a digit: journal numbers 27.36.08-G01-1042-26, CPR 010185-1234,
-    /// 24.11.2026. A token is a run of characters other than white space (ICU's `\s`); a digit is
-    /// a decimal digit of any script (ICU's `\d`).
-    /// `hasDigit`: whether the text holds any decimal digit at all (a lone digit is no range).
-    static func digitTokens(in text: String) -> (ranges: [Range<Int>], hasDigit: Bool) {
-        var ranges: [Range<Int>] = []
-        var anyDigit = false
-        var tokenStart = 0
-        var hasDigit = false
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
-                tokenStart = offset + scalar.utf16.count
-                hasDigit = false
-            } else if scalar.properties.numericType == .decimal {
-                hasDigit = true
-                anyDigit = true
-            }
-            offset += scalar.utf16.count
-        }
-        if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
-        return (ranges, anyDigit)
-    }
 }

@@ -5,6 +5,7 @@ import BrevDocument
 import BrevLayout
 import BrevPDF
 import BrevTemplate
+import BrevWebFont
 import Foundation
 
 /// The one place that knows every stage: case JSON → validated case → LetterModel → filled
@@ -16,6 +17,7 @@ public final class LetterPipeline {
     let templates: TemplateCatalog
     let layout: DocumentLayout
     let pdf: PDFRenderer
+    let webFonts: WebFontSubsetter
     let schemas: SchemaValidator
     public var memoVersion: MeMoVersion = .v1_2
     /// Overrides the profile's message size limit (bytes).
@@ -46,6 +48,11 @@ public final class LetterPipeline {
             pdf = try PDFRenderer(iccProfilePath: environment.iccProfile)
         } catch {
             throw .pdf(error)
+        }
+        do {
+            webFonts = try WebFontSubsetter(fontsDirectory: environment.fontsDirectory)
+        } catch {
+            throw error.brevError
         }
         // brev never writes a message it could not validate: without the schemas it does not start.
         let schemaDirectory = environment.memoSchemaDirectory
@@ -205,7 +212,14 @@ public final class LetterPipeline {
         } catch {
             throw .pdf(error)
         }
-        let html = stageClock.time(.html) { HTMLWriter.html(document) }
+        let html: String
+        do {
+            html = try stageClock.time(.html) { () throws(WebFontSubsetter.Failure) -> String in
+                HTMLWriter.html(document, fonts: try webFonts.fonts(for: document))
+            }
+        } catch {
+            throw error.brevError
+        }
         var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: html, document: document,
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
                                     warnings: warnings + textProblems, messages: [], fileKind: model.fileKind,

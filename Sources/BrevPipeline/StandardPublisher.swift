@@ -4,6 +4,7 @@ import BrevDocument
 import BrevLayout
 import BrevPDF
 import BrevStandard
+import BrevWebFont
 import Foundation
 
 /// Publishes a municipality's quality standard: content YAML + profile facts → checklist →
@@ -13,6 +14,7 @@ public final class StandardPublisher {
     public let environment: BrevEnvironment
     let layout: DocumentLayout
     let pdf: PDFRenderer
+    let webFonts: WebFontSubsetter
 
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
@@ -27,6 +29,11 @@ public final class StandardPublisher {
             pdf = try PDFRenderer(iccProfilePath: environment.iccProfile)
         } catch {
             throw .pdf(error)
+        }
+        do {
+            webFonts = try WebFontSubsetter(fontsDirectory: environment.fontsDirectory)
+        } catch {
+            throw error.brevError
         }
     }
 
@@ -105,7 +112,14 @@ public final class StandardPublisher {
                                            + Array(document.blocks.map { "\($0)" }.joined().utf8))
             let bytes = try pdf.render(laidOut.pages, metadata: metadata)
             let web = try builder.document(linkedTOC: true)
-            let html = StandardPublisher.fitsAPhone(StandardPublisher.anchorHeadings(HTMLWriter.html(web), entries: entries))
+            let fonts: [WebFont]
+            do {
+                fonts = try webFonts.fonts(for: web)
+            } catch {
+                throw error.brevError
+            }
+            // Long web addresses in the footnotes may break anywhere on a phone: HTMLStyle's `a` rule.
+            let html = StandardPublisher.anchorHeadings(HTMLWriter.html(web, fonts: fonts), entries: entries)
             return PublishedStandard(profile: content.profile, edition: content.edition, pdf: bytes, html: html,
                                      document: document, pages: laidOut.pages, tocPages: pageOf ?? [],
                                      overfullLines: laidOut.overfullLines)
@@ -115,6 +129,8 @@ public final class StandardPublisher {
             throw .layout(error)
         } catch let error as PDFError {
             throw .pdf(error)
+        } catch let error as BrevError {
+            throw error
         } catch {
             throw .io("\(error)")
         }
@@ -125,6 +141,16 @@ public final class StandardPublisher {
     public func diff(profile: String, from old: String, to new: String) throws(BrevError) -> StandardDiff {
         StandardDiff.compare(old: try load(profile: profile, edition: old, draft: true),
                              new: try load(profile: profile, edition: new, draft: true))
+    }
+
+    /// The changes as a page for the committee, set in the standard's own face as its HTML is.
+    public func html(of diff: StandardDiff) throws(BrevError) -> String {
+        let document = diff.document
+        do {
+            return HTMLWriter.html(document, fonts: try webFonts.fonts(for: document))
+        } catch {
+            throw error.brevError
+        }
     }
 
     /// The 1-based page each entry's heading is on (0 if not found).
@@ -184,20 +210,13 @@ public final class StandardPublisher {
             .map(Character.init))
     }
 
-    /// The standard's footnotes carry long web addresses: they may break anywhere, so a phone's
-    /// narrow screen never scrolls sideways.
-    static func fitsAPhone(_ html: String) -> String {
-        guard let end = html.range(of: "</style>") else { return html }
-        return html.replacingCharacters(in: end, with: "a { overflow-wrap: anywhere; }\n</style>")
-    }
-
     /// Gives each heading the contents list links to its anchor, in order.
     static func anchorHeadings(_ html: String, entries: [StandardDocumentBuilder.TOCEntry]) -> String {
         var out = html
         var searchFrom = out.startIndex
         for entry in entries {
             let tag = "<h\(entry.level)>"
-            let wanted = "\(tag)\(HTMLWriter.escape(entry.text))</h\(entry.level)>"
+            let wanted = "\(tag)\(HTMLWriter.text(entry.text))</h\(entry.level)>"
             guard let range = out.range(of: wanted, range: searchFrom..<out.endIndex) else { continue }
             let replacement = "<h\(entry.level) id=\"\(entry.anchor)\">"
             out.replaceSubrange(range.lowerBound..<out.index(range.lowerBound, offsetBy: tag.count), with: replacement)

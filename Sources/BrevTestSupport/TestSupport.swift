@@ -112,7 +112,7 @@ public enum TestSupport {
     /// The modules linked into the `brev` executable (Package.swift), whose compiled objects the
     /// binary must not be older than.
     static let brevModules = ["brev", "BrevPipeline", "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate",
-                              "BrevLayout", "BrevPDF", "BrevDigitalPost", "CICUBreak", "BrevServer"]
+                              "BrevLayout", "BrevPDF", "BrevDigitalPost", "CICUBreak", "BrevServer", "BrevWebFont"]
 
     /// Why the binary cannot be trusted (missing, or older than an object compiled for it), or nil.
     /// Objects, not sources: SwiftPM recompiles an object only when its source really changed.

@@ -44,9 +44,10 @@ struct Standard: ParsableCommand {
                 let changes = try publisher.diff(profile: profile, from: diff[0], to: diff[1])
                 print(changes.text, terminator: "")
                 let path = (out as NSString).appendingPathComponent("kvalitetsstandard-\(profile)-aendringer-\(diff[0])-\(diff[1]).html")
+                let page = try publisher.html(of: changes)
                 do {
                     try SecureFile.makeDirectory(out)
-                    try SecureFile.write(HTMLWriter.html(changes.document), to: path)
+                    try SecureFile.write(page, to: path)
                 } catch {
                     throw BrevError.io("\(error)")
                 }

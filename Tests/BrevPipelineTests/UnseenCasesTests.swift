@@ -64,9 +64,12 @@ import Testing
     }
 }
 
-/// The plain text of a rendered letter's Document, for checks on its words.
+/// The plain text of a rendered letter's Document, for checks on its words: the HTML's body
+/// (not its style sheet and fonts), tags taken out, no-break spaces as spaces.
 enum DocumentPlainText {
     static func of(_ letter: RenderedLetter) -> String {
-        letter.html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+        let body = letter.html.range(of: "<body>").map { String(letter.html[$0.upperBound...]) } ?? letter.html
+        return body.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression)
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
     }
 }

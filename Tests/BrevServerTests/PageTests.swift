@@ -113,6 +113,8 @@ import Testing
                 let page = r.text
                 #expect(page.contains("<html lang=\"da\">"))
                 #expect(r.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+                // The preview's HTML twin carries its fonts as data: URLs; nothing else may load fonts.
+                #expect(r.headers[.contentSecurityPolicy]?.contains("font-src 'self' data:") == true)
                 #expect(!page.contains("http://") && !page.contains("https://cdn"))
                 for field in h.parts.form.allFields {
                     #expect(page.contains("id=\"\(field.id)\""), "\(field.path)")

@@ -31,9 +31,12 @@ struct CaseFormView {
         let wrap = { (control: String) in
             "<div class=\"felt\(errors.isEmpty ? "" : " har-fejl")\" data-felt=\"\(name)\"><label for=\"\(f.id)\">\(label)\(mark)</label>\(help)\(errorList)\(control)</div>"
         }
+        // A fieldset (ARIA group) may not carry aria-required (WCAG 4.1.2; axe's aria-allowed-attr):
+        // its legend says "(skal udfyldes)" and its own fields carry it.
+        let groupAria = aria.replacingOccurrences(of: " aria-required=\"true\"", with: "")
         switch f.kind {
         case .group(let inner):
-            return "<fieldset id=\"\(f.id)\" class=\"gruppe\(errors.isEmpty ? "" : " har-fejl")\" data-felt=\"\(name)\"\(aria)><legend>\(label)\(mark)</legend>\(help)\(errorList)"
+            return "<fieldset id=\"\(f.id)\" class=\"gruppe\(errors.isEmpty ? "" : " har-fejl")\" data-felt=\"\(name)\"\(groupAria)><legend>\(label)\(mark)</legend>\(help)\(errorList)"
                 + inner.map(field).joined(separator: "\n") + "</fieldset>"
         case .text(let multiline):
             return wrap(multiline
@@ -54,7 +57,7 @@ struct CaseFormView {
             let boxes = options.enumerated().map { i, o in
                 "<label class=\"valg\"><input type=\"checkbox\" name=\"\(name)\" value=\"\(HTML.escape(o))\"\(picked.contains(o) ? " checked" : "")\(i == 0 ? " id=\"\(f.id)\"" : "")> \(HTML.escape(o))</label>"
             }.joined(separator: " ")
-            return "<fieldset class=\"felt\(errors.isEmpty ? "" : " har-fejl")\" data-felt=\"\(name)\"\(aria)><legend>\(label)\(mark)</legend>\(help)\(errorList)\(boxes)</fieldset>"
+            return "<fieldset class=\"felt\(errors.isEmpty ? "" : " har-fejl")\" data-felt=\"\(name)\"\(groupAria)><legend>\(label)\(mark)</legend>\(help)\(errorList)\(boxes)</fieldset>"
         }
     }
 

@@ -1,0 +1,113 @@
+import BrevDocument
+import CHarfBuzzSubset
+import Foundation
+
+/// Makes the HTML twin's web fonts: the same Noto Sans files the PDF is set in (`Fonts/`),
+/// subset with HarfBuzz's hb-subset to the characters the page shows, so a letter carries about
+/// 10–12 kB per face instead of 0.5 MB and still looks like its PDF. Characters Noto Sans
+/// lacks get the fallback face (DejaVu Sans), as in the PDF. The source faces are loaded once;
+/// HarfBuzz faces are immutable, so one subsetter may serve several threads.
+public final class WebFontSubsetter: @unchecked Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case fontUnreadable(file: String)
+        case subsetFailed(file: String)
+
+        /// The font file, under `Fonts/`.
+        public var file: String {
+            switch self {
+            case .fontUnreadable(let file), .subsetFailed(let file): return file
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .fontUnreadable(let file): return "Fonts/\(file) cannot be read as a font"
+            case .subsetFailed(let file): return "hb-subset could not subset Fonts/\(file)"
+            }
+        }
+    }
+
+    private struct Source {
+        var file: String
+        var family: String
+        var style: WebFont.Style
+        var face: OpaquePointer
+    }
+
+    private let main: [WebFont.Style: Source]
+    private let fallback: [WebFont.Style: Source]
+    /// The characters Noto Sans (regular) has: the rest goes to the fallback face.
+    private let mainCoverage: Set<UInt32>
+    /// The last page's fonts by its characters: the service's live preview renders the same
+    /// letter at every pause in typing, mostly with the same characters (subsetting costs
+    /// about 1.5 ms a letter; letter-benchmark prints it).
+    private var last: (key: [UInt32], fonts: [WebFont])?
+    private let lock = NSLock()
+
+    public init(fontsDirectory: URL) throws(Failure) {
+        func load(_ file: String, _ family: String, _ style: WebFont.Style) throws(Failure) -> Source {
+            let path = fontsDirectory.appendingPathComponent(file).path
+            guard let blob = hb_blob_create_from_file_or_fail(path) else { throw .fontUnreadable(file: file) }
+            defer { hb_blob_destroy(blob) }
+            guard let face = hb_face_create(blob, 0), hb_face_get_glyph_count(face) > 0 else { throw .fontUnreadable(file: file) }
+            return Source(file: file, family: family, style: style, face: face)
+        }
+        var main: [WebFont.Style: Source] = [:]
+        for (style, name) in [(WebFont.Style.regular, "Regular"), (.bold, "Bold"), (.italic, "Italic"), (.boldItalic, "BoldItalic")] {
+            main[style] = try load("NotoSans-\(name).ttf", WebFont.mainFamily, style)
+        }
+        // DejaVu Sans has no italic in Fonts/; the browser slants the upright one, as layout's fallback does.
+        fallback = [.regular: try load("DejaVuSans.ttf", WebFont.fallbackFamily, .regular),
+                    .bold: try load("DejaVuSans-Bold.ttf", WebFont.fallbackFamily, .bold)]
+        self.main = main
+        let set = hb_set_create()
+        defer { hb_set_destroy(set) }
+        hb_face_collect_unicodes(main[.regular]!.face, set)
+        var coverage = Set<UInt32>()
+        var cp = UInt32.max  // HB_SET_VALUE_INVALID: start before the first element
+        while hb_set_next(set, &cp) != 0 { coverage.insert(cp) }
+        mainCoverage = coverage
+    }
+
+    deinit {
+        for source in Array(main.values) + Array(fallback.values) { hb_face_destroy(source.face) }
+    }
+
+    /// The faces a Document's HTML page needs, each subset to the characters it shows: regular
+    /// and bold always, italic only when the letter has emphasis, the fallback only for
+    /// characters Noto Sans lacks.
+    public func fonts(for document: Document) throws(Failure) -> [WebFont] {
+        let shown = document.shownCharacters.map(\.value).sorted()
+        let italic = document.usesItalic
+        let key = shown + [italic ? 1 : 0]
+        if let hit = lock.withLock({ last?.key == key ? last?.fonts : nil }) { return hit }
+        let styles: [WebFont.Style] = italic ? [.regular, .bold, .italic, .boldItalic] : [.regular, .bold]
+        var out: [WebFont] = []
+        for style in styles {
+            out.append(try subset(main[style]!, to: shown))
+        }
+        let missing = shown.filter { !mainCoverage.contains($0) && !Unicode.Scalar($0)!.properties.isWhitespace }
+        if !missing.isEmpty {
+            for style in [WebFont.Style.regular, .bold] { out.append(try subset(fallback[style]!, to: missing)) }
+        }
+        lock.withLock { last = (key, out) }
+        return out
+    }
+
+    private func subset(_ source: Source, to codePoints: [UInt32]) throws(Failure) -> WebFont {
+        guard let input = hb_subset_input_create_or_fail() else { throw .subsetFailed(file: source.file) }
+        defer { hb_subset_input_destroy(input) }
+        let unicodes = hb_subset_input_unicode_set(input)
+        for cp in codePoints { hb_set_add(unicodes, cp) }
+        // Screens rasterise well without TrueType hinting; dropping it halves the subset.
+        hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING.rawValue)
+        guard let subset = hb_subset_or_fail(source.face, input) else { throw .subsetFailed(file: source.file) }
+        defer { hb_face_destroy(subset) }
+        let blob = hb_face_reference_blob(subset)
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(blob, &length), length > 0 else { throw .subsetFailed(file: source.file) }
+        let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+        return WebFont(family: source.family, style: source.style, mediaType: "font/ttf", data: bytes)
+    }
+}
