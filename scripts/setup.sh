@@ -14,6 +14,7 @@ packages=(
   poppler-utils qpdf libxml2-utils
   libjaxb-java
   chromium chromium-driver  # the real-browser test of brev serve's pages
+  wrk curl  # the service's load benchmark (Benchmarks/ServiceLoad) and its tests' health checks
 )
 # veraPDF's test harness is compiled with javac: Debian's JDK (17 on Debian 12) unless one is there.
 command -v javac >/dev/null || packages+=(default-jdk-headless)
@@ -38,6 +39,8 @@ fi
 python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 # The browser test drives Debian's chromium through its chromium-driver with selenium.
 python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selenium
+# SchemathesisTests runs schemathesis against the served OpenAPI document: no request may get a 5xx.
+command -v schemathesis >/dev/null || python3 -m pip install --quiet 'schemathesis>=4,<5'
 
 # veraPDF's validation library, pinned, into ~/.cache/brev/ (quick when already there).
 "$(dirname "$0")/verapdf.sh" --install
