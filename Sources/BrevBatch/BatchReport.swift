@@ -70,7 +70,8 @@ public struct BatchReport: Sendable {
             lines.append("")
             lines.append("Cases whose letters had already gone out for another line (\(duplicates.count)): not sent again")
             for c in duplicates {
-                lines.append("line \(c.line)" + (c.caseNumber.map { ", case \($0)" } ?? "") + ": same letters as line \(c.sameAsLine)")
+                let earlier = c.sameAsLine == OutboxDelivery.serviceLine ? "sent from brev serve" : "line \(c.sameAsLine)"
+                lines.append("line \(c.line)" + (c.caseNumber.map { ", case \($0)" } ?? "") + ": same letters as \(earlier)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

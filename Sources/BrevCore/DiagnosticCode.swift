@@ -156,4 +156,13 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let badRequest = DiagnosticCode("BAD_REQUEST")
     /// A form sent without the session's CSRF token.
     public static let csrfInvalid = DiagnosticCode("CSRF_INVALID")
+    // service (issue 13, what was left: send, reopen, limits)
+    /// A request to the service did not finish within its time limit (waiting for a pipeline and rendering).
+    public static let requestTimeout = DiagnosticCode("REQUEST_TIMEOUT")
+    /// "Send" while a batch runs on the outbox (or another send is under way): try again shortly.
+    public static let outboxBusy = DiagnosticCode("OUTBOX_BUSY")
+    /// "Send" of a letter whose id went out before with other content: the case changed after it was sent.
+    public static let letterConflict = DiagnosticCode("LETTER_CONFLICT")
+    /// The outbox or its journal could not be written; nothing was sent twice.
+    public static let sendFailed = DiagnosticCode("SEND_FAILED")
 }

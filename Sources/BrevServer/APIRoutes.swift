@@ -1,3 +1,4 @@
+import BrevBatch
 import BrevCore
 import BrevPipeline
 import Foundation
@@ -11,6 +12,7 @@ struct APIRoutes: Sendable {
     let catalog: ServiceCatalog
     let audit: AuditLog
     let metrics: ServerMetrics
+    let delivery: OutboxDelivery
 
     /// Seconds a client is asked to wait when every pipeline is busy: a render takes tens of milliseconds.
     static let retryAfterSeconds = 1
@@ -28,6 +30,8 @@ struct APIRoutes: Sendable {
         group.get("/api/journal") { _, _ in ServerJSON.response(try audit.entries()) }
         group.post("/api/check") { request, context in try await check(request, context: context) }
         group.post("/api/letters") { request, context in try await render(request, context: context) }
+        group.get("/api/letters/{id}") { request, context in try await reopen(request, context: context) }
+        group.post("/api/outbox") { request, context in try await send(request, context: context) }
         group.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                      body: .init(byteBuffer: ByteBuffer(string: metrics.prometheusText())))
@@ -46,7 +50,7 @@ struct APIRoutes: Sendable {
 
     /// Every problem with a case, as `brev check` finds them.
     func problems(caseJSON: [UInt8]) async throws -> [ProblemDetails.Problem] {
-        guard let diagnostics = await pool.run({ $0.check(caseJSON: caseJSON) }) else { throw busy() }
+        let diagnostics = try await pooled { $0.check(caseJSON: caseJSON) }
         metrics.checked()
         return diagnostics.map(ProblemDetails.Problem.init)
     }
@@ -64,9 +68,7 @@ struct APIRoutes: Sendable {
     /// The letter to the citizen, rendered on a pooled pipeline; its problems as a 422.
     func renderedLetter(caseJSON: [UInt8]) async throws -> RenderedLetter {
         let started = ContinuousClock.now
-        guard let result = await pool.run({ pipeline in Result { () throws(BrevError) in try pipeline.render(caseJSON: caseJSON) } }) else {
-            throw busy()
-        }
+        let result = try await pooled { pipeline in Result { () throws(BrevError) in try pipeline.render(caseJSON: caseJSON) } }
         switch result {
         case .success(let letter):
             let elapsed = started.duration(to: .now)
@@ -91,6 +93,8 @@ struct APIRoutes: Sendable {
                                                           "this letter is handed over or emailed: it has no Digital Post or print message")])
             }
             (bytes, fileName) = (message.bytes, "\(letter.fileBaseName).\(message.suffix)")
+        case .zip:
+            (bytes, fileName) = (try ZipArchive.archive(Self.files(of: letter)), "\(letter.fileBaseName).zip")
         }
         metrics.delivered(format: format.rawValue)
         try audit.record(.rendered, by: caseworker, letterId: letter.letterId, letterKind: letter.fileKind,
@@ -102,10 +106,30 @@ struct APIRoutes: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// Every file of a letter, named as `brev render` names them.
+    static func files(of letter: RenderedLetter) -> [ZipArchive.File] {
+        [ZipArchive.File(name: "\(letter.fileBaseName).pdf", bytes: letter.pdf),
+         ZipArchive.File(name: "\(letter.fileBaseName).html", bytes: Array(letter.html.utf8))]
+            + letter.messages.map { ZipArchive.File(name: "\(letter.fileBaseName).\($0.suffix)", bytes: $0.bytes) }
+    }
+
     /// The request body, at most the case limit (413 CASE_TOO_LARGE above it).
     func caseBody(_ request: Request, context: ServiceContext) async throws -> [UInt8] {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         return Array(buffer.readableBytesView)
+    }
+
+    /// `work` on a pooled pipeline; 429 when the pool and its waiting line are full, 503 after the deadline.
+    func pooled<T: Sendable>(_ work: @escaping @Sendable (LetterPipeline) -> T) async throws -> T {
+        switch await pool.run(work) {
+        case .done(let value): return value
+        case .busy: throw busy()
+        case .timedOut:
+            metrics.timedOut()
+            throw ProblemDetails(status: .serviceUnavailable, code: .requestTimeout,
+                                 detail: "the letter was not ready within \(pool.timeout); try again shortly",
+                                 retryAfter: APIRoutes.retryAfterSeconds)
+        }
     }
 
     func busy() -> ProblemDetails {

@@ -7,6 +7,10 @@ public struct AuditLog: Sendable {
     public enum Action: String, Sendable, Codable {
         case rendered
         case checked
+        /// Put into the outbox ("send"); the PDF hash is the one that went out.
+        case sent
+        /// A sent letter opened again by its id.
+        case opened
     }
 
     public struct Entry: Sendable, Codable, Equatable {

@@ -52,6 +52,12 @@ enum OpenAPIDocument {
                                                            "403": {"$ref": "#/components/responses/Problem"}}}},
         "/breve/brev.js": {"get": {"summary": "Page: the preview script", "security": [{"session": []}],
                                    "responses": {"200": {"description": "script", "content": {"text/javascript": {"schema": {"type": "string"}}}}}}},
+        "/breve/sendt/{id}": {"get": {"summary": "Page: a letter that went out, opened again by its id (its PDF from the outbox)", "security": [{"session": []}],
+                                      "parameters": [{"$ref": "#/components/parameters/LetterId"},
+                                                     {"name": "format", "in": "query", "required": false, "schema": {"type": "string", "enum": ["pdf", "zip"], "default": "pdf"}}],
+                                      "responses": {"200": {"$ref": "#/components/responses/SentLetter"}, "303": {"description": "to the log-in"},
+                                                    "400": {"$ref": "#/components/responses/Problem"}, "404": {"$ref": "#/components/responses/Problem"},
+                                                    "410": {"$ref": "#/components/responses/Problem"}}}},
         "/journal": {"get": {"summary": "Page: the journal of letters made (no CPR, no name)", "security": [{"session": []}],
                              "responses": {"200": {"$ref": "#/components/responses/Page"}}}},
         "/api/letter-kinds": {
@@ -97,27 +103,57 @@ enum OpenAPIDocument {
                        "properties": {"ok": {"type": "boolean"}, "problems": {"type": "array", "items": {"$ref": "#/components/schemas/ProblemItem"}}}}}}},
                                  "401": {"$ref": "#/components/responses/Problem"},
                                  "413": {"$ref": "#/components/responses/Problem"},
-                                 "429": {"$ref": "#/components/responses/Problem"}}}
+                                 "429": {"$ref": "#/components/responses/Problem"},
+                                 "503": {"$ref": "#/components/responses/Problem"}}}
         },
         "/api/letters": {
           "post": {"summary": "Render the letter to the citizen",
                    "parameters": [{"name": "format", "in": "query", "required": false,
-                                   "schema": {"type": "string", "enum": ["pdf", "html", "memo"], "default": "pdf"}}],
+                                   "schema": {"type": "string", "enum": ["pdf", "html", "memo", "zip"], "default": "pdf"}}],
                    "requestBody": {"$ref": "#/components/requestBodies/Case"},
                    "responses": {"200": {"description": "the letter; the Brev-Letter-Id header names it",
                                          "content": {"application/pdf": {"schema": {"type": "string", "contentMediaType": "application/pdf"}},
                                                      "text/html": {"schema": {"type": "string"}},
-                                                     "application/xml": {"schema": {"type": "string"}}}},
+                                                     "application/xml": {"schema": {"type": "string"}},
+                                                     "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}}},
                                  "400": {"$ref": "#/components/responses/Problem"},
                                  "401": {"$ref": "#/components/responses/Problem"},
                                  "413": {"$ref": "#/components/responses/Problem"},
                                  "422": {"$ref": "#/components/responses/Problem"},
-                                 "429": {"$ref": "#/components/responses/Problem"}}}
+                                 "429": {"$ref": "#/components/responses/Problem"},
+                                 "503": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/letters/{id}": {
+          "get": {"summary": "A letter that went out, opened again by its id only: its PDF, or every file as a zip, from the outbox",
+                  "parameters": [{"$ref": "#/components/parameters/LetterId"},
+                                 {"name": "format", "in": "query", "required": false, "schema": {"type": "string", "enum": ["pdf", "zip"], "default": "pdf"}}],
+                  "responses": {"200": {"$ref": "#/components/responses/SentLetter"},
+                                "400": {"$ref": "#/components/responses/Problem"},
+                                "401": {"$ref": "#/components/responses/Problem"},
+                                "404": {"$ref": "#/components/responses/Problem"},
+                                "410": {"$ref": "#/components/responses/Problem"}}}
+        },
+        "/api/outbox": {
+          "post": {"summary": "Send: put the case's letters into the outbox through the batch's journal, each letter id once",
+                   "requestBody": {"$ref": "#/components/requestBodies/Case"},
+                   "responses": {"200": {"description": "each letter of the case, sent now or found sent before",
+                                         "content": {"application/json": {"schema": {"type": "object", "required": ["letters"], "properties": {
+                                           "letters": {"type": "array", "items": {"$ref": "#/components/schemas/SentLetter"}}}}}}},
+                                 "401": {"$ref": "#/components/responses/Problem"},
+                                 "409": {"$ref": "#/components/responses/Problem"},
+                                 "413": {"$ref": "#/components/responses/Problem"},
+                                 "422": {"$ref": "#/components/responses/Problem"},
+                                 "429": {"$ref": "#/components/responses/Problem"},
+                                 "503": {"$ref": "#/components/responses/Problem"}}}
         }
       },
       "components": {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"},
                             "session": {"type": "apiKey", "in": "cookie", "name": "brev_session"}},
+        "parameters": {
+          "LetterId": {"name": "id", "in": "path", "required": true, "description": "the letter's opaque id (Brev-Letter-Id)",
+                       "schema": {"type": "string"}}
+        },
         "requestBodies": {
           "Case": {"required": true, "description": "a case (Schemas/case.schema.json), at most 1000000 bytes",
                    "content": {"application/json": {"schema": {"type": "object"}}}},
@@ -125,6 +161,9 @@ enum OpenAPIDocument {
                    "content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}}
         },
         "responses": {
+          "SentLetter": {"description": "the letter as it went out",
+                         "content": {"application/pdf": {"schema": {"type": "string", "contentMediaType": "application/pdf"}},
+                                     "application/zip": {"schema": {"type": "string", "contentMediaType": "application/zip"}}}},
           "Page": {"description": "an HTML page", "content": {"text/html": {"schema": {"type": "string"}}}},
           "Status": {"description": "status", "content": {"application/json": {"schema": {"type": "object", "additionalProperties": {"type": "string"}}}}},
           "Problem": {"description": "RFC 9457 problem details", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
@@ -138,6 +177,9 @@ enum OpenAPIDocument {
                       "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
                                      "code": {"type": "string"}, "detail": {"type": "string"}, "retry_after": {"type": "integer"},
                                      "problems": {"type": "array", "items": {"$ref": "#/components/schemas/ProblemItem"}}}},
+          "SentLetter": {"type": "object", "required": ["letter_id", "name", "pdf_sha256", "dispatched_at", "already_sent"],
+                         "properties": {"letter_id": {"type": "string"}, "name": {"type": "string"}, "pdf_sha256": {"type": "string"},
+                                        "dispatched_at": {"type": "string", "format": "date-time"}, "already_sent": {"type": "boolean"}}},
           "JournalEntry": {"type": "object", "required": ["at", "caseworker", "action"],
                            "properties": {"at": {"type": "string", "format": "date-time"}, "caseworker": {"type": "string"},
                                           "action": {"type": "string"}, "letter_id": {"type": "string"},

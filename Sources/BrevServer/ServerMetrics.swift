@@ -12,6 +12,7 @@ public final class ServerMetrics: Sendable {
         var checks = 0
         var refusals: [String: Int] = [:]
         var busy = 0
+        var timeouts = 0
         var latencyCounts = [Int](repeating: 0, count: ServerMetrics.latencyBuckets.count)
         var latencySum = 0.0
         var latencyCount = 0
@@ -36,6 +37,7 @@ public final class ServerMetrics: Sendable {
     func checked() { state.withLock { $0.checks += 1 } }
     func refused(code: String) { state.withLock { $0.refusals[code, default: 0] += 1 } }
     func wasBusy() { state.withLock { $0.busy += 1 } }
+    func timedOut() { state.withLock { $0.timeouts += 1 } }
 
     public func prometheusText() -> String {
         let s = state.withLock { $0 }
@@ -52,6 +54,9 @@ public final class ServerMetrics: Sendable {
         lines.append("# HELP brev_busy_total Requests answered 429 because every pipeline was busy.")
         lines.append("# TYPE brev_busy_total counter")
         lines.append("brev_busy_total \(s.busy)")
+        lines.append("# HELP brev_timeouts_total Requests answered 503 because the letter was not ready in time.")
+        lines.append("# TYPE brev_timeouts_total counter")
+        lines.append("brev_timeouts_total \(s.timeouts)")
         lines.append("# HELP brev_render_seconds Time to render one letter.")
         lines.append("# TYPE brev_render_seconds histogram")
         for (i, bound) in ServerMetrics.latencyBuckets.enumerated() {

@@ -11,6 +11,12 @@ public struct ServerSettings: Sendable {
     public var environment: BrevEnvironment
     /// Renders at once; one pipeline per core (each holds its own fonts and caches).
     public var pipelineCount: Int
+    /// Requests that may wait for a pipeline when all are busy; one more is answered 429.
+    public var waitingLimit: Int
+    /// From asking for a pipeline to the end of the render; later is answered 503.
+    public var requestTimeout: Duration
+    /// The outbox folder "send" puts letters into, with the batch's journal (`journal.sqlite`) in it.
+    public var outboxPath: String
     /// The caller has said that a proxy in front terminates TLS (required to bind off loopback).
     public var behindTLSProxy: Bool
 
@@ -19,13 +25,30 @@ public struct ServerSettings: Sendable {
 
     public init(host: String = ServerSettings.defaultHost, port: Int = ServerSettings.defaultPort, databasePath: String,
                 environment: BrevEnvironment, pipelineCount: Int = ProcessInfo.processInfo.activeProcessorCount,
-                behindTLSProxy: Bool = false) {
+                behindTLSProxy: Bool = false, waitingLimit: Int? = nil, requestTimeout: Duration = ServerSettings.defaultRequestTimeout,
+                outboxPath: String? = nil) {
         self.host = host
         self.port = port
         self.databasePath = databasePath
         self.environment = environment
         self.pipelineCount = max(1, pipelineCount)
         self.behindTLSProxy = behindTLSProxy
+        self.waitingLimit = max(0, waitingLimit ?? ServerSettings.waitingPerPipeline * max(1, pipelineCount))
+        self.requestTimeout = requestTimeout
+        self.outboxPath = outboxPath ?? ServerSettings.defaultOutboxPath(databasePath: databasePath)
+    }
+
+    /// A waiting request holds only its body (at most the case limit, 1 MB), so 16 per pipeline
+    /// bounds memory to tens of MB while 16 caseworkers at once on two cores still get answers.
+    public static let waitingPerPipeline = 16
+    /// A letter renders in tens of milliseconds; ten seconds means something is wrong.
+    public static let defaultRequestTimeout: Duration = .seconds(10)
+
+    /// `$BREV_OUTBOX`, else `outbox/` next to the database.
+    public static func defaultOutboxPath(databasePath: String,
+                                         environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let path = environment["BREV_OUTBOX"], !path.isEmpty { return path }
+        return ((databasePath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("outbox")
     }
 
     /// `$BREV_DATABASE`, else `$XDG_DATA_HOME/brev/brev.sqlite`, else `~/.local/share/brev/brev.sqlite`.

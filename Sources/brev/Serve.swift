@@ -15,6 +15,10 @@ struct Serve: ParsableCommand {
         --database, else $BREV_DATABASE, else $XDG_DATA_HOME/brev/brev.sqlite (~/.local/share/brev/brev.sqlite). \
         brev serves plain HTTP: it listens off loopback only with --behind-tls-proxy, when a proxy in front \
         terminates TLS.
+
+        "Send" puts a case's letters into the outbox (--outbox) through the same journal as brev batch: each \
+        letter id goes out once, and brev batch status OUTBOX counts it. A letter that went out can be opened \
+        again by its id only (GET /api/letters/ID), from its files in the outbox.
         """)
 
     @Option(help: "Address to listen on.") var host = ServerSettings.defaultHost
@@ -22,13 +26,22 @@ struct Serve: ParsableCommand {
     @Option(help: "The service's SQLite database.") var database: String?
     @Flag(help: "A proxy in front of brev terminates TLS (needed to listen off loopback).") var behindTLSProxy = false
     @Option(help: "Letters rendered at once (default: one per core).") var pipelines: Int?
+    @Option(help: "Requests that may wait for a pipeline; one more is answered 429 (default: 16 per pipeline).") var waiting: Int?
+    @Option(help: "Seconds a request may take, waiting for a pipeline and rendering; later is answered 503.")
+    var requestTimeout: Double = Double(ServerSettings.defaultRequestTimeout.components.seconds)
+    @Option(help: "The outbox \"send\" puts letters into, with the batch's journal (default: $BREV_OUTBOX, else outbox/ next to the database).")
+    var outbox: String?
     @OptionGroup var resources: ResourceOptions
 
     func run() throws {
         var settings = ServerSettings(host: host, port: port, databasePath: database ?? ServerSettings.defaultDatabasePath(),
                                       environment: try resources.environment(), behindTLSProxy: behindTLSProxy)
         if let pipelines { settings.pipelineCount = max(1, pipelines) }
+        settings.waitingLimit = max(0, waiting ?? ServerSettings.waitingPerPipeline * settings.pipelineCount)
+        settings.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
+        if let outbox { settings.outboxPath = outbox }
         if let problem = settings.bindingProblem { throw ValidationError(problem) }
+        if !(requestTimeout > 0) { throw ValidationError("--request-timeout is a number of seconds above 0") }
         let chosen = settings
         let outcome = waitFor {
             let app = try await buildApplication(chosen)

@@ -10,6 +10,7 @@ import Testing
     static let tokenRoutes: [(HTTPRequest.Method, String)] = [
         (.get, "/api/letter-kinds"), (.get, "/api/profiles"), (.get, "/api/templates"), (.get, "/api/schemas/case"),
         (.get, "/api/openapi.json"), (.get, "/api/journal"), (.post, "/api/check"), (.post, "/api/letters"), (.get, "/metrics"),
+        (.get, "/api/letters/bcdfghjklmnpqrst"), (.post, "/api/outbox"),
     ]
 
     @Test func healthAndReadinessNeedNoToken() async throws {

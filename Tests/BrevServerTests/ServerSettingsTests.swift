@@ -16,6 +16,17 @@ import Testing
         }
     }
 
+    @Test func brevServeRefusesAnotherHostWithoutTheProxyFlagBeforeItListens() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let database = folder.appendingPathComponent("brev.sqlite").path
+        let refused = try TestSupport.run(try TestSupport.brevBinary, ["serve", "--host", "0.0.0.0", "--port", "0", "--database", database])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("refusing to listen on 0.0.0.0 without TLS"), "\(refused.stderr)")
+        let badTimeout = try TestSupport.run(try TestSupport.brevBinary, ["serve", "--request-timeout", "0", "--database", database])
+        #expect(badTimeout.status == 64)
+        #expect(badTimeout.stderr.contains("--request-timeout"))
+    }
+
     @Test func theDefaultDatabaseFollowsTheEnvironment() {
         #expect(ServerSettings.defaultDatabasePath(environment: ["BREV_DATABASE": "/x/b.sqlite"]) == "/x/b.sqlite")
         #expect(ServerSettings.defaultDatabasePath(environment: ["XDG_DATA_HOME": "/d"]) == "/d/brev/brev.sqlite")

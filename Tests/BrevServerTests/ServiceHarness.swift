@@ -10,11 +10,16 @@ struct ServiceHarness {
     let parts: ServiceParts
     let token: String
     let databasePath: String
+    /// The outbox "send" writes to, with the batch journal in it.
+    let outboxPath: String
 
-    init(pipelines: Int = 1) throws {
+    /// `waiting` 0: a request finding every pipeline busy is refused at once (429).
+    init(pipelines: Int = 1, waiting: Int = 0, timeout: Duration = .seconds(60)) throws {
         let folder = try TestSupport.temporaryDirectory()
         databasePath = folder.appendingPathComponent("brev.sqlite").path
-        let settings = ServerSettings(databasePath: databasePath, environment: TestSupport.environment, pipelineCount: pipelines)
+        outboxPath = folder.appendingPathComponent("outbox").path
+        let settings = ServerSettings(databasePath: databasePath, environment: TestSupport.environment, pipelineCount: pipelines,
+                                      waitingLimit: waiting, requestTimeout: timeout, outboxPath: outboxPath)
         parts = try ServiceParts(settings)
         token = try CaseworkerTokens.add(name: "sagsbehandler-1", to: parts.database)
     }

@@ -1,3 +1,4 @@
+import BrevBatch
 import BrevCore
 import BrevPipeline
 import Foundation
@@ -33,6 +34,7 @@ struct PageRoutes: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: PreviewScript.text)))
         }
         pages.get("/journal") { _, context in try journalPage(context: context) }
+        pages.get("/breve/sendt/{id}") { request, context in try await api.reopen(request, context: context) }
     }
 
     // MARK: Log in
@@ -97,7 +99,9 @@ struct PageRoutes: Sendable {
         \(view.html())
         <p><button type="submit" name="handling" value="tjek">Tjek sagen</button>
         <button type="submit" name="handling" value="pdf">Hent PDF</button>
-        <button type="submit" name="handling" value="memo">Hent Digital Post-besked</button></p>
+        <button type="submit" name="handling" value="memo">Hent Digital Post-besked</button>
+        <button type="submit" name="handling" value="zip">Hent alt (zip)</button>
+        <button type="submit" name="handling" value="send">Send</button></p>
         </form></section>
         <section aria-labelledby="vis-overskrift"><h2 id="vis-overskrift">Forhåndsvisning</h2>
         <p id="status" role="status" aria-live="polite"></p>
@@ -127,15 +131,36 @@ struct PageRoutes: Sendable {
         let data = try await readForm(request, context: context)
         let caseJSON = CaseFormEncoder.caseJSON(from: data, schema: form)
         let action = data["handling"] ?? "tjek"
-        if action == "pdf" || action == "memo" {
+        if let format = [LetterFormat.pdf, .memo, .zip].first(where: { $0.rawValue == action }) {
             do {
-                return try await api.letterResponse(caseJSON: caseJSON, format: action == "pdf" ? .pdf : .memo, caseworker: context.caseworker ?? "")
+                return try await api.letterResponse(caseJSON: caseJSON, format: format, caseworker: context.caseworker ?? "")
+            } catch let problem as ProblemDetails where problem.statusCode == 422 {
+                return formPage(data, problems: problem.problems, context: context, status: .unprocessableContent)
+            }
+        }
+        if action == "send" {
+            do {
+                let sent = try await api.sendToOutbox(caseJSON: caseJSON, caseworker: context.caseworker ?? "", logger: context.logger)
+                return sentPage(sent, context: context)
             } catch let problem as ProblemDetails where problem.statusCode == 422 {
                 return formPage(data, problems: problem.problems, context: context, status: .unprocessableContent)
             }
         }
         let problems = try await api.problems(caseJSON: caseJSON)
         return formPage(data, problems: problems, context: context, status: problems.contains { $0.severity == "error" } ? .unprocessableContent : .ok)
+    }
+
+    /// After "Send": each letter of the case by its id, with a link to open it again.
+    func sentPage(_ outcomes: [OutboxDelivery.Outcome], context: ServiceContext) -> Response {
+        let items = outcomes.map { o in
+            "<li><a href=\"/breve/sendt/\(HTML.escape(o.letterId))\">Brev <code>\(HTML.escape(o.letterId))</code></a>: "
+                + (o.alreadySent ? "var allerede sendt" : "lagt i udbakken") + " \(HTML.escape(ISO8601DateFormatter().string(from: o.dispatchedAt)))</li>"
+        }.joined()
+        let body = """
+        <p role="status">Sagens breve er lagt i udbakken. Hvert brev sendes kun én gang.</p>
+        <ul>\(items)</ul><p><a href="/breve/ny">Nyt brev</a> · <a href="/journal">Journal</a></p>
+        """
+        return PageShell.response(PageShell.page(title: "Sendt", caseworker: context.caseworker, csrf: context.csrf, body: body))
     }
 
     struct PreviewAnswer: Codable {
@@ -183,10 +208,17 @@ struct PageRoutes: Sendable {
 
     // MARK: The journal
 
+    /// A letter that went out is opened again by its id (the only way to find it); others show the id alone.
+    func letterCell(_ entry: AuditLog.Entry) -> String {
+        guard let id = entry.letterId else { return "" }
+        let code = "<code>\(HTML.escape(id))</code>"
+        return entry.action == AuditLog.Action.sent.rawValue ? "<a href=\"/breve/sendt/\(HTML.escape(id))\">\(code)</a>" : code
+    }
+
     func journalPage(context: ServiceContext) throws -> Response {
         let rows = try api.audit.entries().map { e in
             "<tr><td>\(HTML.escape(e.at))</td><td>\(HTML.escape(e.caseworker))</td><td>\(HTML.escape(e.action))</td>"
-                + "<td>\(HTML.escape(e.letterKind ?? ""))</td><td><code>\(HTML.escape(e.letterId ?? ""))</code></td>"
+                + "<td>\(HTML.escape(e.letterKind ?? ""))</td><td>\(letterCell(e))</td>"
                 + "<td><code>\(HTML.escape(String((e.pdfSHA256 ?? "").prefix(16))))</code></td></tr>"
         }.joined(separator: "\n")
         let body = """

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Load on `brev serve` (issue 13): p50 and p99 latency of rendering one letter (POST
+# /api/letters, the PDF) at 1, 4 and 16 concurrent connections with wrk (Debian's `wrk`),
+# errors (non-2xx answers and socket errors), and the server's resident memory at start and end.
+#
+#   Benchmarks/ServiceLoad/run.sh                 # DURATION=20s per level, CONCURRENCY="1 4 16"
+#   DURATION=600s CONCURRENCY=16 Benchmarks/ServiceLoad/run.sh   # memory over 10 minutes
+#
+# Builds brev in release mode. Uses a fresh database and outbox in a temporary folder; the
+# server runs with its defaults (one pipeline per core, 16 waiting per pipeline).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+command -v wrk >/dev/null || { echo "service-load: needs wrk (apt-get install wrk)" >&2; exit 1; }
+DURATION="${DURATION:-20s}"
+CONCURRENCY="${CONCURRENCY:-1 4 16}"
+CASE="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
+
+swift build -c release --product brev >/dev/null
+brev="$(swift build -c release --show-bin-path)/brev"
+work="$(mktemp -d)"
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+token="$("$brev" users add load --database "$work/brev.sqlite")"
+port="${PORT:-18080}"
+"$brev" serve --port "$port" --database "$work/brev.sqlite" --outbox "$work/outbox" --resources "$root" 2>"$work/serve.log" &
+server=$!
+for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.1; done
+rss() { awk '/^VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
+
+# One request first, so the pipelines' caches are warm as a running service's are.
+curl -sf -o /dev/null -H "Authorization: Bearer $token" --data-binary "@$CASE" "http://127.0.0.1:$port/api/letters"
+echo "brev serve on $(nproc) cores, pipelines: $(curl -s "http://127.0.0.1:$port/ready")"
+echo "RSS at start: $(rss)"
+echo
+echo "| concurrent | requests/s | p50 | p99 | errors (non-2xx + socket) | RSS after |"
+echo "|---|---|---|---|---|---|"
+for c in $CONCURRENCY; do
+  threads=$(( c < 2 ? 1 : 2 ))
+  out="$(BREV_TOKEN="$token" BREV_CASE="$CASE" wrk -t"$threads" -c"$c" -d"$DURATION" --latency --timeout 30s \
+          -s Benchmarks/ServiceLoad/post-case.lua "http://127.0.0.1:$port/api/letters")"
+  p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
+  p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
+  non2xx="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
+  socket="$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")"
+  echo "| $c | $rps | $p50 | $p99 | $(( ${non2xx:-0} + ${socket:-0} )) | $(rss) |"
+done
+echo
+echo "RSS at end: $(rss)"
+echo "server metrics:"
+curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | grep -E '^brev_(busy|timeouts|render_seconds_(sum|count))'
