@@ -192,6 +192,35 @@ import Testing
         if example.contains("fysisk-post") { #expect(inWindow.contains { $0.text == "Retur:" }) }
     }
 
+    /// The window comes from the profile: moved 15 mm right and 8 mm down in a copy of the
+    /// resources, the address and the return line follow it, 3 mm inside its edges.
+    @Test func theProfileMovesTheWindow() throws {
+        let root = try TestSupport.temporaryDirectory()
+        for folder in ["LetterTemplates", "Fonts", "Schemas"] {
+            try FileManager.default.copyItem(at: TestSupport.repositoryRoot.appendingPathComponent(folder),
+                                             to: root.appendingPathComponent(folder))
+        }
+        let profile = root.appendingPathComponent("LetterTemplates/profiles/ishoej-vallensbaek.yaml")
+        let text = try String(contentsOf: profile, encoding: .utf8)
+        let moved = text.replacingOccurrences(of: "{left_mm: 20, top_mm: 45, width_mm: 90, height_mm: 45}",
+                                              with: "{left_mm: 35, top_mm: 53, width_mm: 90, height_mm: 45}")
+        #expect(moved != text)
+        try moved.write(to: profile, atomically: true, encoding: .utf8)
+        let out = root.appendingPathComponent("out")
+        let r = try TestSupport.run(try TestSupport.brevBinary, ["render", "--case", TestSupport.example("afslag-doegn-sel101-fysisk-post.json").path,
+                                                                 "--out", out.path, "--resources", root.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pdf = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first { $0.hasSuffix(".pdf") })
+        let words = try PDFReadBack.words(out.appendingPathComponent(pdf).path, page: 1)
+        let mm = LetterDesignTests.mm
+        let retur = try #require(words.first { $0.text == "Retur:" })
+        let postcode = try #require(words.first { $0.text == "2635" && $0.xMin < 100 * mm && $0.yMin > 60 * mm })
+        for word in [retur, postcode] {
+            #expect(word.xMin >= (35 + 3) * mm - 0.01 && word.yMin >= (53 + 3) * mm - 0.01 && word.yMax <= (53 + 45 - 3) * mm,
+                    "\(word.text) at \(word.xMin / mm), \(word.yMin / mm) mm")
+        }
+    }
+
     /// A sheet handed over in person has no address: its text starts right below the letterhead.
     @Test func theAnonymousSheetKeepsNoEmptyWindowZone() throws {
         let words = try PDFReadBack.words(try LetterDesignTests.render("anonym-information-sel101a.json"), page: 1)
