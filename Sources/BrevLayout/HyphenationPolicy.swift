@@ -38,8 +38,10 @@ enum HyphenationPolicy {
         if start < units.count { sentences.append(start..<units.count) }
         return sentences.filter { range in
             let sentence = String(decoding: units[range], as: UTF16.self)
-            let lowered = sentence.lowercased()
-            if lowered.contains("senest") || lowered.contains("frist") { return true }
+            if sentence.range(of: "senest", options: .caseInsensitive) != nil
+                || sentence.range(of: "frist", options: .caseInsensitive) != nil { return true }
+            // A date or a period has a digit; most sentences have none and skip the regex.
+            guard units[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
             return date.firstMatch(in: sentence, range: NSRange(location: 0, length: range.count)) != nil
         }
     }

@@ -68,10 +68,12 @@ enum ArtifactMarker {
                     continue
                 }
                 defer { operandsStart = out.count }
-                if depth == 0 && !wrapping && !wrappingPath && pathStart.contains(Array(token)) {
+                // Path operators are one or two bytes: longer tokens skip the set lookups.
+                let short = token.count <= 2
+                if short && depth == 0 && !wrapping && !wrappingPath && pathStart.contains(Array(token)) {
                     out.insert(contentsOf: Array("\n/Artifact BMC\n".utf8), at: operandsStart)
                     wrappingPath = true
-                } else if wrappingPath && pathPaint.contains(Array(token)) {
+                } else if short && wrappingPath && pathPaint.contains(Array(token)) {
                     out += token
                     out += Array("\nEMC".utf8)
                     wrappingPath = false
