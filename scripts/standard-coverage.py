@@ -69,8 +69,19 @@ class _Text(html.parser.HTMLParser):
 
 def output_text(path):
     if path.endswith(".pdf"):
-        return subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True,
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True,
                               capture_output=True, text=True).stdout
+        # Page furniture between the two halves of a paragraph that crosses a page: the
+        # footer "Side X af Y" and, from page 2 on, the running header (a page's first line).
+        pages = []
+        for n, page in enumerate(text.split("\f")):
+            lines = [l for l in page.split("\n") if not re.fullmatch(r"\s*Side \d+ af \d+\s*", l)]
+            if n > 0:
+                while lines and not lines[0].strip():
+                    lines.pop(0)
+                lines = lines[1:]
+            pages.append("\n".join(lines))
+        return "\n".join(pages)
     with open(path, encoding="utf-8") as f:
         parser = _Text()
         parser.feed(f.read())

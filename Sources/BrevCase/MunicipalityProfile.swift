@@ -23,6 +23,8 @@ public struct MunicipalityProfile: Sendable, Decodable {
     public var complaintGuidanceOnFullGrant: Bool
     /// Local practice, not law (the quality standard's `standard:` section): checked by `LocalPracticeRule`.
     public var standard: LocalPractice?
+    /// How this municipality's letters look: the envelope window, the logo.
+    public var letterDesign: LetterDesign?
 
     public struct LocalPractice: Sendable, Decodable {
         /// Residential treatment is granted for up to this many months at a time (Thisted: 3).
@@ -128,6 +130,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         case followUpMonths = "follow_up_months"
         case complaintGuidanceOnFullGrant = "complaint_guidance_on_full_grant"
         case standard
+        case letterDesign = "letter_design"
     }
 
     /// The calendar and receipt rule this municipality's deadlines use.

@@ -74,6 +74,16 @@ struct ProfileSchema {
                     "label": Field(shape: line),
                 ]), required: false),
             ])),
+            "letter_design": Field(shape: .mapping([
+                // Bounds that keep the window on the upper half of an A4 sheet and big enough for an address.
+                "envelope_window": Field(shape: .mapping([
+                    "left_mm": Field(shape: .whole(5...60)), "top_mm": Field(shape: .whole(20...120)),
+                    "width_mm": Field(shape: .whole(60...120)), "height_mm": Field(shape: .whole(30...60)),
+                ]), required: false),
+                "logo": Field(shape: .mapping([
+                    "file": Field(shape: .text(maxCharacters: 64)), "alt": Field(shape: .text(maxCharacters: 200)),
+                ]), required: false),
+            ]), required: false),
             "centre": Field(shape: .mapping([
                 "name": Field(shape: line), "address": Field(shape: address), "phone": Field(shape: line, required: false),
             ])),

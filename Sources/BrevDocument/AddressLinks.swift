@@ -23,6 +23,7 @@ public enum AddressLinks {
         case .caseInfo(let fields):
             return .caseInfo(fields.map { var f = $0; f.value = inlines(f.value); return f })
         case .signature(let lines): return .signature(lines.map(inlines))
+        case .decision(let blocks): return .decision(blocks.map(self.block))
         case .pageBreak: return .pageBreak
         }
     }

@@ -1,7 +1,7 @@
 /// The pivot between templates and output: a small, closed tree. Templates produce it; layout
 /// (PDF) and the HTML writer consume it. Changing its shape means bumping `version`.
 public struct Document: Sendable, Equatable {
-    public static let version = 1
+    public static let version = 2
 
     /// Neutral title for metadata: never the citizen's name or the treatment.
     public var title: String
@@ -31,6 +31,8 @@ public indirect enum Block: Sendable, Equatable {
     case caseInfo([CaseInfoField])
     /// The sign-off: one entry per line.
     case signature([[Inline]])
+    /// What was decided, set apart in a framed box near the top (klarsprog: the answer first).
+    case decision([Block])
     case pageBreak
 }
 

@@ -34,6 +34,9 @@ public enum DocumentDump {
             out += "\(pad)caseinfo\n" + fields.map { "\(pad)  field \(quote($0.label)) \(inline($0.value))\n" }.joined()
         case .signature(let lines):
             out += "\(pad)signature\n" + lines.map { "\(pad)  line \(inline($0))\n" }.joined()
+        case .decision(let blocks):
+            out += "\(pad)decision\n"
+            for b in blocks { dump(b, indent: indent + 1, into: &out) }
         case .pageBreak:
             out += "\(pad)pagebreak\n"
         }

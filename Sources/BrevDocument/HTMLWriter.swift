@@ -111,6 +111,10 @@ public enum HTMLWriter {
                 + "</table>\n"
         case .signature(let lines):
             out += "<div class=\"signature\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</div>\n"
+        case .decision(let blocks):
+            out += "<section class=\"decision\">\n"
+            for b in blocks { write(b, into: &out, notes: &notes) }
+            out += "</section>\n"
         case .pageBreak:
             out += "<hr class=\"page-break\">\n"
         }

@@ -4,7 +4,7 @@ import Foundation
 /// numbers, dates, journal and CPR numbers. Ranges are UTF-16 offsets, as ICU's are. Layout
 /// never breaks a line inside them; the HTML writer joins them with no-break spaces.
 public enum NoBreakRules {
-    private static let months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
+    public static let months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
     /// The section pattern, run only on text holding a "§".
     private static let section = try! NSRegularExpression(pattern:
         // § 101, §§ 66 og 67, § 101 a
@@ -18,6 +18,10 @@ public enum NoBreakRules {
         #"\b\d{1,2}\.\s+(?:\#(months))\s+\d{4}\b"#,
         // amounts with thousands separated by a space: 2 500 kr.
         #"\b\d{1,3}(?:\s\d{3})+(?:\s+kr\.)?"#,
+        // an amount and its currency, in Danish form: 2.500 kr., 312,50 kr.
+        #"\b\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+kr\."#,
+        // a number and its unit of time: 4 uger, 14 dage, 7 arbejdsdage
+        #"\b\d+\s+(?:arbejdsdage|dage|uger|måneder|år)\b"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
     /// For each UTF-16 offset 0...utf16Count, whether a break there would split protected text.

@@ -24,6 +24,8 @@ public enum TypographicQuotes {
             t.header = t.header.map { $0.map { previous = " "; return inlines($0, previous: &previous) } }
             t.rows = t.rows.map { $0.map { previous = " "; return inlines($0, previous: &previous) } }
             return .table(t)
+        case .decision(let blocks):
+            return .decision(blocks.map { self.block($0, previous: &previous) })
         case .letterhead, .recipient, .returnAddress, .caseInfo, .signature, .pageBreak:
             return block
         }

@@ -50,6 +50,7 @@ extension Document {
             case .list(_, let items): items.forEach { $0.forEach(add) }
             case .table(let t): (t.header + t.rows).forEach { $0.forEach(add) }
             case .letterhead(let lines), .recipient(let lines), .signature(let lines): lines.forEach(add)
+            case .decision(let blocks): blocks.forEach(add)
             case .caseInfo(let fields):
                 for f in fields {
                     out.formUnion(f.label.unicodeScalars)
@@ -81,6 +82,7 @@ extension Document {
             case .table(let t): return (t.header + t.rows).contains { $0.contains(where: inInlines) }
             case .letterhead(let lines), .recipient(let lines), .signature(let lines): return lines.contains(where: inInlines)
             case .caseInfo(let fields): return fields.contains { inInlines($0.value) }
+            case .decision(let blocks): return blocks.contains(where: inBlock)
             case .pageBreak: return false
             }
         }

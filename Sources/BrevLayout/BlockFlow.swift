@@ -78,11 +78,41 @@ struct BlockFlow {
             if !units.isEmpty { units[0].spaceBefore = styles.signatureSpace }
             for i in units.indices.dropFirst() { units[i].breakBefore = false }
             return wrap(units, .div)
+        case .decision(let blocks):
+            return try decisionBox(blocks, width: width, indent: indent)
         case .pageBreak:
             return [FlowUnit(events: [], spaceBefore: .infinity, height: 0, baseline: 0, breakBefore: true)]
         case .letterhead, .returnAddress, .recipient, .caseInfo:
             return [] // placed on the first page by FirstPageLayout
         }
+    }
+
+    /// The decision in a tinted, framed box that never splits across pages. The box is a Div
+    /// in the structure tree; its frame and tint are decoration (artifacts), drawn first so the
+    /// text stands on them.
+    private func decisionBox(_ blocks: [Block], width: Double, indent: Double) throws(LayoutError) -> [FlowUnit] {
+        let box = styles.decisionBox
+        var units: [FlowUnit] = []
+        for block in blocks {
+            units += try flow(block, width: width - 2 * box.padding - box.rule, indent: indent + box.padding + box.rule)
+        }
+        guard !units.isEmpty else { return [] }
+        for i in units.indices.dropFirst() { units[i].breakBefore = false }
+        // Inside, the first line sits `padding` below the frame's top edge.
+        var innerHeight = units[0].height
+        for unit in units.dropFirst() { innerHeight += unit.spaceBefore + unit.height }
+        let frameHeight = box.padding + innerHeight + box.padding
+        units[0].spaceBefore = styles.body.spaceBefore * 2 + box.padding
+        units[0].decorations = [
+            Decoration(x: indent, y: -box.padding, width: width, height: frameHeight, paint: .fill(box.tint)),
+            Decoration(x: indent, y: -box.padding, width: box.rule, height: frameHeight, paint: .fill(box.frame)),
+            Decoration(x: indent, y: -box.padding, width: width, height: frameHeight,
+                       paint: .stroke(box.frame, width: box.frameWidth)),
+        ]
+        // Room below the frame, kept on the frame's page.
+        units.append(FlowUnit(events: [], spaceBefore: 0, height: box.padding + styles.body.spaceBefore,
+                              baseline: 0, breakBefore: false))
+        return wrap(units, .div)
     }
 
     private func wrap(_ units: [FlowUnit], _ role: StructureRole) -> [FlowUnit] {
@@ -169,9 +199,19 @@ struct BlockFlow {
             events.append(.end(.tr))
             // The header stays with the first body row; body rows may start a page.
             let firstBodyRow = rowIndex == table.header.count
-            units.append(FlowUnit(events: events, spaceBefore: rowIndex == 0 ? spec.spaceBefore : 2,
-                                  height: Double(maxLines) * spec.leading, baseline: baseline,
-                                  breakBefore: rowIndex == 0 || (!isHeader && !(firstBodyRow && !table.header.isEmpty))))
+            let height = Double(maxLines) * spec.leading
+            var unit = FlowUnit(events: events, spaceBefore: rowIndex == 0 ? spec.spaceBefore : styles.tableRule.rowGap,
+                                height: height, baseline: baseline,
+                                breakBefore: rowIndex == 0 || (!isHeader && !(firstBodyRow && !table.header.isEmpty)))
+            // A rule in the middle of the gap below every row but the last, so a wrapped line
+            // is not read as a new row; the header's is heavier.
+            if rowIndex < allRows.count - 1 {
+                let rule = styles.tableRule
+                let thickness = isHeader ? rule.headerWidth : rule.width
+                unit.decorations = [Decoration(x: indent, y: height + (rule.rowGap - thickness) / 2, width: width,
+                                               height: thickness, paint: .fill(isHeader ? rule.headerColor : rule.color))]
+            }
+            units.append(unit)
         }
         let header = Array(units.prefix(table.header.count))
         for i in units.indices.dropFirst(table.header.count) { units[i].repeatedHeader = header }

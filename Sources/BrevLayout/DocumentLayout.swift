@@ -5,12 +5,17 @@ import Foundation
 /// fonts, the shaping cache and the hyphenation dictionary, so create one per worker and reuse
 /// it for every letter (not thread-safe).
 public final class DocumentLayout {
-    public let geometry: PageGeometry
+    /// The sheet; a pipeline sets the envelope window of the letter's municipality before laying it out.
+    public var geometry: PageGeometry
     let fonts: FontSet
     let shaper: Shaper
     let hyphenator: Hyphenator
     let lineBreaker: LineBreaker
     let styles = TextStyles()
+
+    /// The municipality's logo at the head of page 1, and its words for a screen reader; a
+    /// pipeline sets it per letter, as the geometry.
+    public var logo: (drawing: VectorDrawing, alt: String)?
 
     /// Body paragraphs justified (both edges straight) instead of ragged right.
     public let justifyBody: Bool
@@ -33,7 +38,8 @@ public final class DocumentLayout {
 
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
         let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker)
-        let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry).layout(document.blocks)
+        let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry, logo: logo)
+            .layout(document.blocks)
         let units = try BlockFlow(setter: setter, styles: styles, fonts: fonts, width: geometry.bodyWidth,
                                   justify: justifyBody).flow(document.blocks)
         let placement = Paginator(geometry: geometry).paginate(units, firstPageTop: first.bodyTop)
@@ -50,6 +56,11 @@ public final class DocumentLayout {
                 switch placement {
                 case .unit(let unitIndex, let top):
                     let unit = units[unitIndex]
+                    for var decoration in unit.decorations {
+                        decoration.x += geometry.marginLeft
+                        decoration.y += top
+                        items.append(.decoration(decoration))
+                    }
                     for event in unit.events {
                         switch event {
                         case .begin(let role): items.append(.begin(role))
@@ -65,6 +76,11 @@ public final class DocumentLayout {
                 case .repeatedHeader(let unitIndex, var top):
                     // Drawn again for the reader's eye; the structure tree has the header once.
                     for header in units[unitIndex].repeatedHeader {
+                        for var decoration in header.decorations {
+                            decoration.x += geometry.marginLeft
+                            decoration.y += top
+                            items.append(.decoration(decoration))
+                        }
                         for case .runs(let runs) in header.events {
                             for var run in runs {
                                 run.x += geometry.marginLeft
@@ -72,7 +88,7 @@ public final class DocumentLayout {
                                 items.append(.artifact(run))
                             }
                         }
-                        top += header.height + 2
+                        top += header.height + TextStyles.tableRowGap
                     }
                 }
             }

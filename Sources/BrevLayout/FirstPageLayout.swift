@@ -7,19 +7,42 @@ struct FirstPageLayout {
     let styles: TextStyles
     let fonts: FontSet
     let geometry: PageGeometry
+    var logo: (drawing: VectorDrawing, alt: String)? = nil
+
+    /// The tallest and widest a logo is drawn (its units are millimetres).
+    static let logoMaxHeight = 18 * PageGeometry.mm
+    static let logoMaxWidth = 80 * PageGeometry.mm
 
     /// Items for page 1 and the y where the body may start.
     func layout(_ blocks: [Block]) throws(LayoutError) -> (items: [PageItem], bodyTop: Double) {
         var items: [PageItem] = []
         var lowest = 0.0
+        var usesWindow = false
+        if let logo {
+            // At the head of the left column, first in reading order.
+            let d = logo.drawing
+            let scale = min(PageGeometry.mm, FirstPageLayout.logoMaxHeight / d.height, FirstPageLayout.logoMaxWidth / d.width)
+            items.append(.figure(PlacedFigure(drawing: d, x: geometry.marginLeft, y: geometry.marginTop, scale: scale,
+                                              alt: logo.alt)))
+            lowest = geometry.marginTop + d.height * scale
+        }
         for (index, block) in blocks.enumerated() {
             do {
                 lowest = max(lowest, try layout(block, into: &items))
             } catch {
                 throw error.located(.block(index, block))
             }
+            if case .recipient = block { usesWindow = true }
+            if case .returnAddress = block { usesWindow = true }
         }
-        return (items, max(geometry.firstPageBodyTop, lowest + 10 * PageGeometry.mm))
+        // A sheet handed over in person (no address) keeps no empty window zone.
+        let gap = 10 * PageGeometry.mm
+        return (items, usesWindow ? max(geometry.firstPageBodyTop, lowest + gap) : lowest + gap)
+    }
+
+    /// The address's first line: below the return line, which keeps its place when there is none.
+    private var addressTop: Double {
+        geometry.returnLineTop + styles.returnLine.leading + 1.5 * PageGeometry.mm
     }
 
     /// Places one block if it belongs on page 1; returns the lowest y it reaches (0 for none).
@@ -44,10 +67,10 @@ struct FirstPageLayout {
                           width: geometry.addressWidth, role: .p, into: &items)
             items.append(.end(.div))
         case .recipient(let lines):
-            var y = geometry.addressTop
+            var y = addressTop
             items.append(.begin(.div))
             for line in lines {
-                y = try place(line, spec: styles.body, x: geometry.addressX, top: y, width: geometry.addressWidth,
+                y = try place(line, spec: styles.address, x: geometry.addressX, top: y, width: geometry.addressWidth,
                               role: .p, into: &items)
             }
             items.append(.end(.div))

@@ -21,6 +21,9 @@ struct FlowUnit {
     var repeatedHeader: [FlowUnit] = []
     /// Notes whose reference is on this line: set at the foot of the same page.
     var footnotes: [Footnote] = []
+    /// Frames and rules drawn with this unit, positioned from the left margin (x) and the
+    /// unit's top (y); they may reach beyond the unit (a frame around the units after it).
+    var decorations: [Decoration] = []
 
     var footnotesHeight: Double { footnotes.reduce(0) { $0 + $1.height } }
 }

@@ -40,6 +40,10 @@ struct LineWord {
     /// The space after the word, drawn only when the line goes on.
     var space: LinePiece?
     var hardBreakAfter: Bool
+    /// False for a word of a sentence that states a deadline or a date (`HyphenationPolicy`).
+    var hyphenate = true
+    /// Whether the word begins its paragraph or follows ".", "!", "?" or ":".
+    var startsSentence = false
 
     var width: Double { pieces.reduce(0) { $0 + $1.width } }
 }

@@ -45,7 +45,7 @@ struct Paginator {
                 continue
             }
             let space = atTop ? 0 : unit.spaceBefore
-            let headerRoom = atTop && pages.count > 1 ? unit.repeatedHeader.reduce(0) { $0 + $1.height + 2 } : 0
+            let headerRoom = atTop && pages.count > 1 ? unit.repeatedHeader.reduce(0) { $0 + $1.height + TextStyles.tableRowGap } : 0
             if atTop { y += headerRoom }
             let notes = notesHeight + unit.footnotesHeight
             let reserve = notes > 0 ? notes + notesGap : 0

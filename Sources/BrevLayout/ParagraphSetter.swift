@@ -41,6 +41,7 @@ struct ParagraphSetter {
         }
         let utf16 = Array(text.utf16)
         let breaks = try BreakOpportunities.find(in: text, using: lineBreaker)
+        let unhyphenated = HyphenationPolicy.unhyphenatedSentences(in: text)
         var words: [LineWord] = []
         var start = 0
         // The run holding a UTF-16 offset; offsets only grow, so the search moves forward only.
@@ -78,7 +79,11 @@ struct ParagraphSetter {
                 last.hardBreakAfter = last.hardBreakAfter || hard
                 words.append(last)
             } else if !pieces.isEmpty {
-                words.append(LineWord(pieces: pieces, space: space, hardBreakAfter: hard && end < utf16.count))
+                let wordStart = start
+                let previous = words.last?.pieces.last?.text.last
+                words.append(LineWord(pieces: pieces, space: space, hardBreakAfter: hard && end < utf16.count,
+                                      hyphenate: !unhyphenated.contains { $0.contains(wordStart) },
+                                      startsSentence: previous == nil || ".!?:".contains(previous!)))
             } else if hard, var last = words.popLast() {
                 last.hardBreakAfter = true
                 words.append(last)
@@ -174,7 +179,10 @@ struct ParagraphSetter {
                     line.append(word)
                 }
             } else {
-                let worthIt = style.hyphenate && free > style.width * hyphenateWhenFreeShare || word.width > style.width
+                let worthIt = style.hyphenate && free > style.width * hyphenateWhenFreeShare
+                    && word.hyphenate
+                    && HyphenationPolicy.allowsHyphens(inWord: word.pieces.map(\.text).joined(), startsSentence: word.startsSentence)
+                    || word.width > style.width
                 if worthIt, let (head, tail) = try hyphenate(word, toFit: free, size: style.size) {
                     line.append(head)
                     word = tail
@@ -298,6 +306,7 @@ struct ParagraphSetter {
             // Hyphenation points inside a one-style word become penalised breaks.
             // An address (a link) is never hyphenated: a hyphen would read as part of it.
             if style.hyphenate, word.pieces.count == 1, hyphenator.isAvailable, case let whole = word.pieces[0], whole.link == nil,
+               word.hyphenate, HyphenationPolicy.allowsHyphens(inWord: whole.text, startsSentence: word.startsSentence),
                case let points = hyphenator.points(in: whole.text), !points.isEmpty {
                 let chars = Array(whole.text)
                 let hyphen = try shaper.lineEndHyphen(face: whole.face)
@@ -307,7 +316,8 @@ struct ParagraphSetter {
                     let part = try piece(String(chars[start..<point]), style: whole.style, face: whole.face, size: style.size)
                     add(.box(width: part.width), .piece(part))
                     if point < chars.count {
-                        breakable(penalty: 50, width: hyphen.advance * scale, flagged: true, .hyphen(hyphen, scale: scale))
+                        breakable(penalty: style.justified ? HyphenationPolicy.justifiedPenalty : HyphenationPolicy.raggedPenalty,
+                                  width: hyphen.advance * scale, flagged: true, .hyphen(hyphen, scale: scale))
                     }
                     start = point
                 }

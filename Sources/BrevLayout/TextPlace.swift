@@ -38,6 +38,7 @@ public struct TextPlace: Sendable, Equatable, CustomStringConvertible {
         case .returnAddress: return "return address"
         case .caseInfo: return "case information"
         case .signature: return "signature"
+        case .decision: return "decision"
         case .pageBreak: return "page break"
         }
     }

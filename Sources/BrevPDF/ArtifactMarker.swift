@@ -1,13 +1,21 @@
-/// Marks page furniture as artifacts: text objects (BT … ET) that cairo left outside any
-/// marked content are wrapped in `/Artifact BMC … EMC` (cairo 1.16 cannot tag artifacts
-/// itself, platform-notes.md §3). brev draws body text only inside leaf structure elements,
-/// so what stands outside is exactly the running footer.
+/// Marks page furniture as artifacts: text objects (BT … ET) and painted paths (a frame, a
+/// rule: from the first path operator's operands to the painting operator) that cairo left
+/// outside any marked content are wrapped in `/Artifact BMC … EMC` (cairo 1.16 cannot tag
+/// artifacts itself, platform-notes.md §3). brev draws body text only inside leaf structure
+/// elements, so what stands outside is exactly the running footer and the decorations.
 enum ArtifactMarker {
+    /// Operators that begin a path, and those that paint (or discard) it.
+    private static let pathStart: Set<[UInt8]> = Set(["m", "re"].map { Array($0.utf8) })
+    private static let pathPaint: Set<[UInt8]> = Set(["S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n"].map { Array($0.utf8) })
+
     static func markUntaggedText(in content: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(content.count + 256)
         var depth = 0
         var wrapping = false
+        var wrappingPath = false
+        // Where the operands of the next operator begin in `out`: just after the last operator.
+        var operandsStart = 0
         var i = 0
         let n = content.count
         func isRegular(_ b: UInt8) -> Bool {
@@ -50,6 +58,27 @@ enum ArtifactMarker {
                 let start = i
                 while i < n && isRegular(content[i]) { i += 1 }
                 let token = content[start..<i]
+                let isName = start > 0 && content[start - 1] == UInt8(ascii: "/")
+                let first = token.first!
+                let isOperand = isName || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9"))
+                    || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                    || token.elementsEqual("true".utf8) || token.elementsEqual("false".utf8) || token.elementsEqual("null".utf8)
+                if isOperand {
+                    out += token
+                    continue
+                }
+                defer { operandsStart = out.count }
+                // Path operators are one or two bytes: longer tokens skip the set lookups.
+                let short = token.count <= 2
+                if short && depth == 0 && !wrapping && !wrappingPath && pathStart.contains(Array(token)) {
+                    out.insert(contentsOf: Array("\n/Artifact BMC\n".utf8), at: operandsStart)
+                    wrappingPath = true
+                } else if short && wrappingPath && pathPaint.contains(Array(token)) {
+                    out += token
+                    out += Array("\nEMC".utf8)
+                    wrappingPath = false
+                    continue
+                }
                 if token.elementsEqual("BDC".utf8) || token.elementsEqual("BMC".utf8) {
                     depth += 1
                 } else if token.elementsEqual("EMC".utf8) {

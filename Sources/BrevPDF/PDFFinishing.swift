@@ -23,6 +23,8 @@ struct PDFFinishing {
         /// Bytes the trailer /ID is derived from: the letter's input, so the same input gives
         /// the same /ID (and hashing a few hundred bytes is cheaper than the whole file).
         var identity: [UInt8]
+        /// Each Figure's /Alt, in the order cairo numbers their elements (the order drawn).
+        var figureAlternates: [String] = []
     }
 
     func finish(_ pdf: [UInt8], options: Options) throws -> [UInt8] {
@@ -67,6 +69,7 @@ struct PDFFinishing {
         try finishLinks(file: file, update: &update)
         if let structTreeRoot = catalog["StructTreeRoot"]?.reference {
             try finishStructure(file: file, update: &update)
+            try finishFigures(options.figureAlternates, file: file, update: &update)
             try finishNotes(structTreeRoot: structTreeRoot, file: file, update: &update)
         }
 
@@ -156,6 +159,19 @@ struct PDFFinishing {
                 th["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))]))
                 update.replace(ref, with: .dictionary(th))
             }
+        }
+    }
+
+    /// Figures get the /Alt PDF/UA-1 7.3 demands (cairo 1.16 ignores an alt attribute).
+    private func finishFigures(_ alternates: [String], file: PDFFile, update: inout IncrementalUpdate) throws {
+        guard !alternates.isEmpty else { return }
+        var index = 0
+        for number in file.objects(containing: "/S /Figure").sorted() {
+            guard index < alternates.count, var figure = try file.object(number).dictionary, figure["S"]?.name == "Figure"
+            else { continue }
+            figure["Alt"] = .text(alternates[index])
+            update.replace(number, with: .dictionary(figure))
+            index += 1
         }
     }
 

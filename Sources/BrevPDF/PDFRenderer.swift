@@ -35,17 +35,28 @@ public final class PDFRenderer {
     }
 
     public func render(_ pages: Pages, metadata: PDFMetadata) throws(PDFError) -> [UInt8] {
-        try finish(try draw(pages, metadata: metadata), language: pages.language, identity: metadata.identity)
+        try finish(try draw(pages, metadata: metadata), language: pages.language, identity: metadata.identity,
+                   figureAlternates: PDFRenderer.figureAlternates(pages))
     }
 
-    /// Adds what cairo does not write (see `PDFFinishing`).
-    public func finish(_ pdf: [UInt8], language: String, identity: [UInt8]) throws(PDFError) -> [UInt8] {
+    /// Adds what cairo does not write (see `PDFFinishing`). `figureAlternates`: each Figure's
+    /// words for a screen reader, in the order the figures are drawn.
+    public func finish(_ pdf: [UInt8], language: String, identity: [UInt8],
+                       figureAlternates: [String] = []) throws(PDFError) -> [UInt8] {
         do {
             return try finishing.finish(pdf, options: .init(language: PDFRenderer.pdfLanguage(language), creatorTool: "brev",
-                                                            identity: identity))
+                                                            identity: identity, figureAlternates: figureAlternates))
         } catch {
             throw .finishing("\(error)")
         }
+    }
+
+    /// The /Alt text of every figure, in drawing order.
+    static func figureAlternates(_ pages: Pages) -> [String] {
+        pages.pages.flatMap { page in page.items.compactMap { item -> String? in
+            if case .figure(let figure) = item { return figure.alt }
+            return nil
+        } }
     }
 
     /// `da` → `da-DK`: the document language as a full tag.
@@ -169,6 +180,16 @@ public final class PDFRenderer {
                 case .artifact(let run):
                     closeSpan()
                     RunDrawing.draw(run, cr: cr, face: faces[run.font])
+                case .figure(let figure):
+                    // A Figure element of its own; cairo cannot write its /Alt, the finishing pass does.
+                    closeSpan()
+                    cairo_tag_begin(cr, StructureRole.figure.rawValue, "")
+                    FigureDrawing.draw(figure, cr: cr)
+                    cairo_tag_end(cr, StructureRole.figure.rawValue)
+                case .decoration(let decoration):
+                    // Drawn outside any leaf element, so the finishing pass marks it an artifact.
+                    closeSpan()
+                    DecorationDrawing.draw(decoration, cr: cr)
                 }
             }
             closeSpan()

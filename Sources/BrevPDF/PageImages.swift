@@ -25,6 +25,8 @@ public final class PageImages {
         for item in pages.pages[index].items {
             switch item {
             case .run(let run), .artifact(let run): RunDrawing.draw(run, cr: cr, face: faces[run.font])
+            case .decoration(let decoration): DecorationDrawing.draw(decoration, cr: cr)
+            case .figure(let figure): FigureDrawing.draw(figure, cr: cr)
             default: continue
             }
         }

@@ -20,3 +20,43 @@ enum RunDrawing {
         }
     }
 }
+
+/// Draws a decoration rectangle with cairo, for the PDF writer and the PNG renderer alike.
+enum DecorationDrawing {
+    static func draw(_ decoration: Decoration, cr: OpaquePointer) {
+        cairo_save(cr)
+        cairo_rectangle(cr, decoration.x, decoration.y, decoration.width, decoration.height)
+        switch decoration.paint {
+        case .fill(let color):
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            cairo_fill(cr)
+        case .stroke(let color, let width):
+            cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+            cairo_set_line_width(cr, width)
+            cairo_stroke(cr)
+        }
+        cairo_restore(cr)
+    }
+}
+
+/// Draws a placed vector figure (a logo) with cairo: its shapes filled in order.
+enum FigureDrawing {
+    static func draw(_ figure: PlacedFigure, cr: OpaquePointer) {
+        cairo_save(cr)
+        cairo_translate(cr, figure.x, figure.y)
+        cairo_scale(cr, figure.scale, figure.scale)
+        for shape in figure.drawing.shapes {
+            for step in shape.path {
+                switch step {
+                case .move(let x, let y): cairo_move_to(cr, x, y)
+                case .line(let x, let y): cairo_line_to(cr, x, y)
+                case .curve(let x1, let y1, let x2, let y2, let x, let y): cairo_curve_to(cr, x1, y1, x2, y2, x, y)
+                case .close: cairo_close_path(cr)
+                }
+            }
+            cairo_set_source_rgb(cr, shape.fill.red, shape.fill.green, shape.fill.blue)
+            cairo_fill(cr)
+        }
+        cairo_restore(cr)
+    }
+}

@@ -44,6 +44,11 @@ public enum PageItem: Sendable {
     case run(GlyphRun)
     /// Page furniture (running footer, page numbers): not part of the reading order.
     case artifact(GlyphRun)
+    /// A drawn rectangle (a box's frame, a rule between table rows): decoration, outside the
+    /// reading order.
+    case decoration(Decoration)
+    /// A picture with its words for a screen reader (a logo): a Figure in the structure tree.
+    case figure(PlacedFigure)
 }
 
 /// The PDF standard structure types brev uses.
@@ -56,6 +61,7 @@ public enum StructureRole: String, Sendable, Hashable {
     case table = "Table", tr = "TR", th = "TH", td = "TD"
     case link = "Link"
     case note = "Note"
+    case figure = "Figure"
 }
 
 /// Glyphs of one font and size on one baseline, with the text they show and how glyphs map to

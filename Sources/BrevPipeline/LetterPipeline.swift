@@ -16,6 +16,8 @@ public final class LetterPipeline {
     let profiles: ProfileCatalog
     let templates: TemplateCatalog
     let layout: DocumentLayout
+    /// Each profile's logo, by profile id, read once.
+    let logos: [String: (drawing: VectorDrawing, alt: String)]
     let pdf: PDFRenderer
     let webFonts: WebFontSubsetter
     let schemas: SchemaValidator
@@ -33,6 +35,8 @@ public final class LetterPipeline {
         } catch {
             throw .invalid(error.diagnostics)
         }
+        logos = try LetterPipeline.loadLogos(of: profiles,
+                                             from: environment.templatesDirectory.appendingPathComponent("logos"))
         do {
             try FontManifest.verify(directory: environment.fontsDirectory)
         } catch {
@@ -198,6 +202,8 @@ public final class LetterPipeline {
         if textProblems.contains(where: { $0.severity == .error }) { throw .invalid(textProblems) }
         let laidOut: LaidOutDocument
         do {
+            layout.geometry = LetterPipeline.geometry(for: profile)
+            layout.logo = logos[profile.id]
             laidOut = try stageClock.time(.layout) { () throws(LayoutError) -> LaidOutDocument in try layout.layout(document) }
         } catch {
             throw LetterPipeline.locate(error, in: caseJSON)
@@ -359,5 +365,41 @@ public struct RenderedLetter: Sendable {
             throw .io("\(error)")
         }
         return files.map { (directory as NSString).appendingPathComponent($0.name) }
+    }
+}
+
+extension LetterPipeline {
+    /// The sheet for a municipality's letters: its print supplier's envelope window, or DIN 680's.
+    static func geometry(for profile: MunicipalityProfile) -> PageGeometry {
+        guard let window = profile.letterDesign?.envelopeWindow else { return PageGeometry() }
+        let mm = PageGeometry.mm
+        return PageGeometry(window: .init(x: Double(window.leftMM) * mm, y: Double(window.topMM) * mm,
+                                          width: Double(window.widthMM) * mm, height: Double(window.heightMM) * mm))
+    }
+
+    /// The logo files the profiles name, in `LetterTemplates/logos/`. A missing or broken file
+    /// stops brev like a broken profile (exit 3), at the file's line.
+    static func loadLogos(of profiles: ProfileCatalog, from directory: URL) throws(BrevError)
+        -> [String: (drawing: VectorDrawing, alt: String)] {
+        var logos: [String: (drawing: VectorDrawing, alt: String)] = [:]
+        var problems: [Diagnostic] = []
+        for profile in profiles.profiles {
+            guard let logo = profile.letterDesign?.logo else { continue }
+            let name = (logo.file as NSString).lastPathComponent
+            let path = directory.appendingPathComponent(name).path
+            guard name == logo.file, name.hasSuffix(".logo"),
+                  let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024 else {
+                problems.append(.error(.profileInvalid, at: .file(path: path, line: 1, column: nil),
+                                       "the logo of profile \(profile.id) is missing or over 64 KB: name a .logo file in LetterTemplates/logos/"))
+                continue
+            }
+            do {
+                logos[profile.id] = (try LogoFile.parse(String(decoding: data, as: UTF8.self)), logo.alt)
+            } catch {
+                problems.append(.error(.profileInvalid, at: .file(path: path, line: error.line, column: nil), error.message))
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
+        return logos
     }
 }

@@ -75,6 +75,7 @@ public enum LetterTextRules {
                 case .table(let t): out += (t.header + t.rows).flatMap { $0.map(\.plainText) }
                 case .letterhead(let lines), .recipient(let lines), .signature(let lines): out += lines.map(\.plainText)
                 case .caseInfo(let fields): out += fields.map { $0.label + " " + $0.value.plainText }
+                case .decision(let blocks): walk(blocks)
                 case .pageBreak: break
                 }
             }

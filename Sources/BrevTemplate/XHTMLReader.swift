@@ -8,7 +8,7 @@ import CLibXML2
 /// that one run shows every problem.
 public enum XHTMLReader {
     static let blockElements: Set<String> = [
-        "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "h1", "h2", "h3", "p", "ul", "ol", "table", "pagebreak",
+        "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "decision", "h1", "h2", "h3", "p", "ul", "ol", "table", "pagebreak",
     ]
     static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span", "footnote"]
 
@@ -138,13 +138,15 @@ public enum XHTMLReader {
                 return .caseInfo(fields)
             case "returnaddress":
                 return .returnAddress(trimmed(readInlines(node)))
+            case "decision":
+                return .decision(readBlocks(node))
             case "pagebreak":
                 return .pageBreak
             default:
                 if XHTMLReader.inlineElements.contains(n) {
                     problem(node, "<\(n)> is inline: put it inside a block such as <p>")
                 } else {
-                    problem(node, "<\(n)> is not in brev's vocabulary (h1–h3, p, ul, ol, li, table, tr, th, td, strong, em, a, br, span, letterhead, recipient, caseinfo, signature, pagebreak)")
+                    problem(node, "<\(n)> is not in brev's vocabulary (h1–h3, p, ul, ol, li, table, tr, th, td, strong, em, a, br, span, letterhead, recipient, caseinfo, signature, decision, pagebreak)")
                 }
                 return nil
             }

@@ -37,7 +37,7 @@ import Testing
         let (letter, path) = try render()
         let text = try flowingText(path)
         #expect(text.contains("Mette Ærø-Østergård"))
-        #expect(text.contains("Afgørelse om din ansøgning om døgnbehandling"))
+        #expect(text.contains("Afslag på døgnbehandling"))
         #expect(text.contains("Du får afslag på døgnbehandling."))
         #expect(text.contains("Ankestyrelsen"))
         #expect(text.contains("Vi skal have din klage senest tirsdag den 22. december 2026."))
@@ -155,7 +155,7 @@ import Testing
         let (letter, _) = try render()
         #expect(letter.html.contains("<html lang=\"da\">"))
         #expect(letter.html.contains("<title>Afgørelse fra Ishøj Kommune</title>"))
-        #expect(letter.html.contains("<h1>Afgørelse om din ansøgning om døgnbehandling</h1>"))
+        #expect(letter.html.contains("<h1>Afslag på døgnbehandling</h1>"))
         // The date never breaks across lines: no-break spaces inside it, as layout keeps it together in the PDF.
         #expect(letter.html.contains("tirsdag den 22.\u{00A0}december\u{00A0}2026"))
     }

@@ -43,7 +43,13 @@ import Testing
         // The peer run's rule: pdftotext -layout, soft hyphens at line ends removed, lines joined.
         let layoutText = try TestSupport.pdfText(path, layout: true)
         // Footnote references (superscript digits) are not part of the paragraph's words.
-        let flat = layoutText.replacingOccurrences(of: "\u{AD}\n", with: "")
+        // A paragraph that crosses a page break has the footer and the running header (page
+        // furniture, not its words) between its lines: they go first.
+        let bodyText = layoutText.split(separator: "\n", omittingEmptySubsequences: false).filter { line in
+            let t = line.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{0C}")))
+            return !(t.hasPrefix("Side ") && t.contains(" af ")) && t != document.title
+        }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.joined(separator: "\n")
+        let flat = bodyText.replacingOccurrences(of: "\u{AD}\n", with: "")
             .replacingOccurrences(of: "[⁰¹²³⁴⁵⁶⁷⁸⁹]", with: "", options: .regularExpression)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let all = paragraphs(document)

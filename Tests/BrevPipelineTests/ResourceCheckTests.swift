@@ -79,6 +79,18 @@ import Testing
         #expect(written.isEmpty)
     }
 
+    @Test func aBrokenLogoStopsBrevWithItsLine() throws {
+        let root = try resourceCopy()
+        let logo = root.appendingPathComponent("LetterTemplates/logos/ishoej-vallensbaek.logo")
+        let text = try String(contentsOf: logo, encoding: .utf8).replacingOccurrences(of: "rect 0 0 14 14", with: "rect 0 0 14")
+        try text.write(to: logo, atomically: true, encoding: .utf8)
+        let (r, written) = try render(resources: root)
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("PROFILE_INVALID") && r.stderr.contains("ishoej-vallensbaek.logo:5") && r.stderr.contains("rect takes 4 numbers"),
+                "\(r.stderr)")
+        #expect(written.isEmpty)
+    }
+
     @Test func missingSchemasStopBrevInsteadOfWritingUnvalidatedMessages() throws {
         let root = try resourceCopy(schemas: false)
         let (r, written) = try render(resources: root)

@@ -44,6 +44,7 @@ import Testing
                 case .table(let t): (t.header + t.rows).flatMap { $0 }.forEach(inlines)
                 case .letterhead(let lines), .recipient(let lines), .signature(let lines): lines.forEach(inlines)
                 case .caseInfo(let fields): fields.forEach { texts.append($0.label); inlines($0.value) }
+                case .decision(let list): blocks(list)
                 case .pageBreak: break
                 @unknown default: Issue.record("a block kind this test does not read: \(block)")
                 }

@@ -59,7 +59,7 @@ import Testing
     @Test func theDumpIsReadable() throws {
         let doc = try XHTMLReader.read("<letter title=\"T\"><h2>A</h2><p>b <strong>c</strong></p></letter>", sourceName: "t")
         #expect(DocumentDump.dump(doc) == """
-            document v1 lang=da title="T"
+            document v2 lang=da title="T"
               h2 "A"
               p "b " strong("c")
 
