@@ -27,6 +27,9 @@ enum HTMLStyle {
         .caseinfo th { text-align: left; font-weight: normal; padding: 0 0.8em 0 0; vertical-align: top; white-space: nowrap; }
         .caseinfo td { padding: 0; }
         .signature { margin-top: 1.5em; }
+        /* The decision, framed as in the PDF: a dark blue frame and left rule on a faint blue tint. */
+        .decision { margin: 1em 0 1.2em; padding: 0.7em 0.9em 0.3em; border: 1px solid #1f406b; border-left-width: 4px; background: #f0f5fb; }
+        .decision h2 { margin-top: 0; }
         table.content { border-collapse: collapse; width: 100%; margin: 0.4em 0 1em; }
         table.content th, table.content td { text-align: left; vertical-align: top; padding: 0.35em 0.6em 0.35em 0; border-bottom: 1px solid #8a8a8a; }
         table.content thead th { border-bottom: 2px solid #111; }
@@ -49,7 +52,7 @@ enum HTMLStyle {
           .sheet > * { max-width: none; }
           a { color: inherit; }
           h1, h2, h3 { break-after: avoid; }
-          tr, li, .signature { break-inside: avoid; }
+          tr, li, .signature, .decision { break-inside: avoid; }
           hr.page-break { border: 0; margin: 0; break-after: page; }
         }
 
