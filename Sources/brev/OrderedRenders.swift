@@ -1,16 +1,23 @@
+import BrevCore
 import BrevPipeline
 import Foundation
 
-/// Renders many cases on several pipelines at once (one thread each) and hands the results
-/// back strictly in input order, so that `render` reports, refuses duplicates
-/// (`DUPLICATE_LETTER`: the first input wins) and writes exactly as it does one by one.
-/// At most `window` results wait unconsumed: memory stays bounded however many cases there are.
+/// `render` over many cases on several pipelines at once, one thread each, with everything a
+/// user sees as it is one by one: each case is rendered, then admitted strictly in input order
+/// (a letter id already written in this run refuses the later input, `DUPLICATE_LETTER`: the
+/// first wins), then written; outcomes come back in input order for printing. Rendering and
+/// writing (fsync-bound) run in parallel; only the admission is one at a time. At most
+/// `window` outcomes wait to be printed: memory stays bounded however many cases there are.
 final class OrderedRenders: @unchecked Sendable {
-    /// What one input became: its letters, its refusal, or a file that could not be read.
-    enum Outcome {
-        case letters([RenderedLetter])
-        case refused(BrevError)
-        case unreadable(Error)
+    /// What one input became.
+    struct Outcome {
+        /// The letters rendered (their warnings are printed, even when the input is refused).
+        var letters: [RenderedLetter] = []
+        /// The paths written, per letter, in order (fewer than `letters` when writing failed).
+        var written: [[String]] = []
+        /// A `BrevError` is reported with the input; any other error (a file that cannot be
+        /// read) ends the run, as it did before the pool.
+        var failure: (any Error)?
     }
 
     /// A pipeline is used by one thread only: the worker it was made for.
@@ -20,21 +27,31 @@ final class OrderedRenders: @unchecked Sendable {
     }
 
     private let paths: [String]
+    private let out: String
     private let window: Int
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var results: [Int: Outcome] = [:]
+    private var outcomes: [Int: Outcome] = [:]
     private var nextToClaim = 0
+    private var nextToAdmit = 0
     private var consumed = 0
+    /// Which input each letter id of this run came from.
+    private var inputOfLetter: [String: String] = [:]
+    /// An input could not be read: the run ends there, so no later input is written.
+    private var stopped = false
 
-    /// Starts one thread per pipeline at once.
-    init(paths: [String], pipelines: [LetterPipeline]) {
+    init(paths: [String], out: String, window: Int) {
         self.paths = paths
-        window = 4 * pipelines.count
+        self.out = out
+        self.window = window
+    }
+
+    /// Starts one thread per pipeline; read the outcomes with `outcome(_:)`.
+    func start(_ pipelines: [LetterPipeline]) {
         for pipeline in pipelines {
             let worker = Worker(pipeline)
             let thread = Thread { [self] in work(on: worker.pipeline) }
-            thread.stackSize = 8 << 20  // layout recurses; the main thread has 8 MiB too
+            thread.stackSize = 8 << 20  // as the main thread's
             thread.start()
         }
     }
@@ -43,8 +60,8 @@ final class OrderedRenders: @unchecked Sendable {
     func outcome(_ index: Int) -> Outcome {
         condition.lock()
         defer { condition.unlock() }
-        while results[index] == nil { condition.wait() }
-        let outcome = results.removeValue(forKey: index)!
+        while outcomes[index] == nil { condition.wait() }
+        let outcome = outcomes.removeValue(forKey: index)!
         consumed = index + 1
         condition.broadcast()
         return outcome
@@ -58,25 +75,46 @@ final class OrderedRenders: @unchecked Sendable {
             nextToClaim += 1
             condition.unlock()
             guard index < paths.count else { return }
-            let outcome = Self.render(paths[index], on: pipeline)
+            let outcome = process(index, on: pipeline)
             condition.lock()
-            results[index] = outcome
+            outcomes[index] = outcome
             condition.broadcast()
             condition.unlock()
         }
     }
 
-    static func render(_ path: String, on pipeline: LetterPipeline) -> Outcome {
-        let json: [UInt8]
+    /// Renders, admits in input order and writes input `index`. Called on one thread for all
+    /// inputs in order, or from the workers.
+    func process(_ index: Int, on pipeline: LetterPipeline) -> Outcome {
+        let path = paths[index]
+        var outcome = Outcome()
         do {
-            json = try readCase(path)
+            outcome.letters = try pipeline.renderAll(caseJSON: try readCase(path))
         } catch {
-            return .unreadable(error)
+            outcome.failure = error
         }
+        // Admission, one input at a time in input order, even when this one failed.
+        condition.lock()
+        while nextToAdmit != index { condition.wait() }
+        let admitted = !stopped
+        if outcome.failure.map({ !($0 is BrevError) }) == true { stopped = true }
+        if !admitted {
+            outcome = Outcome()
+        } else if outcome.failure == nil, let taken = outcome.letters.first(where: { inputOfLetter[$0.letterId] != nil }) {
+            outcome.failure = BrevError.invalid([.error(.duplicateLetter, at: .jsonPath("$"),
+                "letter \(taken.letterId) was already written in this run from \(inputOfLetter[taken.letterId]!); nothing was written for this input")])
+        } else if outcome.failure == nil {
+            for letter in outcome.letters { inputOfLetter[letter.letterId] = path }
+        }
+        nextToAdmit += 1
+        condition.broadcast()
+        condition.unlock()
+        guard admitted, outcome.failure == nil else { return outcome }
         do {
-            return .letters(try pipeline.renderAll(caseJSON: json))
+            for letter in outcome.letters { outcome.written.append(try letter.write(to: out)) }
         } catch {
-            return .refused(error)
+            outcome.failure = error
         }
+        return outcome
     }
 }

@@ -47,48 +47,35 @@ struct Render: TakesCaseFiles {
             pipelines.append(pipeline)
         }
         recoverOutput()
-        // With one pipeline this thread renders each case in turn; with more, each renders on a
-        // thread of its own, ahead, while this thread checks for duplicates and writes, in input order.
+        // With one pipeline this thread renders and writes each case in turn; with more, each
+        // works on a thread of its own and this one prints their outcomes in input order.
+        let run = OrderedRenders(paths: paths, out: out, window: 4 * pipelines.count)
         let outcome: (Int) -> OrderedRenders.Outcome
         if pipelines.count == 1 {
-            outcome = { OrderedRenders.render(paths[$0], on: pipelines[0]) }
+            outcome = { run.process($0, on: pipelines[0]) }
         } else {
-            let renders = OrderedRenders(paths: paths, pipelines: pipelines)
-            outcome = renders.outcome
+            run.start(pipelines)
+            outcome = run.outcome
         }
         var worst: Int32 = 0
-        // Which input each letter id of this run came from: a second input with the same id is refused.
-        var inputOfLetter: [String: String] = [:]
         for (index, path) in paths.enumerated() {
-            do {
-                let letters: [RenderedLetter]
-                switch outcome(index) {
-                case .letters(let rendered): letters = rendered
-                case .refused(let error): throw error
-                case .unreadable(let error): throw error
+            let done = outcome(index)
+            if let first = done.letters.first { report(first.warnings, file: path) }
+            for (letter, written) in zip(done.letters, done.written) {
+                if letter.overfullLines > 0 {
+                    printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
                 }
-                report(letters[0].warnings, file: path)
-                if let taken = letters.first(where: { inputOfLetter[$0.letterId] != nil }) {
-                    throw BrevError.invalid([.error(.duplicateLetter, at: .jsonPath("$"),
-                        "letter \(taken.letterId) was already written in this run from \(inputOfLetter[taken.letterId]!); nothing was written for this input")])
-                }
-                for letter in letters { inputOfLetter[letter.letterId] = path }
-                for letter in letters {
-                    let written = try letter.write(to: out)
-                    if letter.overfullLines > 0 {
-                        printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
-                    }
-                    // Only the opaque id and counts: no name, CPR or treatment in the log.
-                    print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
-                }
-            } catch let error as BrevError {
-                if case .invalid(let diagnostics) = error {
-                    report(diagnostics, file: path)
-                } else {
-                    printError("\(path): \(error)")
-                }
-                worst = max(worst, error.exitCode)
+                // Only the opaque id and counts: no name, CPR or treatment in the log.
+                print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
             }
+            guard let failure = done.failure else { continue }
+            guard let error = failure as? BrevError else { throw failure }
+            if case .invalid(let diagnostics) = error {
+                report(diagnostics, file: path)
+            } else {
+                printError("\(path): \(error)")
+            }
+            worst = max(worst, error.exitCode)
         }
         if worst != 0 { throw ExitCode(worst) }
     }
