@@ -3,11 +3,12 @@
 /// file, which left every superseded object (the catalog, pages, content streams, structure
 /// elements) in the file, with a classic cross-reference table.
 ///
-/// Now only objects reachable from the trailer are written, renumbered in the order they are
-/// reached; stream /Length is direct (cairo's separate length objects go); every dictionary
-/// and array object but the catalog goes into compressed object streams, and the
-/// cross-reference is a compressed stream (ISO 32000-1 §7.5.7, §7.5.8; PDF/A-2 allows both).
-/// The catalog stays a plain object so that its entries can be found in the file's bytes.
+/// Now each object is written once, in its latest version, under its own number: cairo's
+/// objects the pass did not change are copied byte for byte (parsing and re-serializing them
+/// cost a millisecond a letter); every dictionary, array and number object but the catalog
+/// goes into compressed object streams, and the cross-reference is a compressed stream
+/// (ISO 32000-1 §7.5.7, §7.5.8; PDF/A-2 allows both). The catalog stays a plain object so that
+/// its entries can be found in the file's bytes.
 struct PDFRewrite {
     let file: PDFFile
     private var objects: [Int: PDFObject] = [:]
@@ -16,6 +17,9 @@ struct PDFRewrite {
     /// Objects per object stream: enough that the dictionaries' shared words compress well,
     /// few enough that a reader never inflates much to reach one object.
     static let objectsPerStream = 200
+    /// Fast compression, as for content streams: on a letter's 13 KB of dictionaries level 1
+    /// gives 3.5 KB in 0.05 ms, level 9 3.1 KB in 0.57 ms (a twentieth of a whole letter).
+    static let compressionLevel: Int32 = 1
 
     init(file: PDFFile) {
         self.file = file
@@ -33,56 +37,39 @@ struct PDFRewrite {
 
     /// The whole file. `trailer` holds /Root, /Info and /ID; .null values are left out.
     func write(trailer extra: [(String, PDFObject)]) throws -> [UInt8] {
-        // Every object reachable from the trailer, in the order reached (the catalog first).
-        var order: [Int] = []
-        var newNumber: [Int: Int] = [:]
-        var loaded: [Int: PDFObject] = [:]
-        var queue: [Int] = []
-        func visit(_ object: PDFObject) {
-            switch object {
-            case .reference(let n, _):
-                if newNumber[n] == nil {
-                    newNumber[n] = order.count + 1
-                    order.append(n)
-                    queue.append(n)
-                }
-            case .array(let items): items.forEach(visit)
-            case .dictionary(let d), .stream(let d, _): d.entries.forEach { visit($0.value) }
-            default: break
-            }
-        }
-        for (_, value) in extra { visit(value) }
-        var head = 0
-        while head < queue.count {
-            let n = queue[head]
-            head += 1
-            var object = try objects[n] ?? file.object(n)
-            if case .stream(var d, let data) = object {
-                d["Length"] = .int(data.count)  // direct: the length object is no longer needed
-                object = .stream(d, data)
-            }
-            loaded[n] = object
-            visit(object)
-        }
         let rootNumber = extra.first { $0.0 == "Root" }?.1.reference
-
         var out = header()
-        let count = order.count
-        // Per new number: (0 free, 1 at offset, 2 in object stream), field 2, field 3.
+        let count = nextNumber - 1
+        // Per object number: (0 free, 1 at offset, 2 in object stream), field 2, field 3.
         var entries = [(type: UInt8, a: Int, b: Int)](repeating: (0, 0, 0), count: count + 1)
         entries[0] = (0, 0, 0xFFFF)
-        var packed: [(number: Int, object: PDFObject)] = []
-        for old in order {
-            let number = newNumber[old]!
-            let object = PDFRewrite.renumber(loaded[old]!, newNumber)
+        var packed: [(number: Int, body: [UInt8])] = []
+        // cairo's objects the pass left alone are copied as they are, without parsing them:
+        // object numbers stay, so no reference needs rewriting.
+        let starts = file.offsets.sorted { $0.value < $1.value }
+        for (i, (number, offset)) in starts.enumerated() where objects[number] == nil {
+            let end = i + 1 < starts.count ? starts[i + 1].value : file.startXref
+            guard let body = PDFRewrite.body(of: file.bytes, from: offset, to: end) else {
+                throw PDFParser.ParseError.malformed("object \(number) has no obj … endobj", at: offset)
+            }
+            if body.count >= 9, body[(body.endIndex - 9)...].elementsEqual("endstream".utf8) {
+                entries[number] = (1, out.count, 0)
+                out += Array("\(number) 0 obj\n".utf8)
+                out += body
+                out += Array("\nendobj\n".utf8)
+            } else {
+                packed.append((number, Array(body)))
+            }
+        }
+        for (number, object) in objects.sorted(by: { $0.key < $1.key }) {
             if case .stream = object {
                 entries[number] = (1, out.count, 0)
                 PDFRewrite.writeIndirect(number, object, into: &out)
-            } else if old == rootNumber {
+            } else if number == rootNumber {
                 entries[number] = (1, out.count, 0)
                 PDFRewrite.writeIndirect(number, object, into: &out)
             } else {
-                packed.append((number, object))
+                packed.append((number, object.serialized()))
             }
         }
         var streamNumber = count
@@ -93,16 +80,16 @@ struct PDFRewrite {
             streamNumber += 1
             var index: [UInt8] = []
             var body: [UInt8] = []
-            for (position, (number, object)) in chunk.enumerated() {
+            for (position, (number, objectBody)) in chunk.enumerated() {
                 entries[number] = (2, streamNumber, position)
                 index += Array("\(number) \(body.count) ".utf8)
-                object.write(into: &body)
+                body += objectBody
                 body.append(0x0A)
             }
             entries.append((1, out.count, 0))
             let dictionary = PDFDictionary([("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(index.count)),
                                             ("Filter", .name("FlateDecode"))])
-            PDFRewrite.writeIndirect(streamNumber, .stream(dictionary, try Zlib.deflate(index + body, level: 9)), into: &out)
+            PDFRewrite.writeIndirect(streamNumber, .stream(dictionary, try Zlib.deflate(index + body, level: PDFRewrite.compressionLevel)), into: &out)
         }
 
         // The cross-reference stream, the last object, lists itself too.
@@ -120,8 +107,8 @@ struct PDFRewrite {
         var dictionary = PDFDictionary([("Type", .name("XRef")), ("Size", .int(xrefNumber + 1)),
                                         ("W", .array([.int(1), .int(offsetWidth), .int(2)])),
                                         ("Filter", .name("FlateDecode"))])
-        for (key, value) in extra where value != .null { dictionary[key] = PDFRewrite.renumber(value, newNumber) }
-        PDFRewrite.writeIndirect(xrefNumber, .stream(dictionary, try Zlib.deflate(table, level: 9)), into: &out)
+        for (key, value) in extra where value != .null { dictionary[key] = value }
+        PDFRewrite.writeIndirect(xrefNumber, .stream(dictionary, try Zlib.deflate(table, level: PDFRewrite.compressionLevel)), into: &out)
         out += Array("startxref\n\(xrefAt)\n%%EOF\n".utf8)
         return out
     }
@@ -150,18 +137,20 @@ struct PDFRewrite {
         out += Array("\nendobj\n".utf8)
     }
 
-    private static func renumber(_ object: PDFObject, _ map: [Int: Int]) -> PDFObject {
-        switch object {
-        case .reference(let n, _): return .reference(map[n]!, 0)
-        case .array(let items): return .array(items.map { renumber($0, map) })
-        case .dictionary(let d): return .dictionary(renumber(d, map))
-        case .stream(let d, let data): return .stream(renumber(d, map), data)
-        default: return object
-        }
-    }
-
-    private static func renumber(_ d: PDFDictionary, _ map: [Int: Int]) -> PDFDictionary {
-        PDFDictionary(d.entries.map { ($0.key, renumber($0.value, map)) })
+    /// The bytes between `N G obj` and `endobj` of the object at `offset`, trimmed; `end` is
+    /// where the next object starts (searching back from it, binary stream data cannot fool it).
+    static func body(of bytes: [UInt8], from offset: Int, to end: Int) -> ArraySlice<UInt8>? {
+        let obj = Array("obj".utf8), endobj = Array("endobj".utf8)
+        var start = offset
+        while start + 3 <= end, !bytes[start..<start + 3].elementsEqual(obj) { start += 1 }
+        var stop = end - endobj.count
+        while stop >= start + 3, !bytes[stop..<stop + endobj.count].elementsEqual(endobj) { stop -= 1 }
+        guard start + 3 <= stop else { return nil }
+        start += 3
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        while start < stop, isSpace(bytes[start]) { start += 1 }
+        while stop > start, isSpace(bytes[stop - 1]) { stop -= 1 }
+        return bytes[start..<stop]
     }
 
     static func byteWidth(_ value: Int) -> Int {
