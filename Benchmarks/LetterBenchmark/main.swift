@@ -3,6 +3,9 @@
 // noisy); medians over rounds. Run: swift run -c release letter-benchmark [letters] [rounds]
 // Memory: letter-benchmark --memory N renders N distinct letters (each its own recipient,
 // address and case number) in one process and prints the peak resident set size.
+// Cold start: letter-benchmark --one CASE OUT does what `brev render --case CASE --out OUT`
+// does in a fresh process (build a pipeline, render, write the letter set), without brev's
+// argument parser and server libraries; with --startup it prints where the time went.
 import BrevCore
 import BrevPipeline
 import Foundation
@@ -28,6 +31,21 @@ let arguments = CommandLine.arguments
 let memoryRun = arguments.count > 2 && arguments[1] == "--memory" ? Int(arguments[2]) : nil
 let letters = arguments.count > 1 ? Int(arguments[1]) ?? 300 : 300
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+
+if arguments.count > 3 && arguments[1] == "--one" {
+    let started = Date()
+    guard let root = BrevEnvironment.locateResources() else { exit(2) }
+    let pipeline = try LetterPipeline(environment: BrevEnvironment(resourceRoot: root, today: BrevEnvironment.todayInCopenhagen()))
+    let built = Date()
+    let letters = try pipeline.renderAll(caseJSON: Array(try Data(contentsOf: URL(fileURLWithPath: arguments[2]))))
+    let rendered = Date()
+    for letter in letters { _ = try letter.write(to: arguments[3]) }
+    if arguments.count > 4 && arguments[4] == "--startup" {
+        let ms = { (a: Date, b: Date) in String(format: "%.1f", b.timeIntervalSince(a) * 1000) }
+        print("pipeline \(ms(started, built)) ms, render \(ms(built, rendered)) ms, write \(ms(rendered, Date())) ms")
+    }
+    exit(0)
+}
 
 guard let root = BrevEnvironment.locateResources() else {
     print("run from the repository: LetterTemplates/ and Fonts/ not found")

@@ -30,7 +30,10 @@ public enum FontManifest {
 
     /// Checks that every font layout loads is in the manifest and that every font the manifest
     /// names has its hash.
-    public static func verify(directory: URL) throws(DiagnosticsError) {
+    ///
+    /// `checked`: markers of earlier processes (`CheckedResources`): a font file whose inode,
+    /// size and change time passed against this manifest hash before is not hashed again.
+    public static func verify(directory: URL, checked: CheckedResources? = nil) throws(DiagnosticsError) {
         let manifestPath = "Fonts/\(fileName)"
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(fileName).path) else {
             throw DiagnosticsError([.error(.fontDamaged, at: .file(path: manifestPath, line: 1, column: nil),
@@ -51,9 +54,15 @@ public enum FontManifest {
             }
             let stamp = "\(path)|\(attributes[.size] ?? 0)|\(attributes[.modificationDate] ?? 0)|\(entry.sha256)"
             if verified.contains(stamp) { continue }
+            let marker = CheckedResources.fileIdentity(path).map { CheckedResources.key("font", [Array("\(path)|\($0)|\(entry.sha256)".utf8)]) }
+            if let marker, checked?.passed(marker) == true {
+                verified.insert(stamp)
+                continue
+            }
             let font = FileManager.default.contents(atPath: path) ?? Data()
             if SHA256.hex(Array(font)) == entry.sha256 {
                 verified.insert(stamp)
+                if let marker { checked?.recordPass(marker) }
             } else {
                 problems.append(.error(.fontDamaged, at: at,
                                        "Fonts/\(entry.file) does not have the SHA-256 its manifest entry names: the font is damaged or swapped"))

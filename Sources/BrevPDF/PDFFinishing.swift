@@ -4,11 +4,11 @@ import Foundation
 import Glibc
 #endif
 
-/// The finishing pass: one incremental update after cairo adds what cairo 1.16 does not write
+/// The finishing pass: adds what cairo 1.16 does not write
 /// and PDF/UA-1 and PDF/A-2a require (platform-notes.md §3): /Lang, DisplayDocTitle, XMP with
 /// the PDF/A and PDF/UA identification, an sRGB output intent, /Tabs /S, artifacts for page
 /// furniture, /CIDToGIDMap, TH /Scope, a positive outline count, link annotations' /Contents and
-/// print flag, and a trailer /ID.
+/// print flag, and a trailer /ID; then writes the file anew, compact (`PDFRewrite`).
 struct PDFFinishing {
     /// The sRGB profile, already deflated: compressing it per letter was most of the pass's cost.
     let iccProfileDeflated: [UInt8]
@@ -29,7 +29,7 @@ struct PDFFinishing {
 
     func finish(_ pdf: [UInt8], options: Options) throws -> [UInt8] {
         let file = try PDFFile(bytes: pdf)
-        var update = IncrementalUpdate(file: file)
+        var update = PDFRewrite(file: file)
         guard let rootNumber = file.trailer["Root"]?.reference,
               var catalog = try file.object(rootNumber).dictionary else { throw PDFParser.ParseError.malformed("no catalog", at: 0) }
         let info = try file.trailer["Info"].map { try file.resolve($0).dictionary } ?? nil
@@ -74,12 +74,12 @@ struct PDFFinishing {
         }
 
         let id = Array(SHA256.digest(options.identity).prefix(16))
-        return update.write(trailer: [("Root", .reference(rootNumber, 0)), ("Info", file.trailer["Info"] ?? .null),
+        return try update.write(trailer: [("Root", .reference(rootNumber, 0)), ("Info", file.trailer["Info"] ?? .null),
                                       ("ID", .array([.string(id), .string(id)]))])
     }
 
     /// Every page: /Tabs /S, and its page furniture marked as artifacts.
-    private func finishPages(_ nodeRef: Int, file: PDFFile, update: inout IncrementalUpdate) throws {
+    private func finishPages(_ nodeRef: Int, file: PDFFile, update: inout PDFRewrite) throws {
         guard var node = try file.object(nodeRef).dictionary else { return }
         if node["Type"]?.name == "Pages" {
             for kid in node["Kids"]?.array ?? [] {
@@ -103,7 +103,7 @@ struct PDFFinishing {
     }
 
     /// cairo's CID font subsets map CID = GID but omit /CIDToGIDMap, which PDF/A-2 requires.
-    private func finishFonts(file: PDFFile, update: inout IncrementalUpdate) throws {
+    private func finishFonts(file: PDFFile, update: inout PDFRewrite) throws {
         for number in file.objects(containing: "/CIDFontType2") {
             guard case .dictionary(var font) = try file.object(number), font["Subtype"]?.name == "CIDFontType2",
                   font["CIDToGIDMap"] == nil else { continue }
@@ -114,7 +114,7 @@ struct PDFFinishing {
 
     /// Link annotations get the description PDF/UA-1 7.18.5 asks for (/Contents, said from the
     /// link's target) and the print flag PDF/A-2 6.3.2 asks for (/F 4): cairo writes neither.
-    private func finishLinks(file: PDFFile, update: inout IncrementalUpdate) throws {
+    private func finishLinks(file: PDFFile, update: inout PDFRewrite) throws {
         for number in file.objects(containing: "/Link") {
             guard case .dictionary(var link) = try file.object(number), link["Subtype"]?.name == "Link" else { continue }
             if let action = link["A"].flatMap({ $0.dictionary }), case .string(let uriBytes)? = action["URI"] {
@@ -147,7 +147,7 @@ struct PDFFinishing {
 
     /// Header cells get /Scope: /Column in a row of headers only, /Row beside data cells.
     /// Table rows are found by a byte search, not by walking the whole structure tree.
-    private func finishStructure(file: PDFFile, update: inout IncrementalUpdate) throws {
+    private func finishStructure(file: PDFFile, update: inout PDFRewrite) throws {
         for number in file.objects(containing: "/S /TR") {
             guard let row = try file.object(number).dictionary, row["S"]?.name == "TR", let k = row["K"] else { continue }
             var cells: [(Int, PDFDictionary)] = []
@@ -182,7 +182,7 @@ struct PDFFinishing {
     /// open there: a table or list that continues on the next page would then hold it. Such a
     /// Note moves out to follow that table or list. Every Note gets the /ID PDF/UA-1 7.9
     /// demands, with the IDTree that maps IDs to elements.
-    private func finishNotes(structTreeRoot: Int, file: PDFFile, update: inout IncrementalUpdate) throws {
+    private func finishNotes(structTreeRoot: Int, file: PDFFile, update: inout PDFRewrite) throws {
         var edited: [Int: PDFDictionary] = [:]
         func element(_ number: Int) throws -> PDFDictionary? { try edited[number] ?? file.object(number).dictionary }
         var ids: [([UInt8], Int)] = []
@@ -227,60 +227,6 @@ struct PDFFinishing {
             return String(decoding: units, as: UTF16.self)
         }
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-    }
-}
-
-/// New versions of objects and new objects, appended after the original file with their own
-/// cross-reference section (ISO 32000-1 §7.5.6). The original bytes are left untouched.
-struct IncrementalUpdate {
-    let file: PDFFile
-    private var objects: [Int: PDFObject] = [:]
-    private var nextNumber: Int
-
-    init(file: PDFFile) {
-        self.file = file
-        self.nextNumber = file.size
-    }
-
-    mutating func replace(_ number: Int, with object: PDFObject) { objects[number] = object }
-
-    mutating func add(_ object: PDFObject) -> Int {
-        let n = nextNumber
-        nextNumber += 1
-        objects[n] = object
-        return n
-    }
-
-    func write(trailer extra: [(String, PDFObject)]) -> [UInt8] {
-        var out = file.bytes
-        if out.last != 0x0A { out.append(0x0A) }
-        var offsets: [(Int, Int)] = []
-        for number in objects.keys.sorted() {
-            offsets.append((number, out.count))
-            out += Array("\(number) 0 obj\n".utf8)
-            objects[number]!.write(into: &out)
-            out += Array("\nendobj\n".utf8)
-        }
-        let xrefAt = out.count
-        out += Array("xref\n".utf8)
-        // Subsections of consecutive object numbers.
-        var i = 0
-        while i < offsets.count {
-            var j = i
-            while j + 1 < offsets.count && offsets[j + 1].0 == offsets[j].0 + 1 { j += 1 }
-            out += Array("\(offsets[i].0) \(j - i + 1)\n".utf8)
-            for k in i...j {
-                let s = String(offsets[k].1)
-                out += Array((String(repeating: "0", count: 10 - s.count) + s + " 00000 n \n").utf8)
-            }
-            i = j + 1
-        }
-        var trailer = PDFDictionary([("Size", .int(nextNumber)), ("Prev", .int(file.startXref))])
-        for (k, v) in extra where v != .null { trailer[k] = v }
-        out += Array("trailer\n".utf8)
-        PDFObject.dictionary(trailer).write(into: &out)
-        out += Array("\nstartxref\n\(xrefAt)\n%%EOF\n".utf8)
-        return out
     }
 }
 

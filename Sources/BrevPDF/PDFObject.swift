@@ -1,7 +1,7 @@
 import Foundation
 
 /// A PDF object (ISO 32000-1 §7.3), enough to read what cairo writes and to write new
-/// versions of objects in an incremental update.
+/// versions of objects when the finished file is written (`PDFRewrite`).
 indirect enum PDFObject: Equatable {
     case null
     case bool(Bool)

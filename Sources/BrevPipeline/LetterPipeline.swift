@@ -31,14 +31,15 @@ public final class LetterPipeline {
         self.environment = environment
         do {
             profiles = try ProfileCatalog.load(directory: environment.templatesDirectory.appendingPathComponent("profiles"))
-            templates = try TemplateCatalog.load(directory: environment.templatesDirectory, modelSpecimen: LetterModel.specimen)
+            templates = try TemplateCatalog.load(directory: environment.templatesDirectory, modelSpecimen: LetterModel.specimen,
+                                                 checked: .shared)
         } catch {
             throw .invalid(error.diagnostics)
         }
         logos = try LetterPipeline.loadLogos(of: profiles,
                                              from: environment.templatesDirectory.appendingPathComponent("logos"))
         do {
-            try FontManifest.verify(directory: environment.fontsDirectory)
+            try FontManifest.verify(directory: environment.fontsDirectory, checked: .shared)
         } catch {
             throw .invalid(error.diagnostics)
         }
@@ -66,10 +67,16 @@ public final class LetterPipeline {
                                                 "the official schema is missing; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
         }
         schemas = SchemaValidator(schemaDirectory: schemaDirectory)
-        let broken = schemas.compileAll()
-        if !broken.isEmpty {
-            throw .invalid(broken.map { .error(.schemasInvalid, at: .file(path: schemaDirectory.appendingPathComponent($0).path, line: 1, column: nil),
-                                               "the official schema cannot be compiled; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
+        // Compiling the three schemas takes longer than the rest of a start: files that compiled
+        // before (`CheckedResources`) are compiled when a message first needs them.
+        let compiledBefore = SchemaValidator.fileIdentities(in: schemaDirectory).map { CheckedResources.key("schemas", $0) }
+        if compiledBefore.map(CheckedResources.shared.passed) != true {
+            let broken = schemas.compileAll()
+            if !broken.isEmpty {
+                throw .invalid(broken.map { .error(.schemasInvalid, at: .file(path: schemaDirectory.appendingPathComponent($0).path, line: 1, column: nil),
+                                                   "the official schema cannot be compiled; restore Schemas/memo/ or set BREV_MEMO_SCHEMAS") })
+            }
+            if let compiledBefore { CheckedResources.shared.recordPass(compiledBefore) }
         }
     }
 

@@ -19,7 +19,11 @@ public struct TemplateCatalog: Sendable {
     /// element (`LetterModel.specimen`). Each letter template is checked against it once, here,
     /// so a template naming a value the model's type does not have is refused at load with its
     /// file and line, and letters of that type are filled without a check of their own.
-    public static func load(directory: URL, modelSpecimen: Any? = nil) throws(DiagnosticsError) -> TemplateCatalog {
+    ///
+    /// `checked`: markers of earlier passes (`CheckedResources`); templates whose bytes passed
+    /// the lint and the specimen check before, with this brev executable, are not checked again.
+    public static func load(directory: URL, modelSpecimen: Any? = nil,
+                            checked: CheckedResources? = nil) throws(DiagnosticsError) -> TemplateCatalog {
         var letters: [String: TemplateSource] = [:]
         var partials: [String: TemplateSource] = [:]
         var unreadable: [Diagnostic] = []
@@ -56,17 +60,24 @@ public struct TemplateCatalog: Sendable {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: lettersDir.path, line: 1, column: nil),
                                            "no letter templates found")])
         }
-        return try TemplateCatalog(letters: letters, partials: partials, modelSpecimen: modelSpecimen)
+        return try TemplateCatalog(letters: letters, partials: partials, modelSpecimen: modelSpecimen, checked: checked)
     }
 
     public init(letters: [String: TemplateSource], partials: [String: TemplateSource],
-                modelSpecimen: Any? = nil) throws(DiagnosticsError) {
+                modelSpecimen: Any? = nil, checked: CheckedResources? = nil) throws(DiagnosticsError) {
         self.letters = letters
         self.partials = partials
+        let sources = (Array(letters.values) + Array(partials.values)).sorted(by: { $0.path < $1.path })
+        // Everything the lint and the specimen check read: the files and the model's type.
+        let modelType = modelSpecimen.map { String(reflecting: type(of: $0)) } ?? "no model"
+        let key = checked.map { _ in
+            CheckedResources.key("templates", [Array(modelType.utf8)] + sources.flatMap { [Array($0.path.utf8), Array($0.text.utf8)] })
+        }
+        let checkedBefore = key.map { checked!.passed($0) } ?? false
         var problems = PartialIncludes.check(letters: letters, partials: partials)
         var library = MustacheLibrary()
-        for source in (Array(letters.values) + Array(partials.values)).sorted(by: { $0.path < $1.path }) {
-            problems += TemplateCatalog.lint(source)
+        for source in sources {
+            if !checkedBefore { problems += TemplateCatalog.lint(source) }
             do {
                 let template = try MustacheTemplate(string: source.text)
                 if source.isPartial {
@@ -82,13 +93,14 @@ public struct TemplateCatalog: Sendable {
                 problems.append(.error(.templateSyntax, at: .file(path: source.path, line: 1, column: nil), "Mustache: \(error)"))
             }
         }
-        if let modelSpecimen, problems.isEmpty {
+        if let modelSpecimen, problems.isEmpty, !checkedBefore {
             let checker = TemplateValueChecker(partials: partials)
             for source in letters.values.sorted(by: { $0.path < $1.path }) {
                 problems += checker.check(source, model: modelSpecimen)
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
+        if let key, !checkedBefore { checked!.recordPass(key) }
         self.library = library
         checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
     }

@@ -12,9 +12,20 @@ struct Brev: ParsableCommand {
         """,
         subcommands: [Render.self, Check.self, Standard.self, Batch.self, Serve.self, Users.self, CrashForTesting.self])
 
-    /// The crash handler goes in before anything reads a case.
+    /// The crash handler goes in before anything reads a case. Repeated `--case` options are
+    /// lifted out before parsing (`RepeatedCaseOptions`: the parser is quadratic in them).
     static func main() {
         CrashReport.install()
-        main(nil)
+        let split = RepeatedCaseOptions.split(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(split.arguments)
+            if var takesCases = command as? any TakesCaseFiles {
+                takesCases.cases += split.extraCases
+                command = takesCases
+            }
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
     }
 }

@@ -3,7 +3,7 @@ import BrevCore
 import BrevPipeline
 import Foundation
 
-struct Check: ParsableCommand {
+struct Check: TakesCaseFiles {
     static let configuration = CommandConfiguration(
         abstract: "Print every problem with a case: everything render does, with nothing written.",
         discussion: """

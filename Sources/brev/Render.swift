@@ -4,13 +4,19 @@ import BrevDigitalPost
 import BrevPipeline
 import Foundation
 
-struct Render: ParsableCommand {
+struct Render: TakesCaseFiles {
     static let configuration = CommandConfiguration(
         abstract: "Render letters as PDF and HTML.",
         discussion: "File names are afgoerelse-<id>.pdf/.html: an opaque id, never the citizen or the treatment. Files are written with mode 0600.")
 
     @Option(name: .customLong("case"), help: "A case JSON file (repeat for several).")
     var cases: [String] = []
+
+    @Option(help: "A file naming case JSON files, one path a line (after any --case).")
+    var caseList: String?
+
+    @Option(help: "Letters rendered at once (default: one per core). Output and its order are the same for any number.")
+    var jobs: Int?
 
     @Option(help: "Output folder (created if missing).")
     var out: String
@@ -24,45 +30,62 @@ struct Render: ParsableCommand {
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
-        if cases.isEmpty { throw ValidationError("give at least one --case FILE") }
+        if cases.isEmpty && caseList == nil { throw ValidationError("give at least one --case FILE or a --case-list FILE") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs is at least 1") }
         if MeMoVersion(rawValue: memoVersion) == nil { throw ValidationError("--memo-version is 1.1 or 1.2") }
     }
 
     func run() throws {
-        let pipeline = try resources.makePipeline()
-        pipeline.memoVersion = MeMoVersion(rawValue: memoVersion)!
-        pipeline.maxMessageBytes = maxMessageBytes
-        var worst: Int32 = 0
-        // Which input each letter id of this run came from: a second input with the same id is refused.
-        var inputOfLetter: [String: String] = [:]
+        let paths = try cases + (caseList.map(readCaseList) ?? [])
+        if paths.isEmpty { throw ValidationError("the case list names no case file") }
+        let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, paths.count)
+        var pipelines: [LetterPipeline] = []
+        for _ in 0..<max(1, workers) {
+            let pipeline = try resources.makePipeline()
+            pipeline.memoVersion = MeMoVersion(rawValue: memoVersion)!
+            pipeline.maxMessageBytes = maxMessageBytes
+            pipelines.append(pipeline)
+        }
         recoverOutput()
-        for path in cases {
-            do {
-                let letters = try pipeline.renderAll(caseJSON: try readCase(path))
-                report(letters[0].warnings, file: path)
-                if let taken = letters.first(where: { inputOfLetter[$0.letterId] != nil }) {
-                    throw BrevError.invalid([.error(.duplicateLetter, at: .jsonPath("$"),
-                        "letter \(taken.letterId) was already written in this run from \(inputOfLetter[taken.letterId]!); nothing was written for this input")])
+        // With one pipeline this thread renders and writes each case in turn; with more, each
+        // works on a thread of its own and this one prints their outcomes in input order.
+        let run = OrderedRenders(paths: paths, out: out, window: 4 * pipelines.count)
+        let outcome: (Int) -> OrderedRenders.Outcome
+        if pipelines.count == 1 {
+            outcome = { run.process($0, on: pipelines[0]) }
+        } else {
+            run.start(pipelines)
+            outcome = run.outcome
+        }
+        var worst: Int32 = 0
+        for (index, path) in paths.enumerated() {
+            let done = outcome(index)
+            if let first = done.letters.first { report(first.warnings, file: path) }
+            for (letter, written) in zip(done.letters, done.written) {
+                if letter.overfullLines > 0 {
+                    printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
                 }
-                for letter in letters { inputOfLetter[letter.letterId] = path }
-                for letter in letters {
-                    let written = try letter.write(to: out)
-                    if letter.overfullLines > 0 {
-                        printError("\(path): warning: \(letter.overfullLines) line(s) wider than the measure")
-                    }
-                    // Only the opaque id and counts: no name, CPR or treatment in the log.
-                    print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
-                }
-            } catch let error as BrevError {
-                if case .invalid(let diagnostics) = error {
-                    report(diagnostics, file: path)
-                } else {
-                    printError("\(path): \(error)")
-                }
-                worst = max(worst, error.exitCode)
+                // Only the opaque id and counts: no name, CPR or treatment in the log.
+                print("\(path): letter \(letter.letterId), \(letter.pageCount) page(s) → \(written.joined(separator: ", "))")
             }
+            guard let failure = done.failure else { continue }
+            guard let error = failure as? BrevError else { throw failure }
+            if case .invalid(let diagnostics) = error {
+                report(diagnostics, file: path)
+            } else {
+                printError("\(path): \(error)")
+            }
+            worst = max(worst, error.exitCode)
         }
         if worst != 0 { throw ExitCode(worst) }
+    }
+
+    /// The paths in a `--case-list` file: one a line; blank lines are skipped.
+    func readCaseList(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read the case list \(path)")
+        }
+        return text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     /// Removes what a killed run left in the output folder: letter sets whose writing was

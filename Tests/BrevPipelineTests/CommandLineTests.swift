@@ -55,4 +55,37 @@ import Testing
         #expect(r.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
     }
+
+    /// Many cases on several pipelines at once report, refuse and write exactly as on one: the
+    /// same lines in the same order, the first of two equal inputs written and the second
+    /// refused (DUPLICATE_LETTER), a case with errors refused at its fields. The cases come as
+    /// `--case FILE`, `--case=FILE` (lifted out before parsing) and a `--case-list` file.
+    @Test func renderOnTwoJobsMatchesOneJobInOrderDuplicatesAndRefusals() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let examples = "\(root)/Examples/cases"
+        let valid = ["afslag-doegn-sel101.json", "bevilling-dag-sel101.json", "behandlingsplan-sel101.json",
+                     "partshoering-doegn-sel101.json", "ophoer-ambulant-sel101.json"].map { "\(examples)/\($0)" }
+        let invalid = "\(examples)/afslag-doegn-invalid-mangler-begrundelse.json"
+        let list = dir.appendingPathComponent("cases.txt")
+        try Data(([valid[2], valid[0], invalid, "", valid[3], valid[4]].joined(separator: "\n") + "\n").utf8).write(to: list)
+        func render(jobs: Int) throws -> (TestSupport.ProcessResult, [String]) {
+            let out = dir.appendingPathComponent("out-\(jobs)").path
+            let r = try TestSupport.run(brev, ["render", "--case", valid[0], "--case=\(valid[1])", "--case-list", list.path,
+                                               "--out", out, "--resources", root, "--jobs", "\(jobs)"])
+            return (r, try FileManager.default.contentsOfDirectory(atPath: out).sorted())
+        }
+        let (one, filesOne) = try render(jobs: 1)
+        let (two, filesTwo) = try render(jobs: 2)
+        #expect(one.status == 1 && two.status == 1)
+        // Five distinct valid letters, each with its PDF, HTML, MeMo and SF1601 body.
+        #expect(filesOne.count == 5 * 4, "\(filesOne)")
+        #expect(filesTwo == filesOne)
+        #expect(one.stdout.components(separatedBy: "\n").count == 5 + 1, "\(one.stdout)")
+        #expect(two.stdout.replacingOccurrences(of: "out-2", with: "out-1") == one.stdout)
+        #expect(two.stderr == one.stderr)
+        #expect(one.stderr.contains("\(valid[0]): error[DUPLICATE_LETTER]"), "\(one.stderr)")
+        #expect(one.stderr.contains("\(invalid): error[MISSING_BEGRUNDELSE] $.begrundelse.facts:"), "\(one.stderr)")
+        let order = one.stdout.split(separator: "\n").map { $0.prefix { $0 != ":" } }.map(String.init)
+        #expect(order == [valid[0], valid[1], valid[2], valid[3], valid[4]])
+    }
 }
