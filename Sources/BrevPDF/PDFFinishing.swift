@@ -163,7 +163,7 @@ struct PDFFinishing {
     }
 
     /// Figures get the /Alt PDF/UA-1 7.3 demands (cairo 1.16 ignores an alt attribute).
-    private func finishFigures(_ alternates: [String], file: PDFFile, update: inout IncrementalUpdate) throws {
+    private func finishFigures(_ alternates: [String], file: PDFFile, update: inout PDFRewrite) throws {
         guard !alternates.isEmpty else { return }
         var index = 0
         for number in file.objects(containing: "/S /Figure").sorted() {
