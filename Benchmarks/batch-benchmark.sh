@@ -3,14 +3,15 @@
 # journals' share of a letter's cost, and peak RSS over N1 and N2 letters, each in its own process.
 # PostgreSQL is a throwaway cluster of its own (initdb into a temporary folder, a free local port,
 # run as the postgres user when this runs as root), stopped at the end.
-#   Benchmarks/batch-benchmark.sh            # N=10000 RSS="1000 10000"
+#   Benchmarks/batch-benchmark.sh            # N=10000 RSS="1000 10000" CONFIGURATION=release
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-10000}"
 RSS="${RSS:-1000 10000}"
 
-swift build -c release --product batch-benchmark >/dev/null
-bench=.build/release/batch-benchmark
+CONFIGURATION="${CONFIGURATION:-release}"   # debug only when there is no time for a release build: say so with the figures
+[ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIGURATION" --product batch-benchmark >/dev/null
+bench=".build/$CONFIGURATION/batch-benchmark"
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bin/pg_ctl" ] || { echo "PostgreSQL is not installed (scripts/setup.sh)" >&2; exit 1; }
@@ -28,7 +29,7 @@ trap stop EXIT
 "${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
 for db in bench bench_alone; do "$bin/createdb" -h 127.0.0.1 -p "$port" -U brev "$db"; done
 
-echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), $CONFIGURATION, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bench" "$N" --journal "postgres://brev@127.0.0.1:$port/bench?sslmode=disable"
 for n in $RSS; do "$bench" "$n" --rss; done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
