@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         // Already in Hummingbird's graph; named so BrevServer may use HTTPField.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The PostgreSQL batch journal shared by several workers (BrevStore).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // System libraries (Debian -dev packages; scripts/setup.sh installs them).
@@ -61,7 +63,10 @@ let package = Package(
         ]),
         // The batch job: a journal (SQLite via GRDB; PostgreSQL later), a transport (the outbox
         // folder; SF1601 over HTTPS later) and the runner that drives pipelines through them.
-        .target(name: "BrevStore", dependencies: ["BrevCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "BrevStore", dependencies: [
+            "BrevCore", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "BrevTransport", dependencies: [
             "BrevCore", "BrevDigitalPost",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,14 +1,28 @@
 // Letters per second of `brev batch` (in-process, into the outbox folder) on 1 and 2 jobs for N
 // generated letters, and the journal's share of a letter's cost: the same journal calls a
-// worker makes per letter, timed alone on a fresh SQLite journal, against the whole run.
+// worker makes per letter, timed alone on a fresh journal, against the whole run.
 // Wall time (the batch is parallel); the machine is shared, so compare figures within one run.
 // Run: swift build -c release --product batch-benchmark && .build/release/batch-benchmark [letters]
+//   --journal postgres://user@host:port/db   also the PostgreSQL journal (a fresh database; PGPASSWORD)
+//   --rss                                    one run on 2 jobs only, then the process's peak RSS
+// Benchmarks/batch-benchmark.sh runs all of it with a throwaway PostgreSQL.
 import BrevBatch
 import BrevCore
 import BrevStore
 import Foundation
 
-let letters = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 400 : 400
+var arguments = Array(CommandLine.arguments.dropFirst())
+var postgresURL: String?
+var rssOnly = false
+if let i = arguments.firstIndex(of: "--journal"), i + 1 < arguments.count {
+    postgresURL = arguments[i + 1]
+    arguments.removeSubrange(i...i + 1)
+}
+if let i = arguments.firstIndex(of: "--rss") {
+    rssOnly = true
+    arguments.remove(at: i)
+}
+let letters = arguments.first.flatMap(Int.init) ?? 400
 
 guard let root = BrevEnvironment.locateResources() else {
     print("run from the repository: LetterTemplates/ and Fonts/ not found")
@@ -28,10 +42,10 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 let input = scratch.appendingPathComponent("cases.jsonl").path
 try Data(jsonl).write(to: URL(fileURLWithPath: input))
 
-func runBatch(jobs: Int) throws -> Double {
-    let outbox = scratch.appendingPathComponent("outbox-\(jobs)").path
+func runBatch(jobs: Int, journal: String? = nil) throws -> Double {
+    let outbox = scratch.appendingPathComponent("outbox-\(jobs)\(journal == nil ? "" : "-pg")").path
     let start = Date()
-    let outcome = try BatchRunner.run(BatchConfiguration(input: input, outbox: outbox, jobs: jobs, progress: .none,
+    let outcome = try BatchRunner.run(BatchConfiguration(input: input, outbox: outbox, journalPath: journal, jobs: jobs, progress: .none,
                                                          environment: environment))
     let seconds = Date().timeIntervalSince(start)
     guard outcome.lettersSentThisRun == letters else {
@@ -41,12 +55,12 @@ func runBatch(jobs: Int) throws -> Double {
     return seconds
 }
 
-/// The journal calls of one single-letter case, as CaseWorker makes them, N times.
-func journalAlone() throws -> Double {
-    let journal = try SQLiteBatchJournal(path: scratch.appendingPathComponent("journal-alone.sqlite").path)
+/// The journal calls of one single-letter case, as the runner and CaseWorker make them, N times.
+func journalAlone(_ journal: any BatchJournal) throws -> Double {
     let start = Date()
     for line in 1...letters {
         let id = "letter-\(line)"
+        _ = try journal.claimCase(line: line, inputSHA256: String(repeating: "a", count: 64))
         try journal.startCase(line: line, inputSHA256: String(repeating: "a", count: 64), caseNumber: "27.36.08-G01-\(line)-26")
         _ = try journal.sentLetter(letterId: id)
         try journal.recordRendered(LetterEntry(letterId: id, line: line, messageUUID: UUID().uuidString, templateVersion: "t",
@@ -57,12 +71,37 @@ func journalAlone() throws -> Double {
     return Date().timeIntervalSince(start)
 }
 
+func f(_ x: Double) -> String { String(format: "%.1f", x) }
+
+/// Peak resident memory of this process so far (Linux reports kilobytes).
+func peakRSSMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+if rssOnly {
+    let two = try runBatch(jobs: 2)
+    print("letters: \(letters), 2 jobs: \(f(Double(letters) / two)) letters/s, peak RSS \(f(peakRSSMiB())) MiB")
+    exit(0)
+}
+
 let one = try runBatch(jobs: 1)
 let two = try runBatch(jobs: 2)
-let journal = try journalAlone()
-func f(_ x: Double) -> String { String(format: "%.1f", x) }
+let journal = try journalAlone(SQLiteBatchJournal(path: scratch.appendingPathComponent("journal-alone.sqlite").path))
 print("letters: \(letters)")
 print("1 job:  \(f(Double(letters) / one)) letters/s (\(f(one * 1000 / Double(letters))) ms a letter)")
 print("2 jobs: \(f(Double(letters) / two)) letters/s (speed-up \(String(format: "%.2f", one / two))×)")
-print("journal alone: \(String(format: "%.2f", journal * 1000 / Double(letters))) ms a letter = "
+print("SQLite journal alone: \(String(format: "%.2f", journal * 1000 / Double(letters))) ms a letter = "
       + "\(f(100 * journal / one))% of a letter's cost on 1 job")
+if let postgresURL {
+    // The shared journal: one run of the batch on 2 jobs, then the calls alone on a journal of their own
+    // (the run's tables hold lines 1…N already, so the calls alone use a second database, `<db>_alone`).
+    let shared = try runBatch(jobs: 2, journal: postgresURL)
+    print("2 jobs, PostgreSQL journal: \(f(Double(letters) / shared)) letters/s (\(String(format: "%.2f", two / shared))× the SQLite run's speed)")
+    let parts = postgresURL.split(separator: "?", maxSplits: 1)
+    let aloneURL = "\(parts[0])_alone" + (parts.count > 1 ? "?\(parts[1])" : "")
+    let alone = try journalAlone(PostgresBatchJournal(location: PostgresJournalLocation(url: aloneURL)))
+    print("PostgreSQL journal alone: \(String(format: "%.2f", alone * 1000 / Double(letters))) ms a letter = "
+          + "\(f(100 * alone / one))% of a letter's cost on 1 job")
+}

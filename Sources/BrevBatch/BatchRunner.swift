@@ -20,6 +20,9 @@ public struct BatchConfiguration: Sendable {
     public var sf1601: SF1601Configuration?
     /// When letters are dispatched (tests set it near midnight).
     public var clock: DispatchClock = .system
+    /// With a PostgreSQL journal: how long a worker's claim on a case lasts unless its heartbeat
+    /// renews it, so how long a dead worker's cases wait before the others take them over.
+    public var leaseSeconds: Double = PostgresBatchJournal.defaultLeaseSeconds
 
     public init(input: String, format: InputFormat? = nil, outbox: String, journalPath: String? = nil, jobs: Int,
                 progress: ProgressStyle, environment: BrevEnvironment, sf1601: SF1601Configuration? = nil) {
@@ -38,6 +41,9 @@ public struct BatchConfiguration: Sendable {
     public var resolvedJournalPath: String {
         journalPath ?? (outbox as NSString).appendingPathComponent(Self.journalFileName)
     }
+
+    /// Several workers share the batch through a PostgreSQL journal (`--journal postgres://…`).
+    public var sharedJournal: Bool { PostgresJournalLocation.isPostgres(resolvedJournalPath) }
 }
 
 /// The batch as it stands after a run: the journal's counts over every run so far.
@@ -66,18 +72,27 @@ public enum BatchRunner {
         } catch {
             throw .cannotRun("\(error)")
         }
-        let lock = try OutboxLock(outbox: configuration.outbox)
+        let shared = configuration.sharedJournal
+        if shared && configuration.input == "-" {
+            // A worker that takes over a dead worker's cases reads them again from its input.
+            throw .cannotRun("a journal shared by several workers needs --input FILE, not standard input")
+        }
+        // Workers sharing a PostgreSQL journal share the outbox too (its folders are how a letter
+        // sent just before a worker died is recognised); a SQLite batch has the outbox to itself.
+        let lock = try OutboxLock(outbox: configuration.outbox, shared: shared)
         // Held until the run returns (Swift may otherwise release it after its last use).
         defer { withExtendedLifetime(lock) {} }
-        let journal: SQLiteBatchJournal
+        let journal: any BatchJournal
         do {
-            journal = try SQLiteBatchJournal(path: configuration.resolvedJournalPath)
+            journal = try BatchJournalOpener.open(configuration.resolvedJournalPath, leaseSeconds: configuration.leaseSeconds)
         } catch {
             throw .cannotRun(error.description)
         }
         let transport = OutboxFolderTransport(directory: configuration.outbox, clock: configuration.clock)
         do {
-            try transport.removeLeftovers()
+            // Other workers may be writing into a shared outbox: only folders older than a lease are
+            // left over (a letter's folder is built in far less time).
+            if shared { try transport.removeLeftovers(olderThan: configuration.leaseSeconds) } else { try transport.removeLeftovers() }
         } catch {
             throw .cannotRun("cannot clean the outbox: \(error)")
         }
@@ -105,6 +120,8 @@ public enum BatchRunner {
                               transport: transport, messageTransport: messageTransport, clock: configuration.clock,
                               versions: ResourceVersions(environment: configuration.environment), counters: counters)
         try pool.start()
+        let heartbeat = shared ? LeaseHeartbeat(journal: journal, interval: configuration.leaseSeconds / 3) : nil
+        heartbeat?.start()
         let display = ProgressDisplay(counters: counters, total: total, style: configuration.progress)
         display.start()
         var readError: BatchError?
@@ -114,24 +131,41 @@ public enum BatchRunner {
                 let sha = SHA256.hex(next.bytes)
                 if let earlier = settled[line] {
                     if earlier != sha {
-                        readError = .cannotRun("line \(line) of the input is not the case this journal settled there: "
-                                               + "run a changed input with a new outbox or --journal")
+                        readError = otherInput(line: line)
                         break
                     }
                     continue
                 }
+                switch try claim(line: line, sha: sha, journal: journal) {
+                case .claimed: break
+                case .settled, .leasedElsewhere: continue
+                case .otherInput:
+                    readError = otherInput(line: line)
+                }
+                if readError != nil { break }
                 if !pool.queue.put(InputCase(line: line, bytes: next.bytes, sha256: sha, problems: next.problems)) { break }
+            }
+            if shared && readError == nil {
+                try takeOverExpiredCases(configuration, journal: journal, queue: pool.queue)
             }
         } catch {
             readError = error
         }
         if readError != nil { pool.queue.abandon() } else { pool.queue.close() }
         let workerError = pool.join()
+        heartbeat?.stop()
+        // Cases this worker claimed and did not settle (a run that stopped early) go to the others now.
+        if shared { try? journal.releaseLeases() }
         display.stop()
         if let readError { throw readError }
         if let workerError { throw .cannotRun(workerError.description) }
         do {
             let report = try BatchReport(journal: journal)
+            if shared && report.summary.count(CaseState.queued) == 0 {
+                // No case is anyone's now, so no worker is writing: a killed worker's half-built
+                // folder may go, whatever its age.
+                try? transport.removeLeftovers()
+            }
             try report.write(to: configuration.outbox)
             let snapshot = counters.snapshot(total: total)
             return BatchOutcome(summary: report.summary, settledThisRun: snapshot.settledThisRun,
@@ -141,6 +175,96 @@ public enum BatchRunner {
         } catch {
             throw .cannotRun("cannot write the report: \(error)")
         }
+    }
+}
+
+extension BatchRunner {
+    static func otherInput(line: Int) -> BatchError {
+        .cannotRun("line \(line) of the input is not the case this journal settled there: run a changed input with a new outbox or --journal")
+    }
+
+    static func claim(line: Int, sha: String, journal: any BatchJournal) throws(BatchError) -> CaseClaim {
+        do {
+            return try journal.claimCase(line: line, inputSHA256: sha)
+        } catch {
+            throw .cannotRun(error.description)
+        }
+    }
+
+    /// After the input is read: wait while other workers hold leases, and take over every case whose
+    /// lease runs out (its worker died), reading it again from the input. Returns when no case is
+    /// left to anyone but this worker.
+    static func takeOverExpiredCases(_ configuration: BatchConfiguration, journal: any BatchJournal,
+                                     queue: WorkQueue<InputCase>) throws(BatchError) {
+        // Often enough that a dead worker's cases wait little longer than its lease.
+        let poll = min(max(configuration.leaseSeconds / 4, 0.05), 2)
+        while true {
+            let expired: [Int: String]
+            let elsewhere: Int
+            do {
+                expired = try journal.claimExpiredCases(limit: 500)
+                elsewhere = expired.isEmpty ? try journal.casesLeasedElsewhere() : 1
+            } catch {
+                throw .cannotRun(error.description)
+            }
+            if !expired.isEmpty {
+                try reread(expired, configuration: configuration, queue: queue)
+                continue
+            }
+            if elsewhere == 0 { return }
+            Thread.sleep(forTimeInterval: poll)
+        }
+    }
+
+    /// Puts the cases on `lines` (claimed by this worker) in the queue, read again from the input.
+    static func reread(_ lines: [Int: String], configuration: BatchConfiguration, queue: WorkQueue<InputCase>) throws(BatchError) {
+        var missing = lines
+        let source = try configuration.format.open(configuration.input)
+        while !missing.isEmpty, let next = try source.nextCase() {
+            guard let sha = missing.removeValue(forKey: next.line) else { continue }
+            guard sha == SHA256.hex(next.bytes) else { throw otherInput(line: next.line) }
+            if !queue.put(InputCase(line: next.line, bytes: next.bytes, sha256: sha, problems: next.problems)) { return }
+        }
+        if let line = missing.keys.min() {
+            throw .cannotRun("line \(line) is in the shared journal but not in this input: every worker must read the same input")
+        }
+    }
+}
+
+/// Renews this worker's leases while it runs, so other workers take its cases only when it died.
+final class LeaseHeartbeat: @unchecked Sendable {
+    private let journal: any BatchJournal
+    private let interval: Double
+    private let condition = NSCondition()
+    private var stopped = false
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(journal: any BatchJournal, interval: Double) {
+        self.journal = journal
+        self.interval = max(interval, 0.05)
+    }
+
+    func start() {
+        Thread { [self] in
+            defer { finished.signal() }
+            condition.lock()
+            while !stopped {
+                condition.unlock()
+                // A failure shows in the workers' own journal calls; the lease then simply runs out.
+                try? journal.renewLeases()
+                condition.lock()
+                if !stopped { condition.wait(until: Date().addingTimeInterval(interval)) }
+            }
+            condition.unlock()
+        }.start()
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        finished.wait()
     }
 }
 

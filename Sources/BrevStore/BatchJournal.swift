@@ -3,7 +3,9 @@ import Foundation
 /// The batch's memory across runs: what became of each input line (one case) and of each letter
 /// it gave. The runner asks it before doing anything, so a re-run after a crash never renders a
 /// finished case again and never sends a letter twice. SQLite (`SQLiteBatchJournal`) is the one
-/// for a single machine; a PostgreSQL journal for several workers will implement the same protocol.
+/// for a single machine; `PostgresBatchJournal` lets several workers (processes, machines) share
+/// one batch: they claim cases under leases (the `claim…` and `…Leases` requirements, which a
+/// journal used by one process at a time leaves to their defaults).
 ///
 /// Nothing personal is stored: lines, the municipality's case number, opaque letter ids,
 /// message UUIDs, diagnostic codes and JSON paths, hashes and times.
@@ -37,9 +39,48 @@ public protocol BatchJournal: Sendable {
     func duplicateCases() throws(JournalError) -> [DuplicateCase]
     /// Puts failed cases (and their failed letters) back in the queue; returns how many cases.
     func requeueFailed() throws(JournalError) -> Int
+
+    // Sharing one batch between workers. Defaults: one process owns the whole batch (the SQLite
+    // journal, guarded by the outbox lock), so every case it reads is its own.
+
+    /// Several workers may run this batch at once: the runner claims each case before working on it.
+    var isShared: Bool { get }
+    /// Takes `line` for this worker, under a lease, unless it is settled or another worker's lease
+    /// on it is still running. The case is recorded as `queued` when claimed.
+    func claimCase(line: Int, inputSHA256: String) throws(JournalError) -> CaseClaim
+    /// Claims up to `limit` queued cases whose lease ran out (their worker died or stalled): their
+    /// lines and the SHA-256 of the input each was claimed with.
+    func claimExpiredCases(limit: Int) throws(JournalError) -> [Int: String]
+    /// Queued cases under another worker's running lease: the run waits for them, as their worker
+    /// may still die and leave them to this one.
+    func casesLeasedElsewhere() throws(JournalError) -> Int
+    /// Extends this worker's leases on the cases it holds (a heartbeat calls it).
+    func renewLeases() throws(JournalError)
+    /// Gives up this worker's leases on cases it did not settle (a run that stops early), so
+    /// another worker may take them at once.
+    func releaseLeases() throws(JournalError)
+}
+
+/// What `claimCase` found.
+public enum CaseClaim: Sendable, Hashable {
+    /// This worker holds the case now.
+    case claimed
+    /// Settled already (by any worker): nothing to do.
+    case settled
+    /// Another worker's lease on it is running.
+    case leasedElsewhere
+    /// The journal holds another input's case at that line.
+    case otherInput
 }
 
 extension BatchJournal {
+    public var isShared: Bool { false }
+    public func claimCase(line: Int, inputSHA256: String) throws(JournalError) -> CaseClaim { .claimed }
+    public func claimExpiredCases(limit: Int) throws(JournalError) -> [Int: String] { [:] }
+    public func casesLeasedElsewhere() throws(JournalError) -> Int { 0 }
+    public func renewLeases() throws(JournalError) {}
+    public func releaseLeases() throws(JournalError) {}
+
     public func recordSent(letterId: String, dispatchedAt: Date, sendMilliseconds: Int) throws(JournalError) {
         try recordSent(letterId: letterId, dispatchedAt: dispatchedAt, sendMilliseconds: sendMilliseconds, receipt: nil, pdfSHA256: nil)
     }

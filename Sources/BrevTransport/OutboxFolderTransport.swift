@@ -23,6 +23,12 @@ public struct OutboxFolderTransport: LetterTransport {
 
     /// Removes what a killed run left half-built. Call before any worker starts.
     public func removeLeftovers() throws(TransportError) {
+        try removeLeftovers(olderThan: nil)
+    }
+
+    /// As `removeLeftovers()`, for an outbox other workers write into at the same time: only
+    /// temporary folders last changed more than `seconds` ago (theirs are seconds old at most).
+    public func removeLeftovers(olderThan seconds: Double?) throws(TransportError) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
@@ -30,6 +36,9 @@ public struct OutboxFolderTransport: LetterTransport {
             throw TransportError(parcel: "outbox", reason: "cannot list the outbox folder")
         }
         for name in names where name.hasPrefix(Self.temporaryPrefix) {
+            if let seconds,
+               let changed = (try? FileManager.default.attributesOfItem(atPath: path(name)))?[.modificationDate] as? Date,
+               Date().timeIntervalSince(changed) <= seconds { continue }
             do {
                 try FileManager.default.removeItem(atPath: path(name))
             } catch {

@@ -22,6 +22,12 @@ struct Batch: ParsableCommand {
         Exit status: 0 every case's letters went out; 1 some cases were refused, the rest went out; 2 some letters \
         could not be sent (brev batch retry OUTBOX, then run again); 3 a template, profile or font is broken; 4 the \
         input, the outbox or the journal cannot be used (or another batch is running on it); 64 wrong usage.
+
+        Several workers, on one machine or many, share one batch through PostgreSQL: each runs \
+        brev batch --input cases.jsonl --out OUTBOX --journal postgres://user@host:5432/db with the same input and the \
+        same outbox (a shared folder) or the same SF1601 endpoint. They claim cases under leases; a dead worker's \
+        cases are taken over when its lease (--lease seconds) runs out, and every letter still goes out once. The \
+        password comes from PGPASSWORD or ~/.pgpass (PGPASSFILE), never from the URL.
         """,
         subcommands: [Run.self, Status.self, Report.self, Retry.self],
         defaultSubcommand: Run.self)
@@ -38,8 +44,11 @@ struct Batch: ParsableCommand {
         @Option(help: "The outbox folder (created if missing).")
         var out: String
 
-        @Option(help: "The journal database (default: OUT/journal.sqlite).")
+        @Option(help: "The journal: a SQLite file (default: OUT/journal.sqlite), or postgres://user@host:port/database to share the batch between workers.")
         var journal: String?
+
+        @Option(help: "With a PostgreSQL journal: seconds a worker's claim on a case lasts unless renewed; a dead worker's cases are taken over after this.")
+        var lease: Double = PostgresBatchJournal.defaultLeaseSeconds
 
         @Option(help: "A JSON file with the SF1601 endpoint and certificates (see the README): letters with a KombiPostAfsend request are posted there instead of put in the outbox.")
         var transportConfig: String?
@@ -54,6 +63,7 @@ struct Batch: ParsableCommand {
 
         func validate() throws {
             if jobs < 1 { throw ValidationError("--jobs is at least 1") }
+            if !(lease >= 1 && lease <= 86_400) { throw ValidationError("--lease is between 1 and 86400 seconds") }
             if ProgressStyle(rawValue: progress) == nil { throw ValidationError("--progress is auto, json or none") }
             if let format, InputFormat(rawValue: format) == nil { throw ValidationError("--format is jsonl or csv") }
         }
@@ -69,8 +79,9 @@ struct Batch: ParsableCommand {
                     throw ExitCode(4)
                 }
             }
-            let configuration = BatchConfiguration(input: input, format: format.flatMap(InputFormat.init(rawValue:)), outbox: out, journalPath: journal, jobs: jobs,
+            var configuration = BatchConfiguration(input: input, format: format.flatMap(InputFormat.init(rawValue:)), outbox: out, journalPath: journal, jobs: jobs,
                                                    progress: style, environment: try resources.environment(), sf1601: sf1601)
+            configuration.leaseSeconds = lease
             do {
                 let outcome = try BatchRunner.run(configuration)
                 let summary = outcome.summary
@@ -92,14 +103,14 @@ struct Batch: ParsableCommand {
     }
 
     /// Opens an existing journal for the read-only subcommands.
-    static func openJournal(outbox: String, journal: String?) throws -> SQLiteBatchJournal {
+    static func openJournal(outbox: String, journal: String?) throws -> any BatchJournal {
         let path = journal ?? (outbox as NSString).appendingPathComponent(BatchConfiguration.journalFileName)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard PostgresJournalLocation.isPostgres(path) || FileManager.default.fileExists(atPath: path) else {
             printError("brev batch: no journal at \(path)")
             throw ExitCode(4)
         }
         do {
-            return try SQLiteBatchJournal(path: path)
+            return try BatchJournalOpener.open(path)
         } catch {
             printError("brev batch: \(error)")
             throw ExitCode(4)
@@ -109,7 +120,7 @@ struct Batch: ParsableCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the batch's counts from its journal.")
         @Argument(help: "The outbox folder.") var outbox: String
-        @Option(help: "The journal database (default: OUTBOX/journal.sqlite).") var journal: String?
+        @Option(help: "The journal: a SQLite file (default: OUTBOX/journal.sqlite) or a postgres:// URL.") var journal: String?
 
         func run() throws {
             let report = try BatchReport(journal: Batch.openJournal(outbox: outbox, journal: journal))
@@ -120,7 +131,7 @@ struct Batch: ParsableCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the batch's report (refused and failed cases) from its journal.")
         @Argument(help: "The outbox folder.") var outbox: String
-        @Option(help: "The journal database (default: OUTBOX/journal.sqlite).") var journal: String?
+        @Option(help: "The journal: a SQLite file (default: OUTBOX/journal.sqlite) or a postgres:// URL.") var journal: String?
         @Flag(help: "Print report.json's form instead of the text.") var json = false
 
         func run() throws {
@@ -137,7 +148,7 @@ struct Batch: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Put failed cases back in the queue; the next run of the batch renders and sends them again.")
         @Argument(help: "The outbox folder.") var outbox: String
-        @Option(help: "The journal database (default: OUTBOX/journal.sqlite).") var journal: String?
+        @Option(help: "The journal: a SQLite file (default: OUTBOX/journal.sqlite) or a postgres:// URL.") var journal: String?
 
         func run() throws {
             let count = try Batch.openJournal(outbox: outbox, journal: journal).requeueFailed()

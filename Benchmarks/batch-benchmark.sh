@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The batch benchmark (issue 12): letters per second on 1 and 2 jobs, the SQLite and PostgreSQL
+# journals' share of a letter's cost, and peak RSS over N1 and N2 letters, each in its own process.
+# PostgreSQL is a throwaway cluster of its own (initdb into a temporary folder, a free local port,
+# run as the postgres user when this runs as root), stopped at the end.
+#   Benchmarks/batch-benchmark.sh            # N=10000 RSS="1000 10000" CONFIGURATION=release
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${N:-10000}"
+RSS="${RSS:-1000 10000}"
+
+CONFIGURATION="${CONFIGURATION:-release}"   # debug only when there is no time for a release build: say so with the figures
+[ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIGURATION" --product batch-benchmark >/dev/null
+bench=".build/$CONFIGURATION/batch-benchmark"
+
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+[ -x "$bin/pg_ctl" ] || { echo "PostgreSQL is not installed (scripts/setup.sh)" >&2; exit 1; }
+dir=$(mktemp -d /tmp/brev-bench-pg-XXXXXX)
+chmod 755 "$dir"
+as_pg=()
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; as_pg=(runuser -u postgres --); fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+export PGPASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+printf '%s' "$PGPASSWORD" > "$dir/pw"; chmod 600 "$dir/pw"; [ ${#as_pg[@]} -eq 0 ] || chown postgres: "$dir/pw"
+stop() { "${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$dir"; }
+trap stop EXIT
+"${as_pg[@]}" "$bin/initdb" -D "$dir/data" -U brev --pwfile="$dir/pw" --auth=scram-sha-256 -E UTF8 --no-locale >/dev/null
+# Durable as in production (fsync on, synchronous_commit on): the journal's cost is what is measured.
+"${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
+for db in bench bench_alone; do "$bin/createdb" -h 127.0.0.1 -p "$port" -U brev "$db"; done
+
+echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), $CONFIGURATION, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+"$bench" "$N" --journal "postgres://brev@127.0.0.1:$port/bench?sslmode=disable"
+for n in $RSS; do "$bench" "$n" --rss; done
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
