@@ -36,7 +36,7 @@ final class TestPostgres {
         guard let bin = Self.binaries else { throw Failure(description: Self.missingMessage) }
         self.bin = bin
         folder = try TestSupport.temporaryDirectory().path
-        port = try Self.freePort()
+        port = try TestSupport.freeLoopbackPort()
         let passwordFile = "\(folder)/password"
         try Data(password.utf8).write(to: URL(fileURLWithPath: passwordFile))
         chmod(passwordFile, 0o600)
@@ -106,27 +106,6 @@ final class TestPostgres {
         guard chown(path, entry.pointee.pw_uid, entry.pointee.pw_gid) == 0 else {
             throw Failure(description: "cannot give \(path) to the postgres user")
         }
-    }
-
-    /// A port the kernel just handed out and took back: free now, for the server to bind.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "no socket") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        guard bound == 0 else { throw Failure(description: "cannot bind a local port") }
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard named == 0 else { throw Failure(description: "cannot read the bound port") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     struct Failure: Error, CustomStringConvertible {

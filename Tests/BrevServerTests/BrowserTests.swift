@@ -14,30 +14,14 @@ import Testing
 
     @Test(.enabled(if: browserAvailable, "needs chromium, chromium-driver and selenium (scripts/setup.sh)"))
     func logInFillSeeTheErrorFixItWatchThePreviewAndDownloadThePDF() throws {
-        let brev = try TestSupport.brevBinary
-        let folder = try TestSupport.temporaryDirectory()
-        let database = folder.appendingPathComponent("brev.sqlite").path
-        let added = try TestSupport.run(brev, ["users", "add", "browser", "--database", database])
-        #expect(added.status == 0)
-        let token = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let port = Int.random(in: 20_000..<40_000)
-
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: brev)
-        server.arguments = ["serve", "--port", String(port), "--database", database, "--pipelines", "1",
-                            "--resources", TestSupport.repositoryRoot.path]
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
+        let served = try ServedBrev(caseworker: "browser")
+        defer { served.stop() }
+        let folder = served.folder
         let downloads = folder.appendingPathComponent("downloads")
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
         let flow = try TestSupport.run("python3", [
             TestSupport.repositoryRoot.appendingPathComponent("Tests/Browser/caseworker_flow.py").path,
-            "http://127.0.0.1:\(port)", token, TestSupport.example("afslag-doegn-sel101.json").path, downloads.path,
+            served.base, served.token, TestSupport.example("afslag-doegn-sel101.json").path, downloads.path,
         ])
         #expect(flow.status == 0, "\(flow.stdout)\(flow.stderr)")
         #expect(flow.stdout.contains("the preview followed the form"))
