@@ -40,7 +40,7 @@ let package = Package(
         // module would clash with the system headers (platform-notes.md §1).
         .target(name: "CICUBreak", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
 
-        .target(name: "BrevCore"),
+        .target(name: "BrevCore", dependencies: ["CZlib"]),
         .target(name: "BrevCase", dependencies: ["BrevCore", .product(name: "Yams", package: "Yams")]),
         .target(name: "BrevDocument", dependencies: ["BrevCore"]),
         .target(name: "BrevTemplate", dependencies: [
@@ -51,7 +51,7 @@ let package = Package(
         // PDF and PNG writers see of a letter.
         .target(name: "BrevPages"),
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "BrevPages", "CHarfBuzz", "CICUBreak", "CHyphen"]),
-        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType", "CZlib"]),
+        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType"]),
         .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
         // The HTML twin's web fonts: subsets of Fonts/ to the characters a page shows.
         .target(name: "BrevWebFont", dependencies: ["BrevDocument", "CHarfBuzzSubset"]),
@@ -77,7 +77,7 @@ let package = Package(
         .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
         // The caseworkers' service (issue 13): a JSON API over the pipeline, tokens and an audit log in SQLite.
         .target(name: "BrevServer", dependencies: [
-            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost", "BrevBatch", "BrevStore", "CZlib",
+            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost", "BrevBatch", "BrevStore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

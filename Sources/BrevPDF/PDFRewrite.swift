@@ -1,3 +1,4 @@
+import BrevCore
 /// The finished file, written whole: cairo's objects with the finishing pass's new and
 /// changed ones, and nothing else. Earlier this was an incremental update appended to cairo's
 /// file, which left every superseded object (the catalog, pages, content streams, structure

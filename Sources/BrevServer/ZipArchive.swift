@@ -1,4 +1,4 @@
-import CZlib
+import BrevCore
 
 /// A zip archive (PKWARE APPNOTE 6.3: local headers, central directory, end record) of a few
 /// files in memory, for the "all" download. Each file is deflated (raw, zlib level 6) unless
@@ -8,10 +8,6 @@ enum ZipArchive {
     struct File {
         var name: String
         var bytes: [UInt8]
-    }
-
-    struct Failure: Error {
-        var zlibStatus: Int32
     }
 
     /// DOS date and time of every entry: 1980-01-01 00:00, the earliest a zip can say.
@@ -24,8 +20,8 @@ enum ZipArchive {
         var central: [UInt8] = []
         for file in files {
             let name = Array(file.name.utf8)
-            let crc = crc32(file.bytes)
-            let deflated = try rawDeflate(file.bytes)
+            let crc = Zlib.crc32(file.bytes)
+            let deflated = try Zlib.deflate(file.bytes, format: .raw)
             let (method, data): (UInt16, [UInt8]) = deflated.count < file.bytes.count ? (8, deflated) : (0, file.bytes)
             let offset = UInt32(out.count)
             // Bit 11: the name is UTF-8.
@@ -54,33 +50,6 @@ enum ZipArchive {
         out.le16(0); out.le16(0); out.le16(UInt16(files.count)); out.le16(UInt16(files.count))
         out.le32(UInt32(central.count)); out.le32(centralOffset); out.le16(0)
         return out
-    }
-
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        bytes.withUnsafeBufferPointer { buffer in
-            UInt32(CZlib.crc32(0, buffer.baseAddress, uInt(buffer.count)))
-        }
-    }
-
-    /// Deflate without the zlib header and checksum (window bits -15), as zip wants it.
-    static func rawDeflate(_ input: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        let initStatus = deflateInit2_(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-        guard initStatus == Z_OK else { throw Failure(zlibStatus: initStatus) }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
-        var input = input
-        let status = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = inBuf.baseAddress
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { throw Failure(zlibStatus: status) }
-        return Array(output[0..<Int(stream.total_out)])
     }
 }
 

@@ -1,13 +1,20 @@
 import CZlib
 
-/// Flate (zlib) for PDF streams. Deflate output is deterministic for the same input and level.
-enum Zlib {
-    struct Failure: Error, CustomStringConvertible {
-        var code: Int32
-        var description: String { "zlib error \(code)" }
+/// Flate (zlib) for PDF streams and the service's zip downloads. Deflate output is
+/// deterministic for the same input and level.
+public enum Zlib {
+    public struct Failure: Error, CustomStringConvertible {
+        public var code: Int32
+        public var description: String { "zlib error \(code)" }
     }
 
-    static func inflate(_ input: [UInt8]) throws -> [UInt8] {
+    /// A zlib stream (header and Adler-32, as PDF's FlateDecode wants) or raw deflate data (zip's method 8).
+    public enum Format: Sendable {
+        case zlib
+        case raw
+    }
+
+    public static func inflate(_ input: [UInt8]) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw Failure(code: Z_STREAM_ERROR) }
         defer { inflateEnd(&stream) }
@@ -31,9 +38,13 @@ enum Zlib {
         return output
     }
 
-    static func deflate(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
+    public static func deflate(_ input: [UInt8], level: Int32 = 6, format: Format = .zlib) throws -> [UInt8] {
         var stream = z_stream()
-        guard deflateInit_(&stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw Failure(code: Z_STREAM_ERROR) }
+        // Window bits 15, negative for raw data without header and checksum; memory level 8 (zlib's default).
+        let windowBits: Int32 = format == .raw ? -15 : 15
+        let started = deflateInit2_(&stream, level, Z_DEFLATED, windowBits, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                                    Int32(MemoryLayout<z_stream>.size))
+        guard started == Z_OK else { throw Failure(code: started) }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))))
         var input = input
@@ -48,5 +59,12 @@ enum Zlib {
         }
         guard status == Z_STREAM_END else { throw Failure(code: status) }
         return Array(output[0..<Int(stream.total_out)])
+    }
+
+    /// The CRC-32 zip stores for each entry.
+    public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { buffer in
+            UInt32(CZlib.crc32(0, buffer.baseAddress, uInt(buffer.count)))
+        }
     }
 }
