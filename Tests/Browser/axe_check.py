@@ -10,8 +10,6 @@ line with the number of pages and violations; exits 1 when there is any violatio
 """
 import os
 import sys
-import time
-import urllib.request
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -45,14 +43,7 @@ try:
             check(os.path.basename(path))
     else:
         base, token = sys.argv[2:4]
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise SystemExit("axe: brev serve did not answer /health")
+        brevbrowser.wait_for_health(base, "axe")
         wait = WebDriverWait(driver, 30)
         driver.get(base + "/login")
         check("/login")

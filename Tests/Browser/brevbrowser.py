@@ -5,6 +5,8 @@ axe-core is the copy inside PyPI's axe-playwright-python (scripts/setup.sh insta
 --no-deps; the repository carries no copy of axe)."""
 import importlib.util
 import os
+import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -13,13 +15,27 @@ from selenium.webdriver.chrome.service import Service
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def chromium(width=1280, height=1000):
+def chromium(width=1280, height=1000, downloads=None):
     options = webdriver.ChromeOptions()
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--allow-file-access-from-files", f"--window-size={width},{height}", "--hide-scrollbars"]:
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads,
+                                                  "download.prompt_for_download": False})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait_for_health(base, who):
+    """A brev serve just started: wait until it answers /health (up to a minute)."""
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{who}: brev serve did not answer /health")
 
 
 def axe_source():

@@ -11,8 +11,6 @@ import os
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -20,24 +18,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 base, token, case_path, downloads = sys.argv[1:5]
 case = json.load(open(case_path, encoding="utf-8"))
 
-# brev serve was just started: wait until it answers.
-import urllib.request
-for _ in range(300):
-    try:
-        urllib.request.urlopen(base + "/health", timeout=1)
-        break
-    except OSError:
-        time.sleep(0.2)
-else:
-    raise SystemExit("browser: brev serve did not answer /health")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import brevbrowser  # noqa: E402
 
-options = webdriver.ChromeOptions()
-for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1300,1400"]:
-    options.add_argument(flag)
-options.binary_location = "/usr/bin/chromium"
-options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-# The driver from Debian's chromium-driver: nothing is downloaded.
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+brevbrowser.wait_for_health(base, "browser")
+driver = brevbrowser.chromium(1300, 1400, downloads=downloads)
 wait = WebDriverWait(driver, 20)
 
 
