@@ -1,6 +1,7 @@
 import BrevPipeline
 import BrevTestSupport
 import Foundation
+import Testing
 
 /// Batch inputs made from the example cases: valid ones under new case numbers (so each line is
 /// its own letters), refused ones, a malformed line and a blank line, with what must become of each.
@@ -122,5 +123,34 @@ struct OutboxContents {
         temporaryNames = temporary
         messageFiles = messages.sorted()
         messageUUIDs = uuids
+    }
+}
+
+extension OutboxContents {
+    /// What a finished batch must leave, however it was interrupted: exactly the expected letter
+    /// folders, no temporary file, each messageUUID once, every message valid against the official
+    /// schema (brev's own validator, libxml2), and a report that lists exactly the refused lines.
+    /// Returns the report (`report.json`).
+    @discardableResult
+    static func expectEveryLetterOnce(in outbox: String, for input: BatchInput, brev: String, root: String,
+                                      context: String = "") throws -> [String: Any] {
+        let contents = try OutboxContents(outbox)
+        #expect(contents.temporaryNames.isEmpty, "\(contents.temporaryNames)")
+        #expect(contents.folders == input.expectedFolders, "\(context)")
+        #expect(Set(contents.messageUUIDs).count == contents.messageUUIDs.count, "a messageUUID is in the outbox twice")
+        #expect(contents.messageUUIDs.count == contents.messageFiles.count)
+        #expect(!contents.messageFiles.isEmpty)
+        for chunk in stride(from: 0, to: contents.messageFiles.count, by: 50) {
+            let files = contents.messageFiles[chunk..<min(chunk + 50, contents.messageFiles.count)]
+            let check = try TestSupport.run(brev, ["check", "--resources", root] + files.flatMap { ["--memo", $0] })
+            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+            #expect(check.stdout.components(separatedBy: ": valid").count - 1 == files.count)
+        }
+
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(outbox)/report.json"))) as! [String: Any]
+        let refused = (report["refused"] as! [[String: Any]]).map { $0["line"] as! Int }
+        #expect(Set(refused) == input.refusedLines)
+        #expect(refused.count == input.refusedLines.count)
+        return report
     }
 }

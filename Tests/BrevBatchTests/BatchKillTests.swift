@@ -44,25 +44,7 @@ import Testing
         let reportText = (try? String(contentsOfFile: "\(outbox)/report.txt", encoding: .utf8)) ?? ""
         #expect(final.status == 1, "refused cases give exit status 1: \(final.stderr)\n\(reportText.components(separatedBy: "Failed cases").last ?? "")")
 
-        let contents = try OutboxContents(outbox)
-        #expect(contents.temporaryNames.isEmpty, "\(contents.temporaryNames)")
-        #expect(contents.folders == input.expectedFolders, "delays \(delays)")
-        #expect(Set(contents.messageUUIDs).count == contents.messageUUIDs.count, "a messageUUID is in the outbox twice")
-        #expect(contents.messageUUIDs.count == contents.messageFiles.count)
-        #expect(!contents.messageFiles.isEmpty)
-
-        // Every message valid against the official schema (brev's own validator, libxml2).
-        for chunk in stride(from: 0, to: contents.messageFiles.count, by: 50) {
-            let files = contents.messageFiles[chunk..<min(chunk + 50, contents.messageFiles.count)]
-            let check = try TestSupport.run(brev, ["check", "--resources", root] + files.flatMap { ["--memo", $0] })
-            #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-            #expect(check.stdout.components(separatedBy: ": valid").count - 1 == files.count)
-        }
-
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(outbox)/report.json"))) as! [String: Any]
-        let refused = (report["refused"] as! [[String: Any]]).map { $0["line"] as! Int }
-        #expect(Set(refused) == input.refusedLines)
-        #expect(refused.count == input.refusedLines.count)
+        try OutboxContents.expectEveryLetterOnce(in: outbox, for: input, brev: brev, root: root, context: "delays \(delays)")
 
         let status = try TestSupport.run(brev, ["batch", "status", outbox])
         #expect(status.status == 0)
