@@ -10,14 +10,24 @@ struct ParagraphSetter {
     /// The worker's reused ICU iterator (`DocumentLayout` passes its own); without one, each
     /// paragraph opens its own.
     var lineBreaker: LineBreaker? = nil
+    /// The worker's set paragraphs (`DocumentLayout` passes its own); without one, every
+    /// paragraph is set anew.
+    var paragraphs: SetParagraphCache? = nil
     /// Below this share of the measure left free, a line is not worth hyphenating into.
     let hyphenateWhenFreeShare = 0.2
 
-    enum Algorithm {
+    enum Algorithm: Hashable {
         case totalFit, firstFit
     }
 
     func set(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm = .totalFit) throws(LayoutError) -> [SetLine] {
+        guard let paragraphs else { return try setAnew(content, style: style, algorithm: algorithm) }
+        return try paragraphs.lines(for: .init(content: content, style: style, algorithm: algorithm)) { () throws(LayoutError) in
+            try setAnew(content, style: style, algorithm: algorithm)
+        }
+    }
+
+    private func setAnew(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm) throws(LayoutError) -> [SetLine] {
         let words = try makeWords(content, size: style.size)
         if words.isEmpty { return [] }
         if algorithm == .totalFit, let lines = try totalFit(words, style: style) { return lines }

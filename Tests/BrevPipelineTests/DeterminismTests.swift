@@ -47,4 +47,19 @@ import Testing
         let got = results.withLock { $0 }
         for (i, digest) in expected.enumerated() { #expect(got[i] == digest, "\(Self.examples[i])") }
     }
+
+    /// The caches of a worker (shaped words, set paragraphs, hyphenation) only save work: every
+    /// example rendered by a pipeline that has rendered all of them before gives the bytes a new
+    /// pipeline gives it, with nothing cached.
+    @Test func aWarmPipelineGivesTheBytesOfAFreshOne() throws {
+        let inputs = try Self.examples.map { try TestSupport.exampleBytes($0) }
+        let warm = try LetterPipeline(environment: TestSupport.environment)
+        for input in inputs { _ = try warm.renderAll(caseJSON: input) }
+        for (i, input) in inputs.enumerated().reversed() {
+            let fresh = try LetterPipeline(environment: TestSupport.environment).renderAll(caseJSON: input)
+            let again = try warm.renderAll(caseJSON: input)
+            #expect(Self.digests(of: again) == Self.digests(of: fresh), "\(Self.examples[i])")
+            #expect(again.map(\.html) == fresh.map(\.html), "\(Self.examples[i])")
+        }
+    }
 }
