@@ -43,9 +43,13 @@ final class XMLWriter {
     func element(_ name: String, _ value: Bool) { element(name, value ? "true" : "false") }
 
     /// Base64 in one unbroken line, as Digital Post expects (memo.md §4, §13): libxml2's own
-    /// base64 writer breaks lines every 72 characters.
+    /// base64 writer breaks lines every 72 characters. Written raw: the base64 alphabet has no
+    /// character XML escapes, and escaping a letter's PDF character by character was a tenth
+    /// of building its messages.
     func base64Element(_ name: String, _ bytes: [UInt8]) {
-        element(name, Data(bytes).base64EncodedString())
+        start(name)
+        check(xmlTextWriterWriteRaw(writer, Data(bytes).base64EncodedString()))
+        end()
     }
 
     func element(_ name: String, build: () throws -> Void) rethrows {
