@@ -16,7 +16,7 @@ public enum LetterTextRules {
             .joined(separator: "\n")
         let written = caseworkerTexts(model).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         for piece in written.sorted(by: { $0.count > $1.count }) where !piece.isEmpty {
-            text = text.replacingOccurrences(of: piece, with: " ")
+            text = replacing(piece, in: text)
         }
         var problems: [Diagnostic] = []
         func at(_ pattern: String) -> SourceLocation { location(of: pattern, in: sources) }
@@ -25,8 +25,8 @@ public enum LetterTextRules {
                                    "the letter names \(CaseworkerWordingRule.appealBody), but this decision cannot be appealed there"))
         }
         // Every out-of-date reference of domain.md §1.6, paragraph by paragraph (one table: LegalCitations).
-        for line in text.split(separator: "\n").map(String.init) {
-            for stale in LegalCitations.stale where line.range(of: stale.pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+        for line in text.split(separator: "\n").map(String.init) where LegalCitations.anyOccurs(in: line) {
+            for stale in LegalCitations.stale where stale.occurs(in: line) {
                 problems.append(.error(.staleCitation, at: at(stale.pattern), "the letter is out of date: \(stale.reason)"))
             }
         }
@@ -35,6 +35,43 @@ public enum LetterTextRules {
                                      "a complaint deadline counted from the decision is not the statutory rule (\(StatutoryPeriods.complaintWeeks) weeks from receipt)"))
         }
         return problems
+    }
+
+    /// `text` with every occurrence of `piece` replaced by a space, left to right. The search
+    /// runs on the UTF-8 bytes (no NSString round trip); a hit counts only where it begins and
+    /// ends between two characters, as a search by characters would find it.
+    static func replacing(_ piece: String, in text: String) -> String {
+        let needle = Array(piece.utf8)
+        let bytes = Array(text.utf8)
+        guard let first = needle.first, needle.count <= bytes.count else { return text }
+        var result = ""
+        var copiedUpTo = 0
+        var replaced = false
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle),
+               isCharacterBoundary(i, in: text), isCharacterBoundary(i + needle.count, in: text) {
+                result += text[index(copiedUpTo, in: text)..<index(i, in: text)]
+                result += " "
+                replaced = true
+                i += needle.count
+                copiedUpTo = i
+            } else {
+                i += 1
+            }
+        }
+        guard replaced else { return text }
+        result += text[index(copiedUpTo, in: text)...]
+        return result
+    }
+
+    private static func index(_ utf8Offset: Int, in text: String) -> String.Index {
+        text.utf8.index(text.utf8.startIndex, offsetBy: utf8Offset)
+    }
+
+    private static func isCharacterBoundary(_ utf8Offset: Int, in text: String) -> Bool {
+        let i = index(utf8Offset, in: text)
+        return i == text.endIndex || i.samePosition(in: text) != nil
     }
 
     /// The first template line (the letter's own file first) whose words match; without one, the
