@@ -10,22 +10,19 @@ import Foundation
 /// reported at the template file and line that carries the words.
 public enum LetterTextRules {
     public static func check(_ document: Document, model: LetterModel, sources: [TemplateSource]) -> [Diagnostic] {
-        // The letter sets each text with its white space collapsed: compare them the same way.
-        func collapsed(_ s: String) -> String { s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
-        var text = plainText(document).split(separator: "\n", omittingEmptySubsequences: false).map { collapsed(String($0)) }
-            .joined(separator: "\n")
+        var text = collapsingSpaces(plainText(document))
         let written = caseworkerTexts(model).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         for piece in written.sorted(by: { $0.count > $1.count }) where !piece.isEmpty {
-            text = replacing(piece, in: text)
+            text = UTF8Search.replacing(piece, with: " ", in: text)
         }
         var problems: [Diagnostic] = []
         func at(_ pattern: String) -> SourceLocation { location(of: pattern, in: sources) }
-        if model.klagevejledning.astViaKommune == nil && text.contains(CaseworkerWordingRule.appealBody) {
+        if model.klagevejledning.astViaKommune == nil && UTF8Search.contains(CaseworkerWordingRule.appealBody, in: text) {
             problems.append(.error(.wrongComplaintRoute, at: at(CaseworkerWordingRule.appealBody),
                                    "the letter names \(CaseworkerWordingRule.appealBody), but this decision cannot be appealed there"))
         }
         // Every out-of-date reference of domain.md §1.6, paragraph by paragraph (one table: LegalCitations).
-        for line in text.split(separator: "\n").map(String.init) where LegalCitations.anyOccurs(in: line) {
+        for line in lines(of: text, omittingEmpty: true).map(String.init) where LegalCitations.anyOccurs(in: line) {
             for stale in LegalCitations.stale where stale.occurs(in: line) {
                 problems.append(.error(.staleCitation, at: at(stale.pattern), "the letter is out of date: \(stale.reason)"))
             }
@@ -37,41 +34,32 @@ public enum LetterTextRules {
         return problems
     }
 
-    /// `text` with every occurrence of `piece` replaced by a space, left to right. The search
-    /// runs on the UTF-8 bytes (no NSString round trip); a hit counts only where it begins and
-    /// ends between two characters, as a search by characters would find it.
-    static func replacing(_ piece: String, in text: String) -> String {
-        let needle = Array(piece.utf8)
-        let bytes = Array(text.utf8)
-        guard let first = needle.first, needle.count <= bytes.count else { return text }
-        var result = ""
-        var copiedUpTo = 0
-        var replaced = false
-        var i = 0
-        while i <= bytes.count - needle.count {
-            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle),
-               isCharacterBoundary(i, in: text), isCharacterBoundary(i + needle.count, in: text) {
-                result += text[index(copiedUpTo, in: text)..<index(i, in: text)]
-                result += " "
-                replaced = true
-                i += needle.count
-                copiedUpTo = i
-            } else {
-                i += 1
+    /// The letter sets each text with its white space collapsed: each line of `text` with its runs
+    /// of spaces and tabs made one space and its ends trimmed, to compare the same way.
+    static func collapsingSpaces(_ text: String) -> String {
+        func collapsed(_ line: Substring) -> String {
+            // Most lines are collapsed already (no tab, no space at an end, no two in a row): then
+            // splitting at the spaces and joining them again gives the line back unchanged.
+            let bytes = line.utf8
+            var previous: UInt8 = 0x20
+            var already = bytes.last != 0x20
+            for byte in bytes where already {
+                already = byte != 0x09 && !(byte == 0x20 && previous == 0x20)
+                previous = byte
             }
+            if already { return String(line) }
+            return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
         }
-        guard replaced else { return text }
-        result += text[index(copiedUpTo, in: text)...]
-        return result
+        return lines(of: text, omittingEmpty: false).map(collapsed).joined(separator: "\n")
     }
 
-    private static func index(_ utf8Offset: Int, in text: String) -> String.Index {
-        text.utf8.index(text.utf8.startIndex, offsetBy: utf8Offset)
-    }
-
-    private static func isCharacterBoundary(_ utf8Offset: Int, in text: String) -> Bool {
-        let i = index(utf8Offset, in: text)
-        return i == text.endIndex || i.samePosition(in: text) != nil
+    /// The lines of `text`, split at its line breaks by their bytes.
+    static func lines(of text: String, omittingEmpty: Bool) -> [Substring] {
+        // "\r\n" is one character, not a line break after a "\r": such text is split by characters.
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty)
+        }
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 
     /// The first template line (the letter's own file first) whose words match; without one, the

@@ -46,6 +46,8 @@ import Testing
         #expect(codes(["Vi har lagt vægt på: \(fact).", "Og igen: \(fact)."], facts: [fact]) == [])
         // Collapsed white space in the letter matches the caseworker's text with its own spacing.
         #expect(codes(["Vi har lagt vægt på: \(fact)."], facts: ["Borgeren har  skrevet til\nAnkestyrelsen om servicelovens § 153"]) == [])
+        // And the letter's text is compared with its own spaces and tabs collapsed.
+        #expect(codes(["  Vi har lagt vægt på:  Borgeren har \tskrevet til  Ankestyrelsen om servicelovens § 153 "], facts: [fact]) == [])
         // Only the caseworker's words: the template's own naming of Ankestyrelsen still counts.
         #expect(codes(["Vi har lagt vægt på: \(fact).", "Du kan klage til Ankestyrelsen."], facts: [fact]) == [.wrongComplaintRoute])
     }
