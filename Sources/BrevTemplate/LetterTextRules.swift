@@ -11,9 +11,11 @@ import Foundation
 public enum LetterTextRules {
     public static func check(_ document: Document, model: LetterModel, sources: [TemplateSource]) -> [Diagnostic] {
         var text = collapsingSpaces(plainText(document))
+        // Longest first; each length counted once, not at every comparison of the sort.
         let written = caseworkerTexts(model).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        for piece in written.sorted(by: { $0.count > $1.count }) where !piece.isEmpty {
-            text = UTF8Search.replacing(piece, with: " ", in: text)
+            .map { (text: $0, length: $0.count) }
+        for piece in written.sorted(by: { $0.length > $1.length }) where piece.length > 0 {
+            text = UTF8Search.replacing(piece.text, with: " ", in: text)
         }
         var problems: [Diagnostic] = []
         func at(_ pattern: String) -> SourceLocation { location(of: pattern, in: sources) }
