@@ -61,11 +61,18 @@ struct FieldReader {
             return nil
         }
         guard FieldReader.checkText(s, kind: kind, path: childPath(key), diagnostics: diagnostics) else { return nil }
-        if s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if FieldReader.isBlank(s) {
             if required { diagnostics.error(.missingField, childPath(key), "this field is required and must not be empty") }
             return nil
         }
         return s
+    }
+
+    /// Empty or only white space and line breaks. A text that starts with a visible ASCII
+    /// character (nearly every one) is decided without Foundation's trimming.
+    static func isBlank(_ s: String) -> Bool {
+        if let first = s.utf8.first, first > 0x20, first < 0x7F { return false }
+        return s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
     }
 
     /// Reports a text that is too long or holds a forbidden character, naming only the code point.

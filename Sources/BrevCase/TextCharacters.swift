@@ -28,7 +28,9 @@ enum TextCharacters {
         var longest = 0
         var run = 0
         for s in text.unicodeScalars {
-            run = s.properties.isWhitespace ? 0 : run + 1
+            // ASCII white space without a look-up of the scalar's Unicode properties.
+            let isWhitespace = s.isASCII ? s == " " || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
+            run = isWhitespace ? 0 : run + 1
             longest = max(longest, run)
         }
         return text.isEmpty ? nil : longest

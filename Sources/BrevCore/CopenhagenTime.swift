@@ -6,9 +6,7 @@ public enum CopenhagenTime {
     /// `2026-11-24T08:12:00Z`) and returns the instant. A time without an offset is ambiguous
     /// across a DST change and is rejected.
     public static func instant(fromISO text: String) -> Date? {
-        let pattern = #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        guard let m = isoInstant.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
         func group(_ i: Int) -> String? {
             guard let r = Range(m.range(at: i), in: text) else { return nil }
             return String(text[r])
@@ -29,6 +27,10 @@ public enum CopenhagenTime {
         let seconds = date.dayNumber * 86400 + h * 3600 + mi * 60 + s - offsetSeconds
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
+
+    /// Compiled once: every case with a dispatch time is read through it.
+    private static let isoInstant = try! NSRegularExpression(
+        pattern: #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#)
 
     /// The date of an instant in Europe/Copenhagen. Counted with `CivilDate`'s proleptic Gregorian
     /// day numbers, not Foundation's calendar: that one is Julian before 1582, where some of its

@@ -24,10 +24,11 @@ public enum PrivacyGuard {
     /// still gets "Afgørelse fra Thisted Kommune") are not taken for the citizen's name.
     public static func problem(in text: String, names: [String] = [], ignoring: String = "", cpr: String? = nil) -> String? {
         let lower = text.lowercased()
-        if let word = treatmentWords.first(where: { lower.contains($0) }) {
+        if let word = treatmentWords.first(where: { UTF8Search.contains($0, in: lower) }) {
             return "it reveals the subject of the letter ('\(word)')"
         }
-        if let cpr, cpr.count == 10, lower.contains(cpr) || lower.contains(String(cpr.prefix(6)) + "-" + String(cpr.suffix(4))) {
+        if let cpr, cpr.count == 10,
+           UTF8Search.contains(cpr, in: lower) || UTF8Search.contains(String(cpr.prefix(6)) + "-" + String(cpr.suffix(4)), in: lower) {
             return "it contains the CPR number"
         }
         // Any run of digits shaped like a CPR number (DDMMYY, optional hyphen, SSSS) that is a real date.

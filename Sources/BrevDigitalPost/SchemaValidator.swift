@@ -93,9 +93,12 @@ public final class SchemaValidator {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
         if head.contains("ForsendelseI") && !head.contains("MeMo-1") { return .forsendelseI }
         guard head.contains("https://DigitalPost.dk/MeMo-1") else { return nil }
-        if head.range(of: #"memoVersion\s*=\s*["']1\.1["']"#, options: .regularExpression) != nil { return .memo11 }
+        if memo11Version.firstMatch(in: head, range: NSRange(location: 0, length: head.utf16.count)) != nil { return .memo11 }
         return .memo12
     }
+
+    /// Compiled once: every message brev writes is validated, so every one is asked its kind.
+    private static let memo11Version = try! NSRegularExpression(pattern: #"memoVersion\s*=\s*["']1\.1["']"#)
 
     /// Every problem the schema finds (empty: valid). A document that is not well-formed
     /// gives its parse error.

@@ -10,23 +10,22 @@ import Foundation
 /// reported at the template file and line that carries the words.
 public enum LetterTextRules {
     public static func check(_ document: Document, model: LetterModel, sources: [TemplateSource]) -> [Diagnostic] {
-        // The letter sets each text with its white space collapsed: compare them the same way.
-        func collapsed(_ s: String) -> String { s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ") }
-        var text = plainText(document).split(separator: "\n", omittingEmptySubsequences: false).map { collapsed(String($0)) }
-            .joined(separator: "\n")
+        var text = collapsingSpaces(plainText(document))
+        // Longest first; each length counted once, not at every comparison of the sort.
         let written = caseworkerTexts(model).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        for piece in written.sorted(by: { $0.count > $1.count }) where !piece.isEmpty {
-            text = text.replacingOccurrences(of: piece, with: " ")
+            .map { (text: $0, length: $0.count) }
+        for piece in written.sorted(by: { $0.length > $1.length }) where piece.length > 0 {
+            text = UTF8Search.replacing(piece.text, with: " ", in: text)
         }
         var problems: [Diagnostic] = []
         func at(_ pattern: String) -> SourceLocation { location(of: pattern, in: sources) }
-        if model.klagevejledning.astViaKommune == nil && text.contains(CaseworkerWordingRule.appealBody) {
+        if model.klagevejledning.astViaKommune == nil && UTF8Search.contains(CaseworkerWordingRule.appealBody, in: text) {
             problems.append(.error(.wrongComplaintRoute, at: at(CaseworkerWordingRule.appealBody),
                                    "the letter names \(CaseworkerWordingRule.appealBody), but this decision cannot be appealed there"))
         }
         // Every out-of-date reference of domain.md §1.6, paragraph by paragraph (one table: LegalCitations).
-        for line in text.split(separator: "\n").map(String.init) {
-            for stale in LegalCitations.stale where line.range(of: stale.pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+        for line in lines(of: text, omittingEmpty: true).map(String.init) where LegalCitations.anyOccurs(in: line) {
+            for stale in LegalCitations.stale where stale.occurs(in: line) {
                 problems.append(.error(.staleCitation, at: at(stale.pattern), "the letter is out of date: \(stale.reason)"))
             }
         }
@@ -35,6 +34,34 @@ public enum LetterTextRules {
                                      "a complaint deadline counted from the decision is not the statutory rule (\(StatutoryPeriods.complaintWeeks) weeks from receipt)"))
         }
         return problems
+    }
+
+    /// The letter sets each text with its white space collapsed: each line of `text` with its runs
+    /// of spaces and tabs made one space and its ends trimmed, to compare the same way.
+    static func collapsingSpaces(_ text: String) -> String {
+        func collapsed(_ line: Substring) -> String {
+            // Most lines are collapsed already (no tab, no space at an end, no two in a row): then
+            // splitting at the spaces and joining them again gives the line back unchanged.
+            let bytes = line.utf8
+            var previous: UInt8 = 0x20
+            var already = bytes.last != 0x20
+            for byte in bytes where already {
+                already = byte != 0x09 && !(byte == 0x20 && previous == 0x20)
+                previous = byte
+            }
+            if already { return String(line) }
+            return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        }
+        return lines(of: text, omittingEmpty: false).map(collapsed).joined(separator: "\n")
+    }
+
+    /// The lines of `text`, split at its line breaks by their bytes.
+    static func lines(of text: String, omittingEmpty: Bool) -> [Substring] {
+        // "\r\n" is one character, not a line break after a "\r": such text is split by characters.
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            return text.split(separator: "\n", omittingEmptySubsequences: omittingEmpty)
+        }
+        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 
     /// The first template line (the letter's own file first) whose words match; without one, the

@@ -1,4 +1,5 @@
 import BrevCore
+import Mustache
 
 /// Checks that every value a template names exists in the model it is filled from. Mustache
 /// prints a missing value as nothing; in a legal letter that would silently drop a deadline or
@@ -114,7 +115,11 @@ struct TemplateValueChecker {
     private static func child(_ name: String, of object: Any) -> Any?? {
         let mirror = Mirror(reflecting: object)
         guard let match = mirror.children.first(where: { $0.label == name }) else { return .none }
-        return .some(unwrap(match.value))
+        let value = unwrap(match.value)
+        // Mustache reads a MustacheParent through `child(named:)`, not Mirror: a value that it
+        // does not hand out there would print as nothing, so it is missing.
+        if value != nil, let parent = object as? MustacheParent, parent.child(named: name) == nil { return .none }
+        return .some(value)
     }
 
     private static func unwrap(_ value: Any) -> Any? {

@@ -248,20 +248,22 @@ public enum XHTMLReader {
 }
 
 /// XML white space (space, tab, line feed, carriage return) collapses to one space, as in
-/// HTML. A no-break space is content and is kept.
+/// HTML. A no-break space is content and is kept. The four are ASCII, so the bytes of every
+/// other character pass through as they are.
 func collapseWhitespace(_ s: String) -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
     var lastWasSpace = false
-    for scalar in s.unicodeScalars {
-        if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
-            if !lastWasSpace { out.append(" ") }
+    for byte in s.utf8 {
+        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            if !lastWasSpace { out.append(UInt8(ascii: " ")) }
             lastWasSpace = true
         } else {
-            out.unicodeScalars.append(scalar)
+            out.append(byte)
             lastWasSpace = false
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }
 
 /// Drops the white space at the start and end of a block's content, and merges adjacent text.

@@ -19,8 +19,11 @@ public enum CaseworkerWordingRule: CaseRule {
         ComplaintRoute.routes(for: c.legalBasis).contains(.astViaKommune) || c.letterType == .viderestendtAST
     }
 
+    /// `deadlineFromDecision`, compiled once.
+    private static let deadlineFromDecisionRegex = try! NSRegularExpression(pattern: deadlineFromDecision, options: [.caseInsensitive])
+
     public static func countsFromDecision(_ text: String) -> Bool {
-        text.range(of: deadlineFromDecision, options: [.regularExpression, .caseInsensitive]) != nil
+        LegalCitations.matches(deadlineFromDecisionRegex, text)
     }
 
     /// Every text of the case a caseworker wrote or chose, with its JSON path.

@@ -9,6 +9,17 @@ public enum LegalCitations {
         /// A regular expression, matched case-insensitively, after non-breaking spaces become spaces.
         public let pattern: String
         public let reason: String
+        /// `pattern`, compiled once: a letter's lines and a case's texts are matched without compiling it again.
+        let regex: NSRegularExpression
+
+        init(pattern: String, reason: String) {
+            self.pattern = pattern
+            self.reason = reason
+            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+        }
+
+        /// Whether the reference stands in `text`, matched as it is.
+        public func occurs(in text: String) -> Bool { LegalCitations.matches(regex, text) }
     }
 
     /// Serviceloven by name or as SEL, then a few characters ("(SEL) ", ", ") before its §.
@@ -30,10 +41,26 @@ public enum LegalCitations {
                        reason: "health complaints go to Styrelsen for Patientklager, not the regional patient office"),
     ]
 
+    /// Every pattern of `stale` in one alternation: a text none of them matches (nearly every
+    /// line of a letter) is passed over in one search instead of one per reference.
+    static let anyStale = try! NSRegularExpression(pattern: stale.map { "(?:\($0.pattern))" }.joined(separator: "|"),
+                                                   options: [.caseInsensitive])
+
+    /// Whether any stale reference stands in `text`, matched as it is (what `occurs(in:)` of
+    /// each reference would say, in one search).
+    public static func anyOccurs(in text: String) -> Bool { matches(anyStale, text) }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
+    }
+
     /// The stale references in one text, each named by its reason.
     public static func staleReasons(in text: String) -> [String] {
-        let t = text.replacingOccurrences(of: "\u{00A0}", with: " ")
-        return stale.filter { t.range(of: $0.pattern, options: [.regularExpression, .caseInsensitive]) != nil }.map(\.reason)
+        // Non-breaking spaces become spaces, scalar by scalar, without a trip through NSString.
+        let t = text.utf8.contains(0xA0)
+            ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 })) : text
+        guard anyOccurs(in: t) else { return [] }
+        return stale.filter { $0.occurs(in: t) }.map(\.reason)
     }
 
     public static func isStale(_ citation: String) -> Bool { !staleReasons(in: citation).isEmpty }
