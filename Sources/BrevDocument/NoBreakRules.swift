@@ -54,27 +54,80 @@ public enum NoBreakRules {
     }
 
     /// Any token holding a digit: journal numbers 27.36.08-G01-1042-26, CPR 010185-1234,
-    /// 24.11.2026. A token is a run of characters other than white space (ICU's `\s`); a digit is
-    /// a decimal digit of any script (ICU's `\d`).
+    /// 24.11.2026. A token is a run of characters other than white space (ICU's `\s`: Unicode's
+    /// White_Space); a digit is a decimal digit of any script (ICU's `\d`: numeric type decimal).
     /// `hasDigit`: whether the text holds any decimal digit at all (a lone digit is no range).
+    /// One pass over the UTF-8 bytes: the text is nearly all ASCII and Latin letters, which are
+    /// classified by value; only a scalar that could be a non-ASCII digit asks Unicode's tables
+    /// (asking them for every scalar was 5% of a whole letter).
     public static func digitTokens(in text: String) -> (ranges: [Range<Int>], hasDigit: Bool) {
         var ranges: [Range<Int>] = []
         var anyDigit = false
         var tokenStart = 0
         var hasDigit = false
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
-                tokenStart = offset + scalar.utf16.count
-                hasDigit = false
-            } else if scalar.properties.numericType == .decimal {
-                hasDigit = true
-                anyDigit = true
+        var offset = 0 // UTF-16 offset of the scalar at `i`
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                let isSpace: Bool
+                let isDigit: Bool
+                var utf16Width = 1
+                if lead < 0x80 {
+                    isSpace = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+                    isDigit = lead &- 0x30 < 10
+                    i += 1
+                } else {
+                    let (value, length) = decodeScalar(bytes, at: i)
+                    isSpace = isNonASCIIWhitespace(value)
+                    isDigit = isNonASCIIDecimalDigit(value)
+                    if value > 0xFFFF { utf16Width = 2 }
+                    i += length
+                }
+                if isSpace {
+                    if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
+                    tokenStart = offset + utf16Width
+                    hasDigit = false
+                } else if isDigit {
+                    hasDigit = true
+                    anyDigit = true
+                }
+                offset += utf16Width
             }
-            offset += scalar.utf16.count
         }
         if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
         return (ranges, anyDigit)
+    }
+
+    /// The scalar starting at a lead byte (≥ 0x80) of valid UTF-8, which a String always holds.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = UInt32(bytes[i])
+        if lead < 0xE0 {
+            return ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        } else if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Unicode's White_Space above ASCII: a closed list of 19 code points (PropList.txt), stable
+    /// across Unicode versions. `TextScanTests` checks it against every scalar's property.
+    @inline(__always)
+    static func isNonASCIIWhitespace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// No decimal digit lies between ASCII's and U+0660 (Arabic-Indic zero), so the Latin
+    /// letters of Danish text never reach Unicode's tables.
+    @inline(__always)
+    static func isNonASCIIDecimalDigit(_ v: UInt32) -> Bool {
+        guard v >= 0x660, let scalar = Unicode.Scalar(v) else { return false }
+        return scalar.properties.numericType == .decimal
     }
 }
