@@ -10,6 +10,9 @@ struct ParagraphSetter {
     /// The worker's reused ICU iterator (`DocumentLayout` passes its own); without one, each
     /// paragraph opens its own.
     var lineBreaker: LineBreaker? = nil
+    /// The worker's paragraphs already set (`DocumentLayout` passes its own); without one,
+    /// every paragraph is set anew.
+    var cache: SetParagraphCache? = nil
     /// Below this share of the measure left free, a line is not worth hyphenating into.
     let hyphenateWhenFreeShare = 0.2
 
@@ -18,6 +21,16 @@ struct ParagraphSetter {
     }
 
     func set(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm = .totalFit) throws(LayoutError) -> [SetLine] {
+        guard let cache else { return try setAnew(content, style: style, algorithm: algorithm) }
+        let key = SetParagraphCache.Key(content: content, style: style, algorithm: algorithm)
+        if let lines = cache.lines(for: key) { return lines }
+        // Only what was set is remembered: a paragraph that fails fails the same way next time.
+        let lines = try setAnew(content, style: style, algorithm: algorithm)
+        cache.remember(lines, for: key)
+        return lines
+    }
+
+    private func setAnew(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm) throws(LayoutError) -> [SetLine] {
         let words = try makeWords(content, size: style.size)
         if words.isEmpty { return [] }
         if algorithm == .totalFit, let lines = try totalFit(words, style: style) { return lines }

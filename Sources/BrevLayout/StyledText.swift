@@ -1,5 +1,6 @@
-/// A stretch of paragraph text in one style: what inline markup flattens to.
-struct StyledText {
+/// A stretch of paragraph text in one style: what inline markup flattens to. Hashable: part of
+/// the key of a set paragraph (`SetParagraphCache`).
+struct StyledText: Hashable {
     var text: String
     var style: FontSet.Style
     /// The URI the text links to, if it is a link's text.
@@ -7,7 +8,7 @@ struct StyledText {
 }
 
 /// How a paragraph is set.
-struct ParagraphStyle {
+struct ParagraphStyle: Hashable {
     var size: Double
     var leading: Double
     var width: Double

@@ -1,0 +1,33 @@
+/// Paragraphs already set, for a worker that lives for many letters: every letter of a kind
+/// repeats most of its paragraphs word for word (the rules it cites, the complaint guidance,
+/// the closing), and setting a paragraph (breaks, shaping, hyphenation, total fit) was a
+/// quarter of a letter's work. Setting is a function of the text, its styles and links, and
+/// the paragraph's style alone (the fonts and dictionary are the worker's for its lifetime),
+/// so a remembered paragraph is the one that would be set again, glyph for glyph.
+/// Bounded (`GenerationalCache`): the boilerplate every letter uses stays, past letters' names
+/// and addresses age out. One per worker; not thread-safe.
+final class SetParagraphCache {
+    struct Key: Hashable {
+        var content: [StyledText]
+        var style: ParagraphStyle
+        var algorithm: ParagraphSetter.Algorithm
+    }
+
+    /// Paragraphs per generation: a letter sets about a hundred (lines of the address and the
+    /// case info, list labels and table cells count too), so a generation holds two letters.
+    static let capacity = 256
+    /// Longer paragraphs are not kept: a set line holds about 40 bytes per character, and a
+    /// letter's boilerplate paragraphs are shorter than this.
+    static let longestKeptText = 1024
+
+    private var cache = GenerationalCache<Key, [SetLine]>(capacity: SetParagraphCache.capacity)
+
+    func lines(for key: Key) -> [SetLine]? { cache.value(for: key) }
+
+    func remember(_ lines: [SetLine], for key: Key) {
+        guard key.content.reduce(0, { $0 + $1.text.utf8.count }) <= Self.longestKeptText else { return }
+        cache.insert(lines, for: key)
+    }
+
+    var count: Int { cache.count }
+}
