@@ -21,7 +21,11 @@ enum HyphenationPolicy {
     /// or a date. A sentence ends at ".", "!" or "?" before white space and a capital letter,
     /// so "24. november" and "stk. 4" do not end one.
     static func unhyphenatedSentences(in text: String) -> [Range<Int>] {
-        let units = Array(text.utf16)
+        unhyphenatedSentences(in: Array(text.utf16))
+    }
+
+    /// The same, for a text's UTF-16 code units, which the paragraph setter already holds.
+    static func unhyphenatedSentences(in units: [UInt16]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
         var i = 0
