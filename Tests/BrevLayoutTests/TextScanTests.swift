@@ -60,6 +60,25 @@ import Testing
         }
     }
 
+    /// Pieces of what the no-break patterns look for, and of what stands near it.
+    static let noBreakAlphabet = [
+        "4", "14", "2", "500", "2026", "43", "57", "\u{660}", "\u{1D7D8}", " ", " ", "  ", "\u{A0}", "\u{2009}", "\n", "\u{B}",
+        "\u{85}", ".", ",", "-", "a", "x", "stk", "Nr", "KL", "kr.", "november", "nov.", "dage", "uger", "år", "+45", "§", "§§", "og",
+    ]
+
+    @Test func theNoBreakPatternsTheScanSkipsWouldHaveFoundNothing() {
+        var generator = SeededGenerator(seed: 18)
+        var matched = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator))
+                .map { _ in Self.noBreakAlphabet.randomElement(using: &generator)! }.joined()
+            let ranges = NoBreakRules.protectedRanges(in: text)
+            #expect(ranges == NoBreakRules.protectedRangesByEveryPattern(in: text), "\(text.unicodeScalars.map(\.value))")
+            if ranges.count > NoBreakRules.digitTokens(in: text).ranges.count { matched += 1 }
+        }
+        #expect(matched > 1_000) // the patterns did find things
+    }
+
     @Test func deadlineWordsAreFoundAsFoundationsCaseInsensitiveSearchFindsThem() {
         var found = 0
         for text in Self.randomTexts(count: 20_000, seed: 16) {
