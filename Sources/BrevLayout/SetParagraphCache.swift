@@ -13,8 +13,9 @@ final class SetParagraphCache {
         var algorithm: ParagraphSetter.Algorithm
     }
 
-    /// Paragraphs per generation: a letter sets about a hundred (lines of the address and the
-    /// case info, list labels and table cells count too), so a generation holds two letters.
+    /// Paragraphs per generation: several letters' worth (the afslag letter's Document dump has
+    /// 54 lines: address and case-info lines, list labels and table cells each count as one),
+    /// so the paragraphs a letter shares with the ones before are still in one of the two.
     static let capacity = 256
     /// Longer paragraphs are not kept: a set line holds about 40 bytes per character, and a
     /// letter's boilerplate paragraphs are shorter than this.
