@@ -34,11 +34,12 @@ extension Document {
     /// notes, the case info labels, and what the browser draws itself (list bullets, the
     /// numbers of ordered lists and notes). The web fonts are subset to these.
     public var shownCharacters: Set<Unicode.Scalar> {
-        var out = Set("0123456789.•".unicodeScalars)
+        var out = ScalarCollector()
+        out.add("0123456789.•")
         func add(_ inlines: [Inline]) {
             for i in inlines {
                 switch i {
-                case .text(let s): out.formUnion(s.unicodeScalars)
+                case .text(let s): out.add(s)
                 case .strong(let c), .emphasis(let c), .link(_, let c), .footnote(let c): add(c)
                 case .lineBreak: break
                 }
@@ -53,7 +54,7 @@ extension Document {
             case .decision(let blocks): blocks.forEach(add)
             case .caseInfo(let fields):
                 for f in fields {
-                    out.formUnion(f.label.unicodeScalars)
+                    out.add(f.label)
                     add(f.value)
                 }
             case .pageBreak: break
@@ -61,7 +62,7 @@ extension Document {
         }
         blocks.forEach(add)
         // White space is drawn from any face; leaving it in keeps the space glyph's width.
-        return out
+        return out.scalars
     }
 
     /// Whether any text is set in italic (an `emphasis`): only then does the page need the italic faces.

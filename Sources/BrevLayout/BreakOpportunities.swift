@@ -8,7 +8,11 @@ enum BreakOpportunities {
     /// UTF-16 offsets after which a line may end, each with whether the break is mandatory.
     /// `breaker`: the worker's reused iterator; without one, one is opened for this text.
     static func find(in text: String, using breaker: LineBreaker? = nil) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
-        let utf16 = Array(text.utf16)
+        try find(in: text, utf16: Array(text.utf16), using: breaker)
+    }
+
+    /// The same, with the text's UTF-16 code units, which the paragraph setter already holds.
+    static func find(in text: String, utf16: [UInt16], using breaker: LineBreaker?) throws(LayoutError) -> [(offset: Int, hard: Bool)] {
         if utf16.isEmpty { return [] }
         let iterator: LineBreaker
         if let breaker { iterator = breaker } else { iterator = try LineBreaker() }

@@ -11,7 +11,7 @@ public final class DocumentLayout {
     let shaper: Shaper
     let hyphenator: Hyphenator
     let lineBreaker: LineBreaker
-    let paragraphs = SetParagraphCache()
+    let setParagraphs = SetParagraphCache()
     let styles = TextStyles()
 
     /// The municipality's logo at the head of page 1, and its words for a screen reader; a
@@ -37,12 +37,8 @@ public final class DocumentLayout {
     }
 
 
-    /// Sets paragraphs with this worker's fonts, caches and ICU iterator.
-    var setter: ParagraphSetter {
-        ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker, paragraphs: paragraphs)
-    }
-
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker, cache: setParagraphs)
         let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry, logo: logo)
             .layout(document.blocks)
         let units = try BlockFlow(setter: setter, styles: styles, fonts: fonts, width: geometry.bodyWidth,
@@ -161,6 +157,7 @@ public final class DocumentLayout {
     private func runningHeader(_ title: String) throws(LayoutError) -> [PageItem] {
         guard !title.isEmpty else { return [] }
         let spec = styles.small
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker, cache: setParagraphs)
         let lines: [SetLine]
         do {
             lines = try setter.set([StyledText(text: title, style: .regular)],
@@ -179,6 +176,7 @@ public final class DocumentLayout {
     /// "Side 1 af 2", right-aligned at the foot of the page; an artifact, not body text.
     private func footer(page: Int, of total: Int) throws(LayoutError) -> [PageItem] {
         let spec = styles.small
+        let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker, cache: setParagraphs)
         let lines = try setter.set([StyledText(text: "Side \(page) af \(total)", style: .regular)],
                                    style: ParagraphStyle(size: spec.size, leading: spec.leading, width: geometry.bodyWidth))
         guard let line = lines.first else { return [] }

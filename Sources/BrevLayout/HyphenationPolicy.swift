@@ -21,15 +21,19 @@ enum HyphenationPolicy {
     /// or a date. A sentence ends at ".", "!" or "?" before white space and a capital letter,
     /// so "24. november" and "stk. 4" do not end one.
     static func unhyphenatedSentences(in text: String) -> [Range<Int>] {
-        let units = Array(text.utf16)
+        unhyphenatedSentences(in: Array(text.utf16))
+    }
+
+    /// The same, for a text's UTF-16 code units, which the paragraph setter already holds.
+    static func unhyphenatedSentences(in units: [UInt16]) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
         var start = 0
         var i = 0
         while i < units.count {
-            if [0x2E, 0x21, 0x3F].contains(units[i]) {
+            if units[i] == 0x2E || units[i] == 0x21 || units[i] == 0x3F {
                 var j = i + 1
                 while j < units.count, units[j] == 0x20 || units[j] == 0x0A { j += 1 }
-                if j > i + 1, j < units.count, let scalar = Unicode.Scalar(units[j]), scalar.properties.isUppercase {
+                if j > i + 1, j < units.count, let scalar = Unicode.Scalar(units[j]), isUppercase(scalar) {
                     sentences.append(start..<(i + 1))
                     start = j
                 }
@@ -38,21 +42,89 @@ enum HyphenationPolicy {
         }
         if start < units.count { sentences.append(start..<units.count) }
         return sentences.filter { range in
-            let sentence = String(decoding: units[range], as: UTF16.self)
-            if sentence.range(of: "senest", options: .caseInsensitive) != nil
-                || sentence.range(of: "frist", options: .caseInsensitive) != nil { return true }
+            if namesDeadline(units[range]) { return true }
             // A date or a period has a digit; most sentences have none and skip the regex.
             guard units[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            let sentence = String(decoding: units[range], as: UTF16.self)
             return date.firstMatch(in: sentence, range: NSRange(location: 0, length: range.count)) != nil
         }
     }
 
+    static let deadlineWords: [[UInt16]] = ["senest", "frist"].map { Array($0.utf16) }
+
+    /// Whether a sentence holds "senest" or "frist" in any case, as Foundation's case-insensitive
+    /// search finds them. Foundation's search folds case fully ("ß" holds "ss") and respects
+    /// combining marks, so it is kept for sentences with such characters; a sentence of ASCII,
+    /// Latin-1 letters and the usual punctuation is compared unit by unit with ASCII's case
+    /// folding, which is the same there and costs a fraction (`TextScanTests` compares the two).
+    static func namesDeadline(_ sentence: ArraySlice<UInt16>) -> Bool {
+        guard sentence.allSatisfy(foldsLikeASCII) else {
+            let text = String(decoding: sentence, as: UTF16.self)
+            return deadlineWords.contains { text.range(of: String(decoding: $0, as: UTF16.self), options: .caseInsensitive) != nil }
+        }
+        return deadlineWords.contains { word in
+            guard sentence.count >= word.count else { return false }
+            var start = sentence.startIndex
+            while start + word.count <= sentence.endIndex {
+                var k = 0
+                while k < word.count, asciiLowercased(sentence[start + k]) == word[k] { k += 1 }
+                if k == word.count { return true }
+                start += 1
+            }
+            return false
+        }
+    }
+
+    /// ASCII, Latin-1's letters and signs but "ß" and the soft hyphen, and the dashes, quotes
+    /// and ellipsis of Danish text: none folds into an ASCII letter, none combines with its
+    /// neighbour.
+    static func foldsLikeASCII(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0...0x7F, 0xA0...0xAC, 0xAE...0xDE, 0xE0...0xFF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C...0x201E, 0x2026: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    private static func asciiLowercased(_ unit: UInt16) -> UInt16 {
+        unit >= 0x41 && unit <= 0x5A ? unit | 0x20 : unit
+    }
+
     /// `startsSentence`: a capital there is the sentence's, not a name's.
     static func allowsHyphens(inWord word: String, startsSentence: Bool = false) -> Bool {
-        guard let first = word.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        guard let first = word.unicodeScalars.first(where: { isAlphabetic($0) || isNumeric($0) })
         else { return true }
-        if first.properties.isUppercase && !startsSentence { return false }
-        return !word.unicodeScalars.contains { $0.properties.numericType != nil }
+        if isUppercase(first) && !startsSentence { return false }
+        return !word.unicodeScalars.contains(where: isNumeric)
+    }
+
+    // Unicode's properties, answered from the value for Latin-1 (a Danish word's letters), where
+    // asking Unicode's tables per scalar was a visible share of a letter. `TextScanTests` checks
+    // each against the property for every scalar.
+
+    static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A, 0xAA, 0xB5, 0xBA, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF: return true
+        case 0...0xFF: return false
+        default: return s.properties.isAlphabetic
+        }
+    }
+
+    /// Any numeric type: digits, and in Latin-1 also "²", "³", "¹", "¼", "½", "¾".
+    static func isNumeric(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x30...0x39, 0xB2, 0xB3, 0xB9, 0xBC...0xBE: return true
+        case 0...0xFF: return false
+        default: return s.properties.numericType != nil
+        }
+    }
+
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: return true
+        case 0...0xFF: return false
+        default: return s.properties.isUppercase
+        }
     }
 
     /// A date ("1. marts 2027"), or a period counted from an event ("4 uger efter"): the words

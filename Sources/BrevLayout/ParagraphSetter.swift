@@ -10,21 +10,24 @@ struct ParagraphSetter {
     /// The worker's reused ICU iterator (`DocumentLayout` passes its own); without one, each
     /// paragraph opens its own.
     var lineBreaker: LineBreaker? = nil
-    /// The worker's set paragraphs (`DocumentLayout` passes its own); without one, every
-    /// paragraph is set anew.
-    var paragraphs: SetParagraphCache? = nil
+    /// The worker's paragraphs already set (`DocumentLayout` passes its own); without one,
+    /// every paragraph is set anew.
+    var cache: SetParagraphCache? = nil
     /// Below this share of the measure left free, a line is not worth hyphenating into.
     let hyphenateWhenFreeShare = 0.2
 
-    enum Algorithm: Hashable {
+    enum Algorithm {
         case totalFit, firstFit
     }
 
     func set(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm = .totalFit) throws(LayoutError) -> [SetLine] {
-        guard let paragraphs else { return try setAnew(content, style: style, algorithm: algorithm) }
-        return try paragraphs.lines(for: .init(content: content, style: style, algorithm: algorithm)) { () throws(LayoutError) in
-            try setAnew(content, style: style, algorithm: algorithm)
-        }
+        guard let cache else { return try setAnew(content, style: style, algorithm: algorithm) }
+        let key = SetParagraphCache.Key(content: content, style: style, algorithm: algorithm)
+        if let lines = cache.lines(for: key) { return lines }
+        // Only what was set is remembered: a paragraph that fails fails the same way next time.
+        let lines = try setAnew(content, style: style, algorithm: algorithm)
+        cache.remember(lines, for: key)
+        return lines
     }
 
     private func setAnew(_ content: [StyledText], style: ParagraphStyle, algorithm: Algorithm) throws(LayoutError) -> [SetLine] {
@@ -50,8 +53,26 @@ struct ParagraphSetter {
             offset += run.text.utf16.count
         }
         let utf16 = Array(text.utf16)
-        let breaks = try BreakOpportunities.find(in: text, using: lineBreaker)
-        let unhyphenated = HyphenationPolicy.unhyphenatedSentences(in: text)
+        let breaks = try BreakOpportunities.find(in: text, utf16: utf16, using: lineBreaker)
+        let unhyphenated = HyphenationPolicy.unhyphenatedSentences(in: utf16)
+        // Pieces are cut from the UTF-8 bytes (checked, not transcoded as from UTF-16): the byte
+        // offset of each UTF-16 offset that starts a scalar.
+        let utf8 = Array(text.utf8)
+        var utf8Offsets = [Int](repeating: 0, count: utf16.count + 1)
+        var byte = 0
+        for (i, unit) in utf16.enumerated() {
+            utf8Offsets[i] = byte
+            switch unit {
+            case 0..<0x80: byte += 1
+            case 0x80..<0x800: byte += 2
+            case 0xD800..<0xDC00: byte += 4 // a high surrogate: its pair is one four-byte scalar
+            case 0xDC00..<0xE000: break
+            default: byte += 3
+            }
+        }
+        utf8Offsets[utf16.count] = byte
+        // The space piece of each style, shaped once per paragraph.
+        var spaces = [LinePiece?](repeating: nil, count: FontSet.Style.allCases.count)
         var words: [LineWord] = []
         var start = 0
         // The run holding a UTF-16 offset; offsets only grow, so the search moves forward only.
@@ -63,25 +84,26 @@ struct ParagraphSetter {
         for (end, hard) in breaks where end > start {
             // Split the segment into its content and its trailing white space.
             var contentEnd = end
-            while contentEnd > start, [0x20, 0x0A, 0x0D, 0x09, 0x2028].contains(utf16[contentEnd - 1]) { contentEnd -= 1 }
+            while contentEnd > start, Self.isTrailingSpace(utf16[contentEnd - 1]) { contentEnd -= 1 }
             var pieces: [LinePiece] = []
             var p = start
             while p < contentEnd {
                 let styleIndex = runIndex(at: p)
                 let runEnd = styleIndex + 1 < runStarts.count ? min(runStarts[styleIndex + 1].start, contentEnd) : contentEnd
-                let s = String(decoding: utf16[p..<runEnd], as: UTF16.self)
-                pieces += try coveredPieces(s, style: runStarts[styleIndex].style, size: size).map {
-                    var linked = $0
-                    linked.link = runStarts[styleIndex].link
-                    return linked
+                let s = String(decoding: utf8[utf8Offsets[p]..<utf8Offsets[runEnd]], as: UTF8.self)
+                var covered = try coveredPieces(s, style: runStarts[styleIndex].style, size: size)
+                if let link = runStarts[styleIndex].link {
+                    for k in covered.indices { covered[k].link = link }
                 }
+                pieces += covered
                 p = runEnd
             }
             var space: LinePiece?
             let hasSpace = utf16[contentEnd..<end].contains(0x20)
             if hasSpace {
-                let styleIndex = runIndex(at: contentEnd)
-                space = try piece(" ", style: runStarts[styleIndex].style, size: size)
+                let style = runStarts[runIndex(at: contentEnd)].style
+                if spaces[style.rawValue] == nil { spaces[style.rawValue] = try piece(" ", style: style, size: size) }
+                space = spaces[style.rawValue]
             }
             if pieces.isEmpty, let space, var last = words.popLast() {
                 // White space only (a space after a line break, say): it belongs to the word before.
@@ -101,6 +123,13 @@ struct ParagraphSetter {
             start = end
         }
         return words
+    }
+
+    /// The white space a word's content ends before: space, line feed, carriage return, tab,
+    /// line separator.
+    @inline(__always)
+    static func isTrailingSpace(_ unit: UInt16) -> Bool {
+        unit == 0x20 || unit == 0x0A || unit == 0x0D || unit == 0x09 || unit == 0x2028
     }
 
     /// Splits text where the main face lacks a character: those stretches are set in the

@@ -1,4 +1,5 @@
-/// A stretch of paragraph text in one style: what inline markup flattens to.
+/// A stretch of paragraph text in one style: what inline markup flattens to. Hashable: part of
+/// the key of a set paragraph (`SetParagraphCache`).
 struct StyledText: Hashable {
     var text: String
     var style: FontSet.Style

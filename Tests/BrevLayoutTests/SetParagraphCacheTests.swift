@@ -1,66 +1,67 @@
 @testable import BrevLayout
-import BrevDocument
 import BrevTestSupport
 import Foundation
 import Testing
 
-/// A worker sets a paragraph it has met before from its cache, and the lines are those that
-/// setting it anew gives; any change of text, style or measure is a new paragraph.
+/// Issue 15: a worker remembers the paragraphs it has set. A remembered paragraph must be the
+/// one that would be set again, so every part of the key (text, style of each run, link, size,
+/// leading, width, justification, hyphenation, algorithm) is varied here, and a setter whose
+/// cache has seen every variant must answer each exactly as a setter without a cache does.
 @Suite struct SetParagraphCacheTests {
     let layout: DocumentLayout
-    let text = [StyledText(text: "Du kan klage over afgørelsen til Ankestyrelsen. Klagen skal være modtaget senest fire uger efter, "
-                                + "at du har modtaget afgørelsen, jf. § 67 i retssikkerhedsloven.", style: .regular),
-                StyledText(text: " Læs mere på ast.dk.", style: .bold, link: "https://ast.dk")]
-    let style = ParagraphStyle(size: 10.5, leading: 15, width: 300, justified: true)
 
     init() throws {
         layout = try DocumentLayout(fontsDirectory: TestSupport.repositoryRoot.appendingPathComponent("Fonts"),
                                     hyphenationDictionary: TestSupport.environment.hyphenationDictionary)
     }
 
-    /// What a reader and the PDF see of the lines: every glyph, where it stands, the text, links.
-    func drawn(_ lines: [SetLine]) -> [String] {
-        lines.map { line in
-            "\(line.width) \(line.overfull) " + line.runs.map { run in
-                "\(run.font) \(run.size) \(run.x) \(run.y) \(run.text) \(run.link ?? "-") \(run.bold) "
-                    + run.glyphs.map { "\($0.id)@\($0.x),\($0.y)" }.joined(separator: " ")
-            }.joined(separator: " | ")
-        }
+    static let text = "Behandlingen skal være iværksat senest 14 dage efter henvendelsen, jf. servicelovens § 101, "
+        + "stk. 4. Døgnbehandlingsinstitutionen samarbejder med rusmiddelcentret om udslusning."
+
+    static var variants: [([StyledText], ParagraphStyle, ParagraphSetter.Algorithm)] {
+        let contents: [[StyledText]] = [
+            [StyledText(text: text, style: .regular)],
+            [StyledText(text: text, style: .bold)],
+            [StyledText(text: "Skriv til ", style: .regular), StyledText(text: text, style: .italic)],
+            [StyledText(text: "Skriv til ", style: .regular), StyledText(text: text, style: .regular, link: "https://borger.dk")],
+            [StyledText(text: "Skriv til ", style: .regular), StyledText(text: text, style: .regular, link: "https://ishoj.dk")],
+        ]
+        let styles = [
+            ParagraphStyle(size: 10, leading: 14, width: 300),
+            ParagraphStyle(size: 10, leading: 14, width: 220),
+            ParagraphStyle(size: 11, leading: 14, width: 300),
+            ParagraphStyle(size: 10, leading: 15, width: 300),
+            ParagraphStyle(size: 10, leading: 14, width: 300, justified: true),
+            ParagraphStyle(size: 10, leading: 14, width: 300, hyphenate: false),
+        ]
+        return contents.flatMap { c in styles.flatMap { s in [(c, s, .totalFit), (c, s, .firstFit)] } }
     }
 
-    @Test func aParagraphMetAgainIsTakenFromTheCacheUnchanged() throws {
-        let uncached = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator)
-        let expected = drawn(try uncached.set(text, style: style))
-        #expect(expected.count >= 2)
+    /// Everything a set line holds, as text: glyphs and their places, runs, widths.
+    func fingerprint(_ lines: [SetLine]) -> String { String(reflecting: lines) }
 
-        let setter = layout.setter
-        let first = drawn(try setter.set(text, style: style))
-        #expect(layout.paragraphs.hits == 0 && layout.paragraphs.misses == 1)
-        let second = drawn(try setter.set(text, style: style))
-        #expect(layout.paragraphs.hits == 1)
-        #expect(first == expected)
-        #expect(second == expected)
+    @Test func aRememberedParagraphIsTheOneThatWouldBeSetAgain() throws {
+        let cache = SetParagraphCache()
+        let cached = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator, cache: cache)
+        let fresh = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator)
+        let variants = Self.variants
+        for (content, style, algorithm) in variants { _ = try cached.set(content, style: style, algorithm: algorithm) }
+        #expect(cache.count == variants.count) // no two variants share a key
+        var distinct = Set<String>()
+        for (content, style, algorithm) in variants.reversed() {
+            let remembered = fingerprint(try cached.set(content, style: style, algorithm: algorithm))
+            #expect(remembered == fingerprint(try fresh.set(content, style: style, algorithm: algorithm)))
+            distinct.insert(remembered)
+        }
+        #expect(distinct.count > variants.count / 2) // the variants do set differently
     }
 
-    @Test func anyChangeOfTextStyleOrMeasureIsSetAnew() throws {
-        let setter = layout.setter
-        _ = try setter.set(text, style: style)
-        var narrower = style
-        narrower.width = 200
-        var ragged = style
-        ragged.justified = false
-        var otherText = text
-        otherText[1].style = .regular
-        var otherLink = text
-        otherLink[1].link = "https://ast.dk/klage"
-        for (content, paragraphStyle) in [(text, narrower), (text, ragged), (otherText, style), (otherLink, style)] {
-            let misses = layout.paragraphs.misses
-            let lines = drawn(try setter.set(content, style: paragraphStyle))
-            #expect(layout.paragraphs.misses == misses + 1)
-            let uncached = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator)
-            #expect(lines == drawn(try uncached.set(content, style: paragraphStyle)))
-        }
-        _ = try setter.set(text, style: style, algorithm: .firstFit)
-        #expect(layout.paragraphs.hits == 0)
+    @Test func aParagraphThatFailsIsNotRemembered() throws {
+        let cache = SetParagraphCache()
+        let setter = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator, cache: cache)
+        let refused = [StyledText(text: "Hej \u{202E}", style: .regular)] // a right-to-left override is refused
+        let style = ParagraphStyle(size: 10, leading: 14, width: 300)
+        for _ in 0..<2 { #expect(throws: LayoutError.self) { try setter.set(refused, style: style) } }
+        #expect(cache.count == 0)
     }
 }
