@@ -10,7 +10,8 @@ import Mustache
 public struct TemplateCatalog: Sendable {
     public let letters: [String: TemplateSource]
     public let partials: [String: TemplateSource]
-    let library: MustacheLibrary
+    /// Parsed when first filled if the templates passed their checks before (`CompiledTemplates`).
+    let library: CompiledTemplates
     /// The model type every letter template was checked against at load; a model of this type
     /// needs no check per letter.
     let checkedModelType: ObjectIdentifier?
@@ -75,16 +76,21 @@ public struct TemplateCatalog: Sendable {
         }
         let checkedBefore = key.map { checked!.passed($0) } ?? false
         var problems = PartialIncludes.check(letters: letters, partials: partials)
+        if checkedBefore, problems.isEmpty {
+            // These bytes parsed, linted and matched the model's type before: parse on first use.
+            library = CompiledTemplates(letters: letters, partials: partials)
+            checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
+            return
+        }
         var library = MustacheLibrary()
+        var parsed: Set<String> = []
         for source in sources {
-            if !checkedBefore { problems += TemplateCatalog.lint(source) }
+            problems += TemplateCatalog.lint(source)
             do {
                 let template = try MustacheTemplate(string: source.text)
-                if source.isPartial {
-                    library.register(template, named: String((source.path as NSString).lastPathComponent.dropLast(".xhtml".count)))
-                } else {
-                    library.register(template, named: source.path)
-                }
+                let name = CompiledTemplates.name(of: source)
+                library.register(template, named: name)
+                parsed.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error(.templateSyntax, at: .file(path: source.path, line: error.context.lineNumber,
                                                                     column: error.context.columnNumber),
@@ -93,15 +99,15 @@ public struct TemplateCatalog: Sendable {
                 problems.append(.error(.templateSyntax, at: .file(path: source.path, line: 1, column: nil), "Mustache: \(error)"))
             }
         }
-        if let modelSpecimen, problems.isEmpty, !checkedBefore {
+        if let modelSpecimen, problems.isEmpty {
             let checker = TemplateValueChecker(partials: partials)
             for source in letters.values.sorted(by: { $0.path < $1.path }) {
                 problems += checker.check(source, model: modelSpecimen)
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
-        if let key, !checkedBefore { checked!.recordPass(key) }
-        self.library = library
+        if let key { checked!.recordPass(key) }
+        self.library = CompiledTemplates(letters: letters, partials: partials, library: library, parsed: parsed)
         checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
     }
 
