@@ -20,7 +20,10 @@ public struct CheckedResources: Sendable {
     /// nil: no usable cache folder; every check runs.
     public let directory: String?
 
-    public static let shared = CheckedResources(environment: ProcessInfo.processInfo.environment)
+    /// From the three variables alone: `ProcessInfo`'s copy of the whole environment costs a start more.
+    public static let shared = CheckedResources(environment: ["BREV_CACHE_DIR", "XDG_CACHE_HOME", "HOME"].reduce(into: [:]) { found, name in
+        if let value = getenv(name) { found[name] = String(cString: value) }
+    })
 
     public init(environment: [String: String]) {
         let base: String?

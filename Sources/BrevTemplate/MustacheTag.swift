@@ -41,11 +41,22 @@ struct MustacheTag {
                 }
                 if kind != .variable { body = body.dropFirst() }
             }
-            let name = body.trimmingCharacters(in: .whitespaces)
+            let name = trimmed(body)
             tags.append(MustacheTag(kind: kind, name: name, range: open.lowerBound..<close.upperBound, line: line))
             rest = close.upperBound
         }
         return tags
+    }
+
+    /// `text` without the white space (tab and the space separators: Foundation's
+    /// `.whitespaces`) at either end; Foundation's trimming cost a start more than the scan.
+    private static func trimmed(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(scalars[first...last])
     }
 
     /// The first run of `count` bytes `brace` at or after `start`, read as UTF-8 bytes: an

@@ -30,8 +30,10 @@ public struct TemplateCatalog: Sendable {
         var unreadable: [Diagnostic] = []
         let fm = FileManager.default
         // A file that cannot be read or is not UTF-8 is an error, never skipped: a skipped partial drops its paragraph.
-        func read(_ file: URL, as path: String) -> String? {
-            guard let data = fm.contents(atPath: file.path) else {
+        // Paths as strings: URL's path arithmetic cost a start more than reading the files.
+        let root = directory.path
+        func read(as path: String) -> String? {
+            guard let data = fm.contents(atPath: "\(root)/\(path)") else {
                 unreadable.append(.error(.templateMissing, at: .file(path: path, line: 1, column: nil), "cannot read the template"))
                 return nil
             }
@@ -43,15 +45,14 @@ public struct TemplateCatalog: Sendable {
         }
         let lettersDir = directory.appendingPathComponent("letters")
         for kind in ((try? fm.contentsOfDirectory(atPath: lettersDir.path)) ?? []).sorted() {
-            let file = lettersDir.appendingPathComponent(kind).appendingPathComponent("letter.xhtml")
             let path = "letters/\(kind)/letter.xhtml"
-            if fm.fileExists(atPath: file.path), let text = read(file, as: path) {
+            if fm.fileExists(atPath: "\(root)/\(path)"), let text = read(as: path) {
                 letters[kind] = TemplateSource(path: path, text: text, isPartial: false)
             }
         }
         let partialsDir = directory.appendingPathComponent("partials")
         for name in ((try? fm.contentsOfDirectory(atPath: partialsDir.path)) ?? []).sorted() where name.hasSuffix(".xhtml") {
-            if let text = read(partialsDir.appendingPathComponent(name), as: "partials/\(name)") {
+            if let text = read(as: "partials/\(name)") {
                 let key = String(name.dropLast(".xhtml".count))
                 partials[key] = TemplateSource(path: "partials/\(name)", text: text, isPartial: true)
             }
@@ -70,7 +71,8 @@ public struct TemplateCatalog: Sendable {
         self.partials = partials
         let sources = (Array(letters.values) + Array(partials.values)).sorted(by: { $0.path < $1.path })
         // Everything the lint and the specimen check read: the files and the model's type.
-        let modelType = modelSpecimen.map { String(reflecting: type(of: $0)) } ?? "no model"
+        // The mangled name: as distinct as the demangled one, without demangling at every start.
+        let modelType = modelSpecimen.map { _mangledTypeName(type(of: $0)) ?? String(reflecting: type(of: $0)) } ?? "no model"
         let key = checked.map { _ in
             CheckedResources.key("templates", [Array(modelType.utf8)] + sources.flatMap { [Array($0.path.utf8), Array($0.text.utf8)] })
         }
