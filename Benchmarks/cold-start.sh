@@ -5,10 +5,12 @@
 # checked-resources markers (BREV_CACHE_DIR, written by the first run) and RUNS times with
 # BREV_CACHE_DIR=off (every start checks templates, font hashes and schemas, as before the
 # markers); median wall and CPU time (perf stat's task-clock), and one --startup split of each.
-#   swift build -c release --product letter-benchmark && Benchmarks/cold-start.sh   # RUNS=21
+# Build it as brev is deployed for short starts (the Swift runtime and Foundation linked in);
+# BENCH=path measures another build (a dynamic one, or an older commit's copy).
+#   swift build -c release --product letter-benchmark --static-swift-stdlib && Benchmarks/cold-start.sh   # RUNS=21
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bench=.build/release/letter-benchmark
+bench="${BENCH:-.build/release/letter-benchmark}"
 runs="${RUNS:-21}"
 case_file="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
 scratch=.build-bench/cold-start

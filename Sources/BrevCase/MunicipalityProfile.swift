@@ -5,7 +5,7 @@ import Yams
 /// The facts of one municipality (or a group served by one authority), read from
 /// `LetterTemplates/profiles/*.yaml`. Letters and the quality standard read the same profile,
 /// so they cannot disagree.
-public struct MunicipalityProfile: Sendable, Decodable {
+public struct MunicipalityProfile: Sendable, Codable {
     public var id: String
     public var municipalityCodes: [String]
     public var authority: Authority
@@ -26,7 +26,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
     /// How this municipality's letters look: the envelope window, the logo.
     public var letterDesign: LetterDesign?
 
-    public struct LocalPractice: Sendable, Decodable {
+    public struct LocalPractice: Sendable, Codable {
         /// Residential treatment is granted for up to this many months at a time (Thisted: 3).
         public var residentialMonths: Int?
 
@@ -35,7 +35,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         }
     }
 
-    public struct Authority: Sendable, Decodable {
+    public struct Authority: Sendable, Codable {
         public var name: String
         public var unit: String
         public var address: [String]
@@ -45,7 +45,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         public var web: String?
     }
 
-    public struct Complaints: Sendable, Decodable {
+    public struct Complaints: Sendable, Codable {
         /// The authority that made the decision and receives the complaint (RSL § 67).
         public var recipient: String
         public var address: [String]
@@ -57,13 +57,13 @@ public struct MunicipalityProfile: Sendable, Decodable {
         }
     }
 
-    public struct CitizensAdviser: Sendable, Decodable {
+    public struct CitizensAdviser: Sendable, Codable {
         public var name: String
         public var phone: String?
         public var email: String?
     }
 
-    public struct Deadlines: Sendable, Decodable {
+    public struct Deadlines: Sendable, Codable {
         public var complaintWeeks: Int
         public var reassessmentWeeks: Int
         public var paperReceiptWorkingDays: Int
@@ -79,7 +79,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
     }
 
     /// How this municipality sends Digital Post (MeMo header fields and limits).
-    public struct DigitalPost: Sendable, Decodable {
+    public struct DigitalPost: Sendable, Codable {
         public var notification: String
         public var letterNotification: String
         public var mandatory: Bool
@@ -88,7 +88,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         public var maxMessageBytes: Int
         public var kle: KLE?
 
-        public struct KLE: Sendable, Decodable {
+        public struct KLE: Sendable, Codable {
             public var subjectKey: String
             public var version: String
             public var activityFacet: String?
@@ -115,7 +115,7 @@ public struct MunicipalityProfile: Sendable, Decodable {
         "Retur: \(authority.name), \(authority.address.joined(separator: ", "))"
     }
 
-    public struct Centre: Sendable, Decodable {
+    public struct Centre: Sendable, Codable {
         public var name: String
         public var address: [String]
         public var phone: String?
@@ -150,16 +150,43 @@ public struct MunicipalityProfile: Sendable, Decodable {
         try loadWithLines(path: path).profile
     }
 
+    /// What a profile file decodes to, kept by `CheckedResources` so that a start need not parse
+    /// the same YAML again.
+    struct Stored: Codable {
+        var profile: MunicipalityProfile
+        var codeLines: [String: Int]
+    }
+
     /// The profile and the line of each of its municipality codes (for the catalog's duplicate check).
-    static func loadWithLines(path: String) throws(DiagnosticsError) -> (profile: MunicipalityProfile, codeLines: [String: Int]) {
+    ///
+    /// `checked`: a file whose bytes passed every check below before, with this executable, is
+    /// not parsed again: its decoded profile is read back from the cache folder (issue 15).
+    static func loadWithLines(path: String, checked: CheckedResources? = nil) throws(DiagnosticsError)
+        -> (profile: MunicipalityProfile, codeLines: [String: Int]) {
         let file = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024 else {
+            throw DiagnosticsError([.error(.profileInvalid, at: .file(path: file, line: 1, column: nil),
+                                           "cannot read the profile, or it is larger than 64 KB")])
+        }
+        let bytes = Array(data)
+        let key = checked.map { _ in CheckedResources.key("profile-v1", [Array(file.utf8), bytes]) }
+        if let key, let stored = checked!.stored(key), let found = try? JSONDecoder().decode(Stored.self, from: Data(stored)) {
+            return (found.profile, found.codeLines)
+        }
+        let parsed = try parse(bytes, file: file)
+        if let key, let encoded = try? JSONEncoder().encode(Stored(profile: parsed.profile, codeLines: parsed.codeLines)) {
+            checked!.store(Array(encoded), as: key)
+        }
+        return parsed
+    }
+
+    /// Parses and checks the bytes of the profile file `file`.
+    private static func parse(_ data: [UInt8], file: String) throws(DiagnosticsError)
+        -> (profile: MunicipalityProfile, codeLines: [String: Int]) {
         func fail(_ code: DiagnosticCode, line: Int, _ message: String) -> DiagnosticsError {
             DiagnosticsError([.error(code, at: .file(path: file, line: line, column: nil), message)])
         }
-        guard let data = FileManager.default.contents(atPath: path), data.count <= 64 * 1024 else {
-            throw fail(.profileInvalid, line: 1, "cannot read the profile, or it is larger than 64 KB")
-        }
-        if let line = UTF8Validation.lineOfFirstInvalidByte(Array(data)) {
+        if let line = UTF8Validation.lineOfFirstInvalidByte(data) {
             throw fail(.profileInvalid, line: line, "the profile is not valid UTF-8")
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -252,7 +279,9 @@ public struct ProfileCatalog: Sendable {
         self.profiles = profiles
     }
 
-    public static func load(directory: URL) throws(DiagnosticsError) -> ProfileCatalog {
+    /// `checked`: where decoded profiles are kept between processes (`CheckedResources`); a
+    /// profile file whose bytes are unchanged is not parsed again.
+    public static func load(directory: URL, checked: CheckedResources? = nil) throws(DiagnosticsError) -> ProfileCatalog {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".yaml") }.sorted()
         var profiles: [MunicipalityProfile] = []
@@ -261,7 +290,8 @@ public struct ProfileCatalog: Sendable {
         var firstFile: [String: String] = [:]
         for name in names {
             do {
-                let (profile, codeLines) = try MunicipalityProfile.loadWithLines(path: directory.appendingPathComponent(name).path)
+                let (profile, codeLines) = try MunicipalityProfile.loadWithLines(path: directory.appendingPathComponent(name).path,
+                                                                                  checked: checked)
                 profiles.append(profile)
                 for code in profile.municipalityCodes {
                     if let other = firstFile[code] {

@@ -20,7 +20,10 @@ public struct CheckedResources: Sendable {
     /// nil: no usable cache folder; every check runs.
     public let directory: String?
 
-    public static let shared = CheckedResources(environment: ProcessInfo.processInfo.environment)
+    /// From the three variables alone: `ProcessInfo`'s copy of the whole environment costs a start more.
+    public static let shared = CheckedResources(environment: ["BREV_CACHE_DIR", "XDG_CACHE_HOME", "HOME"].reduce(into: [:]) { found, name in
+        if let value = getenv(name) { found[name] = String(cString: value) }
+    })
 
     public init(environment: [String: String]) {
         let base: String?
@@ -74,6 +77,31 @@ public struct CheckedResources: Sendable {
         var s = stat()
         guard stat(path, &s) == 0 else { return nil }
         return "\(s.st_dev)|\(s.st_ino)|\(s.st_size)|\(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec)|\(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
+    }
+
+    /// `fileIdentity` of every file and folder under `root`, each after its path relative to
+    /// `root`, sorted; nil when something under it cannot be read. A folder's identity moves
+    /// when a file is added or removed. A plain readdir walk: FileManager's enumerator cost
+    /// more than the rest of a start's schema check (issue 15).
+    public static func fileIdentities(under root: String) -> [[UInt8]]? {
+        var parts: [[UInt8]] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let folder = opendir(relative.isEmpty ? root : "\(root)/\(relative)") else { return nil }
+            defer { closedir(folder) }
+            while let entry = readdir(folder) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                var s = stat()
+                guard lstat("\(root)/\(path)", &s) == 0, let identity = fileIdentity("\(root)/\(path)") else { return nil }
+                if s.st_mode & 0o170000 == 0o040000 { pending.append(path) }  // a folder (not a link to one)
+                parts.append(Array("\(path)|\(identity)".utf8))
+            }
+        }
+        return parts.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// The running executable (a new build has new rules); empty if unknown.

@@ -66,14 +66,7 @@ public final class SchemaValidator {
     /// of every file under the folder, by path), for the marker that they compiled before;
     /// nil if the folder cannot be listed.
     public static func fileIdentities(in url: URL) -> [[UInt8]]? {
-        guard let walker = FileManager.default.enumerator(atPath: url.path) else { return nil }
-        var parts: [[UInt8]] = []
-        for case let relative as String in walker {
-            let path = url.appendingPathComponent(relative).path
-            guard let identity = CheckedResources.fileIdentity(path) else { return nil }
-            parts.append(Array("\(relative)|\(identity)".utf8))
-        }
-        return parts.sorted { $0.lexicographicallyPrecedes($1) }
+        CheckedResources.fileIdentities(under: url.path)
     }
 
     private func schema(_ kind: Kind) throws(DigitalPostError) -> xmlSchemaPtr {

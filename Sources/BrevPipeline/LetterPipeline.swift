@@ -30,7 +30,8 @@ public final class LetterPipeline {
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
         do {
-            profiles = try ProfileCatalog.load(directory: environment.templatesDirectory.appendingPathComponent("profiles"))
+            profiles = try ProfileCatalog.load(directory: environment.templatesDirectory.appendingPathComponent("profiles"),
+                                               checked: .shared)
             templates = try TemplateCatalog.load(directory: environment.templatesDirectory, modelSpecimen: LetterModel.specimen,
                                                  checked: .shared)
         } catch {

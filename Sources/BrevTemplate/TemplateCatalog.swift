@@ -10,7 +10,8 @@ import Mustache
 public struct TemplateCatalog: Sendable {
     public let letters: [String: TemplateSource]
     public let partials: [String: TemplateSource]
-    let library: MustacheLibrary
+    /// Parsed when first filled if the templates passed their checks before (`CompiledTemplates`).
+    let library: CompiledTemplates
     /// The model type every letter template was checked against at load; a model of this type
     /// needs no check per letter.
     let checkedModelType: ObjectIdentifier?
@@ -29,8 +30,10 @@ public struct TemplateCatalog: Sendable {
         var unreadable: [Diagnostic] = []
         let fm = FileManager.default
         // A file that cannot be read or is not UTF-8 is an error, never skipped: a skipped partial drops its paragraph.
-        func read(_ file: URL, as path: String) -> String? {
-            guard let data = fm.contents(atPath: file.path) else {
+        // Paths as strings: URL's path arithmetic cost a start more than reading the files.
+        let root = directory.path
+        func read(as path: String) -> String? {
+            guard let data = fm.contents(atPath: "\(root)/\(path)") else {
                 unreadable.append(.error(.templateMissing, at: .file(path: path, line: 1, column: nil), "cannot read the template"))
                 return nil
             }
@@ -42,15 +45,14 @@ public struct TemplateCatalog: Sendable {
         }
         let lettersDir = directory.appendingPathComponent("letters")
         for kind in ((try? fm.contentsOfDirectory(atPath: lettersDir.path)) ?? []).sorted() {
-            let file = lettersDir.appendingPathComponent(kind).appendingPathComponent("letter.xhtml")
             let path = "letters/\(kind)/letter.xhtml"
-            if fm.fileExists(atPath: file.path), let text = read(file, as: path) {
+            if fm.fileExists(atPath: "\(root)/\(path)"), let text = read(as: path) {
                 letters[kind] = TemplateSource(path: path, text: text, isPartial: false)
             }
         }
         let partialsDir = directory.appendingPathComponent("partials")
         for name in ((try? fm.contentsOfDirectory(atPath: partialsDir.path)) ?? []).sorted() where name.hasSuffix(".xhtml") {
-            if let text = read(partialsDir.appendingPathComponent(name), as: "partials/\(name)") {
+            if let text = read(as: "partials/\(name)") {
                 let key = String(name.dropLast(".xhtml".count))
                 partials[key] = TemplateSource(path: "partials/\(name)", text: text, isPartial: true)
             }
@@ -69,22 +71,28 @@ public struct TemplateCatalog: Sendable {
         self.partials = partials
         let sources = (Array(letters.values) + Array(partials.values)).sorted(by: { $0.path < $1.path })
         // Everything the lint and the specimen check read: the files and the model's type.
-        let modelType = modelSpecimen.map { String(reflecting: type(of: $0)) } ?? "no model"
+        // The mangled name: as distinct as the demangled one, without demangling at every start.
+        let modelType = modelSpecimen.map { _mangledTypeName(type(of: $0)) ?? String(reflecting: type(of: $0)) } ?? "no model"
         let key = checked.map { _ in
             CheckedResources.key("templates", [Array(modelType.utf8)] + sources.flatMap { [Array($0.path.utf8), Array($0.text.utf8)] })
         }
         let checkedBefore = key.map { checked!.passed($0) } ?? false
         var problems = PartialIncludes.check(letters: letters, partials: partials)
+        if checkedBefore, problems.isEmpty {
+            // These bytes parsed, linted and matched the model's type before: parse on first use.
+            library = CompiledTemplates(letters: letters, partials: partials)
+            checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
+            return
+        }
         var library = MustacheLibrary()
+        var parsed: Set<String> = []
         for source in sources {
-            if !checkedBefore { problems += TemplateCatalog.lint(source) }
+            problems += TemplateCatalog.lint(source)
             do {
                 let template = try MustacheTemplate(string: source.text)
-                if source.isPartial {
-                    library.register(template, named: String((source.path as NSString).lastPathComponent.dropLast(".xhtml".count)))
-                } else {
-                    library.register(template, named: source.path)
-                }
+                let name = CompiledTemplates.name(of: source)
+                library.register(template, named: name)
+                parsed.insert(name)
             } catch let error as MustacheTemplate.ParserError {
                 problems.append(.error(.templateSyntax, at: .file(path: source.path, line: error.context.lineNumber,
                                                                     column: error.context.columnNumber),
@@ -93,15 +101,15 @@ public struct TemplateCatalog: Sendable {
                 problems.append(.error(.templateSyntax, at: .file(path: source.path, line: 1, column: nil), "Mustache: \(error)"))
             }
         }
-        if let modelSpecimen, problems.isEmpty, !checkedBefore {
+        if let modelSpecimen, problems.isEmpty {
             let checker = TemplateValueChecker(partials: partials)
             for source in letters.values.sorted(by: { $0.path < $1.path }) {
                 problems += checker.check(source, model: modelSpecimen)
             }
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
-        if let key, !checkedBefore { checked!.recordPass(key) }
-        self.library = library
+        if let key { checked!.recordPass(key) }
+        self.library = CompiledTemplates(letters: letters, partials: partials, library: library, parsed: parsed)
         checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
     }
 

@@ -1,4 +1,6 @@
+import BrevCase
 import BrevCore
+import BrevDocument
 import BrevTemplate
 import BrevTestSupport
 import Foundation
@@ -36,6 +38,39 @@ import Testing
         #expect(throws: DiagnosticsError.self) { try catalog("<letter><p>Kære {{{name}}}</p></letter>", checked: checked) }
     }
 
+    /// After a pass, a start parses only the templates a letter uses, when it first fills one:
+    /// every kind then fills exactly as from a catalog that parsed all of them at load.
+    @Test func templatesThatPassedBeforeAreParsedOnFirstUseAndFillTheSame() throws {
+        let folder = try TestSupport.temporaryDirectory().appendingPathComponent("cache")
+        let checked = CheckedResources(directory: folder.path)
+        let directory = TestSupport.repositoryRoot.appendingPathComponent("LetterTemplates")
+        let parsedAtLoad = try TemplateCatalog.load(directory: directory, modelSpecimen: LetterModel.specimen, checked: checked)
+        #expect(try markers(folder).count == 1)
+        let parsedOnUse = try TemplateCatalog.load(directory: directory, modelSpecimen: LetterModel.specimen, checked: checked)
+        for kind in parsedAtLoad.letters.keys.sorted() {
+            let expected = DocumentDump.dump(try parsedAtLoad.render(kind: kind, model: LetterModel.specimen))
+            #expect(DocumentDump.dump(try parsedOnUse.render(kind: kind, model: LetterModel.specimen)) == expected, "\(kind)")
+            // A second letter of the kind reuses what the first parsed.
+            #expect(DocumentDump.dump(try parsedOnUse.render(kind: kind, model: LetterModel.specimen)) == expected, "\(kind)")
+        }
+    }
+
+    /// A result stored under a key is read back only under that key, whole.
+    @Test func aStoredResultIsReadBackUnderItsKeyOnly() throws {
+        let folder = try TestSupport.temporaryDirectory().appendingPathComponent("cache")
+        let checked = CheckedResources(directory: folder.path)
+        let key = CheckedResources.key("test", [Array("input".utf8)])
+        #expect(checked.stored(key) == nil)
+        checked.store(Array("result".utf8), as: key)
+        #expect(checked.stored(key) == Array("result".utf8))
+        #expect(checked.stored(CheckedResources.key("test", [Array("other input".utf8)])) == nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files == ["stored-\(key)"], "no partial file is left behind")
+        var s = stat()
+        #expect(stat(folder.appendingPathComponent(files[0]).path, &s) == 0 && s.st_mode & 0o777 == 0o600)
+        #expect(CheckedResources(directory: nil).stored(key) == nil)
+    }
+
     @Test func aKeyPassesOnlyAfterItsPassIsRecorded() throws {
         let checked = CheckedResources(directory: try TestSupport.temporaryDirectory().appendingPathComponent("cache").path)
         let key = CheckedResources.key("test", [Array("a".utf8)])
@@ -55,6 +90,25 @@ import Testing
         #expect(CheckedResources(environment: ["BREV_CACHE_DIR": "off", "HOME": "/root"]).directory == nil)
         let own = try TestSupport.temporaryDirectory().appendingPathComponent("own")
         #expect(CheckedResources(environment: ["BREV_CACHE_DIR": own.path]).directory == own.path)
+    }
+
+    /// The schema folder's marker covers every file under it: a nested file rewritten, or a
+    /// file added, gives other identities.
+    @Test func aFolderTreeHasAnotherIdentityWhenAFileUnderItChanges() throws {
+        let root = try TestSupport.temporaryDirectory().appendingPathComponent("schemas")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("v1/inner"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: root.appendingPathComponent("v1/inner/core.xsd"))
+        try Data("b".utf8).write(to: root.appendingPathComponent("top.xsd"))
+        let before = try #require(CheckedResources.fileIdentities(under: root.path))
+        #expect(Set(before.map { String(decoding: $0, as: UTF8.self).split(separator: "|")[0] }) == ["top.xsd", "v1", "v1/inner", "v1/inner/core.xsd"])
+        #expect(CheckedResources.fileIdentities(under: root.path) == before)
+        usleep(50_000)  // file times move in kernel ticks
+        try Data("A".utf8).write(to: root.appendingPathComponent("v1/inner/core.xsd"))
+        let rewritten = try #require(CheckedResources.fileIdentities(under: root.path))
+        #expect(rewritten != before)
+        try Data("c".utf8).write(to: root.appendingPathComponent("v1/new.xsd"))
+        #expect(CheckedResources.fileIdentities(under: root.path)?.count == 5)
+        #expect(CheckedResources.fileIdentities(under: root.path + ".missing") == nil)
     }
 
     @Test func aRewrittenFileHasAnotherIdentity() throws {
