@@ -1,6 +1,6 @@
 // Letters per second of `brev batch` (in-process, into the outbox folder) on 1 and 2 jobs for N
-// generated letters, and the journal's share of a letter's cost: the same journal calls a
-// worker makes per letter, timed alone on a fresh journal, against the whole run.
+// generated letters, and the journal's share of a letter's cost: the same journal calls the
+// runner makes (blocks of claims and settlements), timed alone on a fresh journal, against the whole run.
 // Wall time (the batch is parallel); the machine is shared, so compare figures within one run.
 // Run: swift build -c release --product batch-benchmark && .build/release/batch-benchmark [letters]
 //   --journal postgres://user@host:port/db   also the PostgreSQL journal (a fresh database; PGPASSWORD)
@@ -55,18 +55,30 @@ func runBatch(jobs: Int, journal: String? = nil) throws -> Double {
     return seconds
 }
 
-/// The journal calls of one single-letter case, as the runner and CaseWorker make them, N times.
+/// The journal calls the runner makes for N single-letter cases, in blocks as it makes them:
+/// a block of cases claimed in one statement (PostgreSQL; SQLite needs no claim), each letter's
+/// sent-letter look-up, and the block's settlements written in one transaction.
 func journalAlone(_ journal: any BatchJournal) throws -> Double {
+    let block = SettlementWriter.defaultBlockSize
     let start = Date()
-    for line in 1...letters {
-        let id = "letter-\(line)"
-        _ = try journal.claimCase(line: line, inputSHA256: String(repeating: "a", count: 64))
-        try journal.startCase(line: line, inputSHA256: String(repeating: "a", count: 64), caseNumber: "27.36.08-G01-\(line)-26")
-        _ = try journal.sentLetter(letterId: id)
-        try journal.recordRendered(LetterEntry(letterId: id, line: line, messageUUID: UUID().uuidString, templateVersion: "t",
-                                               fontVersion: "f", pdfSHA256: String(repeating: "b", count: 64), renderMilliseconds: 10))
-        try journal.recordSent(letterId: id, dispatchedAt: Date(), sendMilliseconds: 1)
-        try journal.completeCase(line: line, sameAsLine: nil)
+    for first in stride(from: 1, through: letters, by: block) {
+        let lines = first...min(letters, first + block - 1)
+        let sha = String(repeating: "a", count: 64)
+        if journal.isShared {
+            _ = try journal.claimCases(Dictionary(uniqueKeysWithValues: lines.map { ($0, sha) }))
+        }
+        var settlements: [CaseSettlement] = []
+        for line in lines {
+            let id = "letter-\(line)"
+            _ = try journal.sentLetter(letterId: id)
+            let entry = LetterEntry(letterId: id, line: line, messageUUID: UUID().uuidString, templateVersion: "t",
+                                    fontVersion: "f", pdfSHA256: String(repeating: "b", count: 64), renderMilliseconds: 10)
+            settlements.append(CaseSettlement(line: line, inputSHA256: sha, caseNumber: "27.36.08-G01-\(line)-26",
+                                              outcome: .done(sameAsLine: nil),
+                                              letters: [LetterSettlement(entry: entry, outcome: .sent(dispatchedAt: Date(),
+                                                                                                       sendMilliseconds: 1, receipt: nil))]))
+        }
+        try journal.settle(settlements)
     }
     return Date().timeIntervalSince(start)
 }

@@ -126,24 +126,30 @@ public enum BatchRunner {
         display.start()
         var readError: BatchError?
         do {
+            // A shared journal: cases are claimed a block at a time (one statement per block).
+            var block: [InputCase] = []
             while let next = try source.nextCase() {
-                let line = next.line
                 let sha = SHA256.hex(next.bytes)
-                if let earlier = settled[line] {
+                if let earlier = settled[next.line] {
                     if earlier != sha {
-                        readError = otherInput(line: line)
+                        readError = otherInput(line: next.line)
                         break
                     }
                     continue
                 }
-                switch try claim(line: line, sha: sha, journal: journal) {
-                case .claimed: break
-                case .settled, .leasedElsewhere: continue
-                case .otherInput:
-                    readError = otherInput(line: line)
+                let input = InputCase(line: next.line, bytes: next.bytes, sha256: sha, problems: next.problems)
+                if !shared {
+                    if !pool.queue.put(input) { break }
+                    continue
                 }
-                if readError != nil { break }
-                if !pool.queue.put(InputCase(line: line, bytes: next.bytes, sha256: sha, problems: next.problems)) { break }
+                block.append(input)
+                if block.count >= claimBlockSize {
+                    guard try claimAndQueue(block, journal: journal, queue: pool.queue) else { block = []; break }
+                    block = []
+                }
+            }
+            if readError == nil && !block.isEmpty {
+                _ = try claimAndQueue(block, journal: journal, queue: pool.queue)
             }
             if shared && readError == nil {
                 try takeOverExpiredCases(configuration, journal: journal, queue: pool.queue)
@@ -183,12 +189,25 @@ extension BatchRunner {
         .cannotRun("line \(line) of the input is not the case this journal settled there: run a changed input with a new outbox or --journal")
     }
 
-    static func claim(line: Int, sha: String, journal: any BatchJournal) throws(BatchError) -> CaseClaim {
+    /// Cases a worker sharing the journal claims in one statement. Claimed cases wait in the
+    /// reader's hands and the queue under their lease (the heartbeat renews it); a worker that
+    /// dies leaves at most this many plus the queue's to the others when the lease runs out.
+    public static let claimBlockSize = 32
+
+    /// Claims `block` and queues the cases this worker now holds, in input order. False if the
+    /// queue was closed (the run is stopping).
+    static func claimAndQueue(_ block: [InputCase], journal: any BatchJournal, queue: WorkQueue<InputCase>) throws(BatchError) -> Bool {
+        let claims: [Int: CaseClaim]
         do {
-            return try journal.claimCase(line: line, inputSHA256: sha)
+            claims = try journal.claimCases(Dictionary(block.map { ($0.line, $0.sha256) }, uniquingKeysWith: { first, _ in first }))
         } catch {
             throw .cannotRun(error.description)
         }
+        if let line = block.first(where: { claims[$0.line] == .otherInput })?.line { throw otherInput(line: line) }
+        for input in block where claims[input.line] == .claimed {
+            if !queue.put(input) { return false }
+        }
+        return true
     }
 
     /// After the input is read: wait while other workers hold leases, and take over every case whose
@@ -285,6 +304,8 @@ final class WorkerPool: @unchecked Sendable {
     private var journalError: JournalError?
     private let ready = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
+    /// The workers' finished cases go to the journal through it, in blocks.
+    private let settlements: SettlementWriter
 
     init(count: Int, environment: BrevEnvironment, journal: any BatchJournal, transport: any LetterTransport,
          messageTransport: (any LetterTransport)?, clock: DispatchClock, versions: ResourceVersions, counters: BatchCounters) {
@@ -297,9 +318,11 @@ final class WorkerPool: @unchecked Sendable {
         self.versions = versions
         self.counters = counters
         queue = WorkQueue(capacity: count * 2)
+        settlements = SettlementWriter(journal: journal)
     }
 
     func start() throws(BatchError) {
+        settlements.start()
         for _ in 0..<count {
             let thread = Thread { [self] in work() }
             thread.stackSize = 8 << 20
@@ -313,9 +336,15 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Waits for every worker; returns the first journal error if the journal failed.
+    /// Waits for every worker and for the last settlements to be written; returns the first
+    /// journal error if the journal failed.
     func join() -> JournalError? {
         for _ in 0..<count { finished.wait() }
+        do {
+            try settlements.finish()
+        } catch {
+            lock.withLock { journalError = journalError ?? error }
+        }
         return lock.withLock { journalError }
     }
 
@@ -334,7 +363,7 @@ final class WorkerPool: @unchecked Sendable {
                                 versions: versions, counters: counters, clock: clock)
         while let input = queue.take() {
             do {
-                try worker.process(input)
+                try settlements.add(worker.settlement(for: input, pending: settlements))
             } catch {
                 // Without the journal nothing can be promised: stop the run; a re-run resumes.
                 lock.withLock { journalError = journalError ?? error }
