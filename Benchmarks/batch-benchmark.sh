@@ -27,7 +27,7 @@ trap stop EXIT
 "${as_pg[@]}" "$bin/initdb" -D "$dir/data" -U brev --pwfile="$dir/pw" --auth=scram-sha-256 -E UTF8 --no-locale >/dev/null
 # Durable as in production (fsync on, synchronous_commit on): the journal's cost is what is measured.
 "${as_pg[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
-for db in bench bench_alone; do "$bin/createdb" -h 127.0.0.1 -p "$port" -U brev "$db"; done
+for db in bench bench_alone bench_steps; do "$bin/createdb" -h 127.0.0.1 -p "$port" -U brev "$db"; done
 
 echo "== $(date -u +%Y-%m-%dT%H:%MZ), $(git rev-parse --short HEAD), $CONFIGURATION, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$bench" "$N" --journal "postgres://brev@127.0.0.1:$port/bench?sslmode=disable"

@@ -55,6 +55,23 @@ func runBatch(jobs: Int, journal: String? = nil) throws -> Double {
     return seconds
 }
 
+/// The journal calls a worker made per letter before the blocks (claim, start, sent-letter
+/// look-up, rendered, sent, complete: one commit each), for comparison in the same run.
+func journalPerStep(_ journal: any BatchJournal) throws -> Double {
+    let start = Date()
+    for line in 1...letters {
+        let id = "letter-\(line)"
+        _ = try journal.claimCase(line: line, inputSHA256: String(repeating: "a", count: 64))
+        try journal.startCase(line: line, inputSHA256: String(repeating: "a", count: 64), caseNumber: "27.36.08-G01-\(line)-26")
+        _ = try journal.sentLetter(letterId: id)
+        try journal.recordRendered(LetterEntry(letterId: id, line: line, messageUUID: UUID().uuidString, templateVersion: "t",
+                                               fontVersion: "f", pdfSHA256: String(repeating: "b", count: 64), renderMilliseconds: 10))
+        try journal.recordSent(letterId: id, dispatchedAt: Date(), sendMilliseconds: 1)
+        try journal.completeCase(line: line, sameAsLine: nil)
+    }
+    return Date().timeIntervalSince(start)
+}
+
 /// The journal calls the runner makes for N single-letter cases, in blocks as it makes them:
 /// a block of cases claimed in one statement (PostgreSQL; SQLite needs no claim), each letter's
 /// sent-letter look-up, and the block's settlements written in one transaction.
@@ -101,19 +118,25 @@ if rssOnly {
 let one = try runBatch(jobs: 1)
 let two = try runBatch(jobs: 2)
 let journal = try journalAlone(SQLiteBatchJournal(path: scratch.appendingPathComponent("journal-alone.sqlite").path))
+let journalSteps = try journalPerStep(SQLiteBatchJournal(path: scratch.appendingPathComponent("journal-steps.sqlite").path))
+func share(_ seconds: Double) -> String {
+    "\(String(format: "%.2f", seconds * 1000 / Double(letters))) ms a letter = \(f(100 * seconds / one))% of a letter's cost on 1 job"
+}
 print("letters: \(letters)")
 print("1 job:  \(f(Double(letters) / one)) letters/s (\(f(one * 1000 / Double(letters))) ms a letter)")
 print("2 jobs: \(f(Double(letters) / two)) letters/s (speed-up \(String(format: "%.2f", one / two))×)")
-print("SQLite journal alone: \(String(format: "%.2f", journal * 1000 / Double(letters))) ms a letter = "
-      + "\(f(100 * journal / one))% of a letter's cost on 1 job")
+print("SQLite journal alone, in blocks of \(SettlementWriter.defaultBlockSize): \(share(journal))")
+print("SQLite journal alone, a commit per step (before): \(share(journalSteps))")
 if let postgresURL {
-    // The shared journal: one run of the batch on 2 jobs, then the calls alone on a journal of their own
-    // (the run's tables hold lines 1…N already, so the calls alone use a second database, `<db>_alone`).
+    // The shared journal: one run of the batch on 2 jobs, then the calls alone on journals of their own
+    // (the run's tables hold lines 1…N already, so the calls alone use `<db>_alone` and `<db>_steps`).
     let shared = try runBatch(jobs: 2, journal: postgresURL)
     print("2 jobs, PostgreSQL journal: \(f(Double(letters) / shared)) letters/s (\(String(format: "%.2f", two / shared))× the SQLite run's speed)")
-    let parts = postgresURL.split(separator: "?", maxSplits: 1)
-    let aloneURL = "\(parts[0])_alone" + (parts.count > 1 ? "?\(parts[1])" : "")
-    let alone = try journalAlone(PostgresBatchJournal(location: PostgresJournalLocation(url: aloneURL)))
-    print("PostgreSQL journal alone: \(String(format: "%.2f", alone * 1000 / Double(letters))) ms a letter = "
-          + "\(f(100 * alone / one))% of a letter's cost on 1 job")
+    func database(_ suffix: String) throws -> PostgresBatchJournal {
+        let parts = postgresURL.split(separator: "?", maxSplits: 1)
+        let url = "\(parts[0])_\(suffix)" + (parts.count > 1 ? "?\(parts[1])" : "")
+        return try PostgresBatchJournal(location: PostgresJournalLocation(url: url))
+    }
+    print("PostgreSQL journal alone, in blocks of \(SettlementWriter.defaultBlockSize): \(share(try journalAlone(database("alone"))))")
+    print("PostgreSQL journal alone, a commit per step (before): \(share(try journalPerStep(database("steps"))))")
 }

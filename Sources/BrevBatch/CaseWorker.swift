@@ -51,7 +51,7 @@ struct CaseWorker {
         let plannedDispatch = clock.now()
         var rendered: RenderedCase
         do {
-            rendered = RenderedCase(day: CopenhagenTime.date(of: plannedDispatch),
+            rendered = RenderedCase(instant: plannedDispatch,
                                     letters: try pipeline.renderAll(caseJSON: input.bytes, dispatchedAt: plannedDispatch))
         } catch {
             if let problems = Self.refusal(error) {
@@ -106,7 +106,7 @@ struct CaseWorker {
                 receipt = try chosen.send(name: letter.fileBaseName) { instant throws(TransportError) in
                     let current = try rendered.letter(letter.letterId, dispatchedAt: instant, caseJSON: input.bytes, pipeline: pipeline)
                     pdfSHA256ByDay[rendered.day] = SHA256.hex(current.pdf)
-                    return Self.parcel(for: current)
+                    return Self.parcel(for: current, renderedFor: rendered.instant)
                 }
             } catch {
                 settlement.letters.append(LetterSettlement(entry: entry, outcome: .failed(reason: error.reason)))
@@ -140,12 +140,12 @@ struct CaseWorker {
 
     /// What goes in the letter's folder: the PDF, and the message files when it is sent.
     /// A letter handed over in person (anonymous, `PERSONLIG`, `INGEN`) has the PDF alone.
-    static func parcel(for letter: RenderedLetter) -> Parcel {
+    static func parcel(for letter: RenderedLetter, renderedFor: Date? = nil) -> Parcel {
         var files = [Parcel.File(name: "\(letter.fileBaseName).pdf", bytes: letter.pdf)]
         for message in letter.messages {
             files.append(Parcel.File(name: "\(letter.fileBaseName).\(message.suffix)", bytes: message.bytes))
         }
-        return Parcel(name: letter.fileBaseName, files: files)
+        return Parcel(name: letter.fileBaseName, files: files, renderedFor: renderedFor)
     }
 
     /// A case the user must fix: its error codes and JSON paths (messages are left out of the
@@ -189,19 +189,29 @@ struct CaseWorker {
     }
 }
 
-/// A case's letters as rendered for one Copenhagen day of dispatch; rendered again when a letter
-/// goes out on another day, so the deadline it prints runs from the day it was accepted.
+/// A case's letters as rendered for one instant of dispatch; rendered again when a letter goes
+/// out on another day, so the deadline it prints runs from the day it was accepted, and when the
+/// transport asks for an instant before the one rendered for: a letter it found already sent, to
+/// be compared as rendered for the instant it went out (its MeMo's createdDateTime).
 struct RenderedCase {
-    var day: CivilDate
+    /// The instant rendered for.
+    private(set) var instant: Date
     var letters: [RenderedLetter]
+
+    init(instant: Date, letters: [RenderedLetter]) {
+        self.instant = instant
+        self.letters = letters
+    }
+
+    var day: CivilDate { CopenhagenTime.date(of: instant) }
 
     mutating func letter(_ letterId: String, dispatchedAt instant: Date, caseJSON: [UInt8],
                          pipeline: LetterPipeline) throws(TransportError) -> RenderedLetter {
-        let day = CopenhagenTime.date(of: instant)
-        if day != self.day {
+        let earlier = instant.timeIntervalSince1970 < self.instant.timeIntervalSince1970.rounded(.down)
+        if CopenhagenTime.date(of: instant) != day || earlier {
             do {
                 letters = try pipeline.renderAll(caseJSON: caseJSON, dispatchedAt: instant)
-                self.day = day
+                self.instant = instant
             } catch {
                 throw TransportError(parcel: letterId, reason: "rendering again for the day of dispatch failed: \(CaseWorker.failure(error))")
             }

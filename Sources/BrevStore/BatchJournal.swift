@@ -102,7 +102,8 @@ extension BatchJournal {
 
 /// What became of one input line.
 public enum CaseState: String, Sendable, Codable, CaseIterable {
-    /// Taken up and not settled: a run was interrupted while working on it.
+    /// Not settled: claimed by a worker of a shared journal, put back by `brev batch retry`, or
+    /// started through the single-step calls (`startCase`) and interrupted.
     case queued
     /// Every letter went out.
     case done
