@@ -4,7 +4,7 @@
 // Wall time (the batch is parallel); the machine is shared, so compare figures within one run.
 // Run: swift build -c release --product batch-benchmark && .build/release/batch-benchmark [letters]
 //   --journal postgres://user@host:port/db   also the PostgreSQL journal (a fresh database; PGPASSWORD)
-//   --rss                                    one run on 2 jobs only, then the process's peak RSS
+//   --rss [--jobs J]                         one run on J jobs (default 2) only, then the process's peak RSS
 // Benchmarks/batch-benchmark.sh runs all of it with a throwaway PostgreSQL.
 import BrevBatch
 import BrevCore
@@ -21,6 +21,11 @@ if let i = arguments.firstIndex(of: "--journal"), i + 1 < arguments.count {
 if let i = arguments.firstIndex(of: "--rss") {
     rssOnly = true
     arguments.remove(at: i)
+}
+var rssJobs = 2
+if let i = arguments.firstIndex(of: "--jobs"), i + 1 < arguments.count, let jobs = Int(arguments[i + 1]) {
+    rssJobs = jobs
+    arguments.removeSubrange(i...i + 1)
 }
 let letters = arguments.first.flatMap(Int.init) ?? 400
 
@@ -110,8 +115,8 @@ func peakRSSMiB() -> Double {
 }
 
 if rssOnly {
-    let two = try runBatch(jobs: 2)
-    print("letters: \(letters), 2 jobs: \(f(Double(letters) / two)) letters/s, peak RSS \(f(peakRSSMiB())) MiB")
+    let seconds = try runBatch(jobs: rssJobs)
+    print("letters: \(letters), \(rssJobs) job(s): \(f(Double(letters) / seconds)) letters/s, peak RSS \(f(peakRSSMiB())) MiB")
     exit(0)
 }
 

@@ -104,10 +104,8 @@ public enum BatchRunner {
                 throw .cannotRun(error.description)
             }
         }
-        let settled: [Int: String]
         let before: JournalSummary
         do {
-            settled = try journal.settledCases()
             before = try journal.summary()
         } catch {
             throw .cannotRun(error.description)
@@ -126,30 +124,23 @@ public enum BatchRunner {
         display.start()
         var readError: BatchError?
         do {
-            // A shared journal: cases are claimed a block at a time (one statement per block).
+            // The input is read a block of lines at a time, and the journal asked about the block
+            // alone (a shared journal claims it in one statement): memory holds a block, never
+            // the whole journal or input.
             var block: [InputCase] = []
-            while let next = try source.nextCase() {
-                let sha = SHA256.hex(next.bytes)
-                if let earlier = settled[next.line] {
-                    if earlier != sha {
-                        readError = otherInput(line: next.line)
-                        break
-                    }
-                    continue
+            var reading = true
+            while reading {
+                if let next = try source.nextCase() {
+                    block.append(InputCase(line: next.line, bytes: next.bytes, sha256: SHA256.hex(next.bytes), problems: next.problems))
+                    if block.count < readBlockSize { continue }
+                } else {
+                    reading = false
                 }
-                let input = InputCase(line: next.line, bytes: next.bytes, sha256: sha, problems: next.problems)
-                if !shared {
-                    if !pool.queue.put(input) { break }
-                    continue
-                }
-                block.append(input)
-                if block.count >= claimBlockSize {
-                    guard try claimAndQueue(block, journal: journal, queue: pool.queue) else { block = []; break }
-                    block = []
-                }
-            }
-            if readError == nil && !block.isEmpty {
-                _ = try claimAndQueue(block, journal: journal, queue: pool.queue)
+                if block.isEmpty { break }
+                let queued = shared ? try claimAndQueue(block, journal: journal, queue: pool.queue)
+                                    : try queueUnsettled(block, journal: journal, queue: pool.queue)
+                block = []
+                if !queued { break }
             }
             if shared && readError == nil {
                 try takeOverExpiredCases(configuration, journal: journal, queue: pool.queue)
@@ -189,10 +180,30 @@ extension BatchRunner {
         .cannotRun("line \(line) of the input is not the case this journal settled there: run a changed input with a new outbox or --journal")
     }
 
-    /// Cases a worker sharing the journal claims in one statement. Claimed cases wait in the
-    /// reader's hands and the queue under their lease (the heartbeat renews it); a worker that
-    /// dies leaves at most this many plus the queue's to the others when the lease runs out.
-    public static let claimBlockSize = 32
+    /// Lines read before the journal is asked about them, in one query (a worker sharing the
+    /// journal claims them in one statement). Claimed cases wait in the reader's hands and the
+    /// queue under their lease (the heartbeat renews it); a worker that dies leaves at most this
+    /// many plus the queue's to the others when the lease runs out.
+    public static let readBlockSize = 32
+
+    /// Queues the cases of `block` the journal has not settled (a journal of one process).
+    /// False if the queue was closed (the run is stopping).
+    static func queueUnsettled(_ block: [InputCase], journal: any BatchJournal, queue: WorkQueue<InputCase>) throws(BatchError) -> Bool {
+        let settled: [Int: String]
+        do {
+            settled = try journal.settledCases(lines: block[0].line...block[block.count - 1].line)
+        } catch {
+            throw .cannotRun(error.description)
+        }
+        for input in block {
+            if let earlier = settled[input.line] {
+                if earlier != input.sha256 { throw otherInput(line: input.line) }
+                continue
+            }
+            if !queue.put(input) { return false }
+        }
+        return true
+    }
 
     /// Claims `block` and queues the cases this worker now holds, in input order. False if the
     /// queue was closed (the run is stopping).

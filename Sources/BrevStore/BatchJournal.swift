@@ -13,6 +13,8 @@ public protocol BatchJournal: Sendable {
     /// Cases that need no more work (done, refused or failed), by input line, with the SHA-256
     /// of the line they were made from.
     func settledCases() throws(JournalError) -> [Int: String]
+    /// `settledCases` for the lines in `lines` only (the runner asks a block at a time).
+    func settledCases(lines: ClosedRange<Int>) throws(JournalError) -> [Int: String]
     /// A case is being worked on (state `queued` until it settles).
     func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError)
     func refuseCase(line: Int, problems: [CaseProblem]) throws(JournalError)

@@ -250,6 +250,18 @@ public final class PostgresBatchJournal: BatchJournal, Sendable {
         return settled
     }
 
+    public func settledCases(lines: ClosedRange<Int>) throws(JournalError) -> [Int: String] {
+        let result = try run("""
+            SELECT line, input_sha256 FROM batch_case WHERE line BETWEEN \(lines.lowerBound) AND \(lines.upperBound) AND state <> 'queued'
+            """, "read")
+        var settled: [Int: String] = [:]
+        for row in result.rows {
+            let (line, sha) = try decode(row, as: (Int, String).self)
+            settled[line] = sha
+        }
+        return settled
+    }
+
     public func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError) {
         // Claimed already (the runner claims first); a case another worker has taken over stays theirs.
         _ = try run("""

@@ -87,6 +87,17 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         }
     }
 
+    public func settledCases(lines: ClosedRange<Int>) throws(JournalError) -> [Int: String] {
+        try read { db in
+            var settled: [Int: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT line, input_sha256 FROM batch_case WHERE line BETWEEN ? AND ? AND state != ?
+                """, arguments: [lines.lowerBound, lines.upperBound, CaseState.queued.rawValue])
+            while let row = try rows.next() { settled[row["line"]] = row["input_sha256"] }
+            return settled
+        }
+    }
+
     public func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError) {
         try write { db in
             try db.execute(sql: """

@@ -103,6 +103,7 @@ final class PostgresJournalTests {
         #expect(try b.letterState(letterId: "L3") == .sent)
         #expect(try b.failedCases().map(\.line) == [3])
         #expect(try b.settledCases() == [1: "s1", 2: "s2", 3: "s3", 4: "s4"])
+        #expect(try b.settledCases(lines: 3...9) == [3: "s3", 4: "s4"])
     }
 
     @Test func aWrongPasswordIsRefusedWithoutShowingIt() throws {
