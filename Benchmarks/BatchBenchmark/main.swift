@@ -36,16 +36,20 @@ guard let root = BrevEnvironment.locateResources() else {
 let environment = BrevEnvironment(resourceRoot: root, today: CivilDate(year: 2026, month: 11, day: 24)!)
 let example = try JSONSerialization.jsonObject(
     with: Data(contentsOf: root.appendingPathComponent("Examples/cases/afslag-doegn-sel101.json"))) as! [String: Any]
-let jsonl: [UInt8] = try (0..<letters).flatMap { i -> [UInt8] in
-    var c = example
-    c["case_number"] = "27.36.08-G01-\(50000 + i)-26"
-    return Array(try JSONSerialization.data(withJSONObject: c)) + [0x0A]
-}
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("brev-batch-benchmark-\(getpid())")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
 let input = scratch.appendingPathComponent("cases.jsonl").path
-try Data(jsonl).write(to: URL(fileURLWithPath: input))
+// Written case by case: the input is never in this process's memory (10,000 cases are 26 MB, which
+// the peak RSS below counted before 2026-12-01).
+FileManager.default.createFile(atPath: input, contents: nil)
+let inputFile = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+for i in 0..<letters {
+    var c = example
+    c["case_number"] = "27.36.08-G01-\(50000 + i)-26"
+    try inputFile.write(contentsOf: try JSONSerialization.data(withJSONObject: c) + Data([0x0A]))
+}
+try inputFile.close()
 
 func runBatch(jobs: Int, journal: String? = nil) throws -> Double {
     let outbox = scratch.appendingPathComponent("outbox-\(jobs)\(journal == nil ? "" : "-pg")").path
