@@ -12,7 +12,9 @@ import PostgresNIO
 /// **Claiming.** A worker takes a case by inserting its row with a lease (its worker id and an
 /// expiry, set by the server's clock so the machines' clocks do not matter), or, for a row that is
 /// there and still queued, by `SELECT … FOR UPDATE SKIP LOCKED` on it when its lease ran out: two
-/// workers never hold one case at once, and neither waits for the other's lock. A heartbeat renews
+/// workers never hold one case at once, and neither waits for the other's lock. The runner claims
+/// a block of lines in one statement (`claimCases`) and settles finished cases a block per
+/// statement (`settle`), so a commit (a WAL flush) is shared by a block. A heartbeat renews
 /// the leases of the cases a worker holds; when a worker dies, its leases run out and the workers
 /// still running claim its cases (`claimExpiredCases`) and read them again from their input.
 ///
