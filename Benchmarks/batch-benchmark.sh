@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-10000}"
-RSS="${RSS:-1000 10000}"
+RSS="${RSS-1000 10000}"   # RSS="" skips the memory runs
 
 CONFIGURATION="${CONFIGURATION:-release}"   # debug only when there is no time for a release build: say so with the figures
 [ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIGURATION" --product batch-benchmark >/dev/null
