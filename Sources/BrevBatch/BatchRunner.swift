@@ -104,10 +104,8 @@ public enum BatchRunner {
                 throw .cannotRun(error.description)
             }
         }
-        let settled: [Int: String]
         let before: JournalSummary
         do {
-            settled = try journal.settledCases()
             before = try journal.summary()
         } catch {
             throw .cannotRun(error.description)
@@ -126,24 +124,23 @@ public enum BatchRunner {
         display.start()
         var readError: BatchError?
         do {
-            while let next = try source.nextCase() {
-                let line = next.line
-                let sha = SHA256.hex(next.bytes)
-                if let earlier = settled[line] {
-                    if earlier != sha {
-                        readError = otherInput(line: line)
-                        break
-                    }
-                    continue
+            // The input is read a block of lines at a time, and the journal asked about the block
+            // alone (a shared journal claims it in one statement): memory holds a block, never
+            // the whole journal or input.
+            var block: [InputCase] = []
+            var reading = true
+            while reading {
+                if let next = try source.nextCase() {
+                    block.append(InputCase(line: next.line, bytes: next.bytes, sha256: SHA256.hex(next.bytes), problems: next.problems))
+                    if block.count < readBlockSize { continue }
+                } else {
+                    reading = false
                 }
-                switch try claim(line: line, sha: sha, journal: journal) {
-                case .claimed: break
-                case .settled, .leasedElsewhere: continue
-                case .otherInput:
-                    readError = otherInput(line: line)
-                }
-                if readError != nil { break }
-                if !pool.queue.put(InputCase(line: line, bytes: next.bytes, sha256: sha, problems: next.problems)) { break }
+                if block.isEmpty { break }
+                let queued = shared ? try claimAndQueue(block, journal: journal, queue: pool.queue)
+                                    : try queueUnsettled(block, journal: journal, queue: pool.queue)
+                block = []
+                if !queued { break }
             }
             if shared && readError == nil {
                 try takeOverExpiredCases(configuration, journal: journal, queue: pool.queue)
@@ -183,12 +180,45 @@ extension BatchRunner {
         .cannotRun("line \(line) of the input is not the case this journal settled there: run a changed input with a new outbox or --journal")
     }
 
-    static func claim(line: Int, sha: String, journal: any BatchJournal) throws(BatchError) -> CaseClaim {
+    /// Lines read before the journal is asked about them, in one query (a worker sharing the
+    /// journal claims them in one statement). Claimed cases wait in the reader's hands and the
+    /// queue under their lease (the heartbeat renews it); a worker that dies leaves at most this
+    /// many plus the queue's to the others when the lease runs out.
+    public static let readBlockSize = 32
+
+    /// Queues the cases of `block` the journal has not settled (a journal of one process).
+    /// False if the queue was closed (the run is stopping).
+    static func queueUnsettled(_ block: [InputCase], journal: any BatchJournal, queue: WorkQueue<InputCase>) throws(BatchError) -> Bool {
+        let settled: [Int: String]
         do {
-            return try journal.claimCase(line: line, inputSHA256: sha)
+            settled = try journal.settledCases(lines: block[0].line...block[block.count - 1].line)
         } catch {
             throw .cannotRun(error.description)
         }
+        for input in block {
+            if let earlier = settled[input.line] {
+                if earlier != input.sha256 { throw otherInput(line: input.line) }
+                continue
+            }
+            if !queue.put(input) { return false }
+        }
+        return true
+    }
+
+    /// Claims `block` and queues the cases this worker now holds, in input order. False if the
+    /// queue was closed (the run is stopping).
+    static func claimAndQueue(_ block: [InputCase], journal: any BatchJournal, queue: WorkQueue<InputCase>) throws(BatchError) -> Bool {
+        let claims: [Int: CaseClaim]
+        do {
+            claims = try journal.claimCases(Dictionary(block.map { ($0.line, $0.sha256) }, uniquingKeysWith: { first, _ in first }))
+        } catch {
+            throw .cannotRun(error.description)
+        }
+        if let line = block.first(where: { claims[$0.line] == .otherInput })?.line { throw otherInput(line: line) }
+        for input in block where claims[input.line] == .claimed {
+            if !queue.put(input) { return false }
+        }
+        return true
     }
 
     /// After the input is read: wait while other workers hold leases, and take over every case whose
@@ -285,6 +315,8 @@ final class WorkerPool: @unchecked Sendable {
     private var journalError: JournalError?
     private let ready = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
+    /// The workers' finished cases go to the journal through it, in blocks.
+    private let settlements: SettlementWriter
 
     init(count: Int, environment: BrevEnvironment, journal: any BatchJournal, transport: any LetterTransport,
          messageTransport: (any LetterTransport)?, clock: DispatchClock, versions: ResourceVersions, counters: BatchCounters) {
@@ -297,9 +329,11 @@ final class WorkerPool: @unchecked Sendable {
         self.versions = versions
         self.counters = counters
         queue = WorkQueue(capacity: count * 2)
+        settlements = SettlementWriter(journal: journal)
     }
 
     func start() throws(BatchError) {
+        settlements.start()
         for _ in 0..<count {
             let thread = Thread { [self] in work() }
             thread.stackSize = 8 << 20
@@ -313,9 +347,15 @@ final class WorkerPool: @unchecked Sendable {
         }
     }
 
-    /// Waits for every worker; returns the first journal error if the journal failed.
+    /// Waits for every worker and for the last settlements to be written; returns the first
+    /// journal error if the journal failed.
     func join() -> JournalError? {
         for _ in 0..<count { finished.wait() }
+        do {
+            try settlements.finish()
+        } catch {
+            lock.withLock { journalError = journalError ?? error }
+        }
         return lock.withLock { journalError }
     }
 
@@ -334,7 +374,7 @@ final class WorkerPool: @unchecked Sendable {
                                 versions: versions, counters: counters, clock: clock)
         while let input = queue.take() {
             do {
-                try worker.process(input)
+                try settlements.add(worker.settlement(for: input, pending: settlements))
             } catch {
                 // Without the journal nothing can be promised: stop the run; a re-run resumes.
                 lock.withLock { journalError = journalError ?? error }

@@ -14,8 +14,10 @@ struct InputCase: Sendable {
 }
 
 /// Renders and sends the cases one worker takes, with its own pipeline (a pipeline is not
-/// shared between threads). Each step is written to the journal before the next begins, so a
-/// run killed at any point resumes without losing or repeating a letter.
+/// shared between threads). What became of a case goes to the journal when the case is finished
+/// (in blocks, `SettlementWriter`); a run killed before its block was written works on the case
+/// again, and the transport recognises every letter it had already accepted (same name and
+/// bytes in the outbox, same messageUUID for SF1601), so nothing is lost or sent twice.
 struct CaseWorker {
     let pipeline: LetterPipeline
     let journal: any BatchJournal
@@ -27,44 +29,60 @@ struct CaseWorker {
     let counters: BatchCounters
     var clock: DispatchClock = .system
 
+    /// Works on one case and writes what became of it to the journal at once (tests, and any
+    /// caller without a `SettlementWriter`).
     func process(_ input: InputCase) throws(JournalError) {
-        try journal.startCase(line: input.line, inputSHA256: input.sha256, caseNumber: Self.caseNumber(in: input.bytes))
+        try journal.settle([settlement(for: input)])
+    }
+
+    /// Renders and sends the case's letters; returns what became of the case, for the journal to
+    /// record (the runner writes settlements in blocks). `pending`: settlements handed over and
+    /// not yet written, so a letter sent moments ago for another line counts as sent.
+    func settlement(for input: InputCase, pending: SettlementWriter? = nil) throws(JournalError) -> CaseSettlement {
+        var settlement = CaseSettlement(line: input.line, inputSHA256: input.sha256, caseNumber: Self.caseNumber(in: input.bytes),
+                                        outcome: .done(sameAsLine: nil))
         if !input.problems.isEmpty {
-            try journal.refuseCase(line: input.line, problems: input.problems)
+            settlement.outcome = .refused(input.problems)
             counters.add(refused: 1)
-            return
+            return settlement
         }
         let started = Date()
         // Rendered for dispatch now; a letter that goes out on another day is rendered again for it.
         let plannedDispatch = clock.now()
         var rendered: RenderedCase
         do {
-            rendered = RenderedCase(day: CopenhagenTime.date(of: plannedDispatch),
+            rendered = RenderedCase(instant: plannedDispatch,
                                     letters: try pipeline.renderAll(caseJSON: input.bytes, dispatchedAt: plannedDispatch))
         } catch {
             if let problems = Self.refusal(error) {
-                try journal.refuseCase(line: input.line, problems: problems)
+                settlement.outcome = .refused(problems)
                 counters.add(refused: 1)
             } else {
-                try journal.failCase(line: input.line, reason: Self.failure(error))
+                settlement.outcome = .failed(reason: Self.failure(error))
                 counters.add(failed: 1)
             }
-            return
+            return settlement
         }
         let letters = rendered.letters
         let renderMilliseconds = Int(Date().timeIntervalSince(started) * 1000) / max(1, letters.count)
         // Ids name the folders: two letters of one case must never share one.
         guard Set(letters.map(\.letterId)).count == letters.count else {
-            try journal.failCase(line: input.line, reason: "two letters of the case have the same letter id")
+            settlement.outcome = .failed(reason: "two letters of the case have the same letter id")
             counters.add(failed: 1)
-            return
+            return settlement
         }
         var sent = 0
         var failures: [String] = []
         var sameAsLine: Int?
         for letter in letters {
             let pdfSHA256 = SHA256.hex(letter.pdf)
-            if let earlier = try journal.sentLetter(letterId: letter.letterId) {
+            let earlierSend: SentLetter?
+            if let pendingSend = pending?.sentLetter(letterId: letter.letterId) {
+                earlierSend = pendingSend
+            } else {
+                earlierSend = try journal.sentLetter(letterId: letter.letterId)
+            }
+            if let earlier = earlierSend {
                 // Rendering is deterministic for a day of dispatch: the same id with another PDF for
                 // the day the earlier one went out is another letter, never a repeat.
                 guard isSame(letter, as: earlier, rendered: rendered, caseJSON: input.bytes) else {
@@ -75,9 +93,9 @@ struct CaseWorker {
                 continue
             }
             let messageUUID = letter.messages.lazy.compactMap { MessageIdentity.messageUUID(in: $0.bytes) }.first
-            try journal.recordRendered(LetterEntry(letterId: letter.letterId, line: input.line, messageUUID: messageUUID,
-                                                   templateVersion: versions.templates, fontVersion: versions.fonts,
-                                                   pdfSHA256: pdfSHA256, renderMilliseconds: renderMilliseconds))
+            var entry = LetterEntry(letterId: letter.letterId, line: input.line, messageUUID: messageUUID,
+                                    templateVersion: versions.templates, fontVersion: versions.fonts,
+                                    pdfSHA256: pdfSHA256, renderMilliseconds: renderMilliseconds)
             let sendStarted = Date()
             let receipt: DispatchReceipt
             // The PDF handed over on each day of dispatch (one day, unless attempts ran past midnight).
@@ -88,26 +106,27 @@ struct CaseWorker {
                 receipt = try chosen.send(name: letter.fileBaseName) { instant throws(TransportError) in
                     let current = try rendered.letter(letter.letterId, dispatchedAt: instant, caseJSON: input.bytes, pipeline: pipeline)
                     pdfSHA256ByDay[rendered.day] = SHA256.hex(current.pdf)
-                    return Self.parcel(for: current)
+                    return Self.parcel(for: current, renderedFor: rendered.instant)
                 }
             } catch {
-                try journal.recordSendFailed(letterId: letter.letterId, reason: error.reason)
+                settlement.letters.append(LetterSettlement(entry: entry, outcome: .failed(reason: error.reason)))
                 failures.append("\(letter.fileBaseName): \(error.reason)")
                 continue
             }
-            let sentSHA256 = pdfSHA256ByDay[CopenhagenTime.date(of: receipt.acceptedAt)] ?? pdfSHA256
-            try journal.recordSent(letterId: letter.letterId, dispatchedAt: receipt.acceptedAt,
-                                   sendMilliseconds: Int(Date().timeIntervalSince(sendStarted) * 1000),
-                                   receipt: receipt.receipt, pdfSHA256: sentSHA256 == pdfSHA256 ? nil : sentSHA256)
+            entry.pdfSHA256 = pdfSHA256ByDay[CopenhagenTime.date(of: receipt.acceptedAt)] ?? pdfSHA256
+            settlement.letters.append(LetterSettlement(entry: entry, outcome: .sent(
+                dispatchedAt: receipt.acceptedAt, sendMilliseconds: Int(Date().timeIntervalSince(sendStarted) * 1000),
+                receipt: receipt.receipt)))
             sent += 1
         }
         if failures.isEmpty {
-            try journal.completeCase(line: input.line, sameAsLine: sameAsLine)
+            settlement.outcome = .done(sameAsLine: sameAsLine)
             counters.add(done: 1, letters: sent)
         } else {
-            try journal.failCase(line: input.line, reason: "not sent: " + failures.joined(separator: "; "))
+            settlement.outcome = .failed(reason: "not sent: " + failures.joined(separator: "; "))
             counters.add(failed: 1, letters: sent)
         }
+        return settlement
     }
 
     /// Is `letter` the one that already went out? Compared as rendered for the day that one went out.
@@ -121,12 +140,12 @@ struct CaseWorker {
 
     /// What goes in the letter's folder: the PDF, and the message files when it is sent.
     /// A letter handed over in person (anonymous, `PERSONLIG`, `INGEN`) has the PDF alone.
-    static func parcel(for letter: RenderedLetter) -> Parcel {
+    static func parcel(for letter: RenderedLetter, renderedFor: Date? = nil) -> Parcel {
         var files = [Parcel.File(name: "\(letter.fileBaseName).pdf", bytes: letter.pdf)]
         for message in letter.messages {
             files.append(Parcel.File(name: "\(letter.fileBaseName).\(message.suffix)", bytes: message.bytes))
         }
-        return Parcel(name: letter.fileBaseName, files: files)
+        return Parcel(name: letter.fileBaseName, files: files, renderedFor: renderedFor)
     }
 
     /// A case the user must fix: its error codes and JSON paths (messages are left out of the
@@ -170,19 +189,29 @@ struct CaseWorker {
     }
 }
 
-/// A case's letters as rendered for one Copenhagen day of dispatch; rendered again when a letter
-/// goes out on another day, so the deadline it prints runs from the day it was accepted.
+/// A case's letters as rendered for one instant of dispatch; rendered again when a letter goes
+/// out on another day, so the deadline it prints runs from the day it was accepted, and when the
+/// transport asks for an instant before the one rendered for: a letter it found already sent, to
+/// be compared as rendered for the instant it went out (its MeMo's createdDateTime).
 struct RenderedCase {
-    var day: CivilDate
+    /// The instant rendered for.
+    private(set) var instant: Date
     var letters: [RenderedLetter]
+
+    init(instant: Date, letters: [RenderedLetter]) {
+        self.instant = instant
+        self.letters = letters
+    }
+
+    var day: CivilDate { CopenhagenTime.date(of: instant) }
 
     mutating func letter(_ letterId: String, dispatchedAt instant: Date, caseJSON: [UInt8],
                          pipeline: LetterPipeline) throws(TransportError) -> RenderedLetter {
-        let day = CopenhagenTime.date(of: instant)
-        if day != self.day {
+        let earlier = instant.timeIntervalSince1970 < self.instant.timeIntervalSince1970.rounded(.down)
+        if CopenhagenTime.date(of: instant) != day || earlier {
             do {
                 letters = try pipeline.renderAll(caseJSON: caseJSON, dispatchedAt: instant)
-                self.day = day
+                self.instant = instant
             } catch {
                 throw TransportError(parcel: letterId, reason: "rendering again for the day of dispatch failed: \(CaseWorker.failure(error))")
             }

@@ -70,7 +70,7 @@ public struct OutboxDelivery: Sendable {
         let planned = clock.now()
         var rendered: RenderedCase
         do {
-            rendered = RenderedCase(day: CopenhagenTime.date(of: planned),
+            rendered = RenderedCase(instant: planned,
                                     letters: try pipeline.renderAll(caseJSON: caseJSON, dispatchedAt: planned))
         } catch {
             throw .render(error)
@@ -114,7 +114,7 @@ public struct OutboxDelivery: Sendable {
             receipt = try transport.send(name: letter.fileBaseName) { instant throws(TransportError) in
                 let current = try rendered.letter(letter.letterId, dispatchedAt: instant, caseJSON: caseJSON, pipeline: pipeline)
                 sentSHA256 = SHA256.hex(current.pdf)
-                return CaseWorker.parcel(for: current)
+                return CaseWorker.parcel(for: current, renderedFor: rendered.instant)
             }
         } catch {
             try? journal.recordSendFailed(letterId: letter.letterId, reason: error.reason)

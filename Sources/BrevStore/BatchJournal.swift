@@ -13,6 +13,8 @@ public protocol BatchJournal: Sendable {
     /// Cases that need no more work (done, refused or failed), by input line, with the SHA-256
     /// of the line they were made from.
     func settledCases() throws(JournalError) -> [Int: String]
+    /// `settledCases` for the lines in `lines` only (the runner asks a block at a time).
+    func settledCases(lines: ClosedRange<Int>) throws(JournalError) -> [Int: String]
     /// A case is being worked on (state `queued` until it settles).
     func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError)
     func refuseCase(line: Int, problems: [CaseProblem]) throws(JournalError)
@@ -33,6 +35,13 @@ public protocol BatchJournal: Sendable {
                     pdfSHA256: String?) throws(JournalError)
     func recordSendFailed(letterId: String, reason: String) throws(JournalError)
 
+    /// Writes a block of finished cases, their letters first, in one transaction: all of the
+    /// block or none of it is in the journal afterwards. The runner calls it for blocks of cases
+    /// (one flush to disk for the block, not one per step); a case whose block was not written
+    /// before a crash is worked on again, and its letters already handed over are recognised by
+    /// the transport (the outbox folder's atomic rename, SF1601's messageUUID), never sent twice.
+    func settle(_ cases: [CaseSettlement]) throws(JournalError)
+
     func summary() throws(JournalError) -> JournalSummary
     func refusedCases() throws(JournalError) -> [RefusedCase]
     func failedCases() throws(JournalError) -> [FailedCase]
@@ -48,6 +57,8 @@ public protocol BatchJournal: Sendable {
     /// Takes `line` for this worker, under a lease, unless it is settled or another worker's lease
     /// on it is still running. The case is recorded as `queued` when claimed.
     func claimCase(line: Int, inputSHA256: String) throws(JournalError) -> CaseClaim
+    /// `claimCase` for a block of lines (line → SHA-256 of its input) in one statement.
+    func claimCases(_ lines: [Int: String]) throws(JournalError) -> [Int: CaseClaim]
     /// Claims up to `limit` queued cases whose lease ran out (their worker died or stalled): their
     /// lines and the SHA-256 of the input each was claimed with.
     func claimExpiredCases(limit: Int) throws(JournalError) -> [Int: String]
@@ -77,6 +88,11 @@ extension BatchJournal {
     public var isShared: Bool { false }
     public func claimCase(line: Int, inputSHA256: String) throws(JournalError) -> CaseClaim { .claimed }
     public func claimExpiredCases(limit: Int) throws(JournalError) -> [Int: String] { [:] }
+    public func claimCases(_ lines: [Int: String]) throws(JournalError) -> [Int: CaseClaim] {
+        var claims: [Int: CaseClaim] = [:]
+        for (line, sha) in lines { claims[line] = try claimCase(line: line, inputSHA256: sha) }
+        return claims
+    }
     public func casesLeasedElsewhere() throws(JournalError) -> Int { 0 }
     public func renewLeases() throws(JournalError) {}
     public func releaseLeases() throws(JournalError) {}
@@ -88,7 +104,8 @@ extension BatchJournal {
 
 /// What became of one input line.
 public enum CaseState: String, Sendable, Codable, CaseIterable {
-    /// Taken up and not settled: a run was interrupted while working on it.
+    /// Not settled: claimed by a worker of a shared journal, put back by `brev batch retry`, or
+    /// started through the single-step calls (`startCase`) and interrupted.
     case queued
     /// Every letter went out.
     case done

@@ -12,7 +12,9 @@ import PostgresNIO
 /// **Claiming.** A worker takes a case by inserting its row with a lease (its worker id and an
 /// expiry, set by the server's clock so the machines' clocks do not matter), or, for a row that is
 /// there and still queued, by `SELECT … FOR UPDATE SKIP LOCKED` on it when its lease ran out: two
-/// workers never hold one case at once, and neither waits for the other's lock. A heartbeat renews
+/// workers never hold one case at once, and neither waits for the other's lock. The runner claims
+/// a block of lines in one statement (`claimCases`) and settles finished cases a block per
+/// statement (`settle`), so a commit (a WAL flush) is shared by a block. A heartbeat renews
 /// the leases of the cases a worker holds; when a worker dies, its leases run out and the workers
 /// still running claim its cases (`claimExpiredCases`) and read them again from their input.
 ///
@@ -157,6 +159,46 @@ public final class PostgresBatchJournal: BatchJournal, Sendable {
         return state == CaseState.queued.rawValue ? .leasedElsewhere : .settled
     }
 
+    /// One statement for the block: insert the lines not there yet, take over those queued whose
+    /// lease ran out (`FOR UPDATE SKIP LOCKED`: rows another worker is claiming this instant are
+    /// theirs), and say what the rest are. A line another worker inserts concurrently is in no
+    /// part of the answer (the statement's snapshot predates it): it is theirs.
+    public func claimCases(_ lines: [Int: String]) throws(JournalError) -> [Int: CaseClaim] {
+        guard !lines.isEmpty else { return [:] }
+        let numbers = Array(lines.keys)
+        let shas = numbers.map { lines[$0]! }
+        let result = try run("""
+            WITH input AS (SELECT * FROM unnest(\(numbers)::integer[], \(shas)::text[]) AS t(line, sha)),
+            inserted AS (
+                INSERT INTO batch_case (line, input_sha256, state, lease_owner, lease_expires)
+                SELECT line, sha, 'queued', \(workerId), now() + make_interval(secs => \(leaseSeconds)) FROM input
+                ON CONFLICT (line) DO NOTHING RETURNING line),
+            candidate AS (
+                SELECT c.line FROM batch_case c JOIN input i ON c.line = i.line AND c.input_sha256 = i.sha
+                WHERE c.state = 'queued' AND (c.lease_owner IS NULL OR c.lease_owner = \(workerId) OR c.lease_expires < now())
+                FOR UPDATE OF c SKIP LOCKED),
+            taken AS (
+                UPDATE batch_case SET lease_owner = \(workerId), lease_expires = now() + make_interval(secs => \(leaseSeconds))
+                FROM candidate WHERE batch_case.line = candidate.line RETURNING batch_case.line)
+            SELECT line, 'claimed' FROM inserted
+            UNION ALL SELECT line, 'claimed' FROM taken
+            UNION ALL SELECT c.line, CASE WHEN c.input_sha256 <> i.sha THEN 'other' WHEN c.state = 'queued' THEN 'elsewhere' ELSE 'settled' END
+                FROM batch_case c JOIN input i ON c.line = i.line WHERE c.line NOT IN (SELECT line FROM taken)
+            """, "write")
+        var claims: [Int: CaseClaim] = [:]
+        for row in result.rows {
+            let (line, word) = try decode(row, as: (Int, String).self)
+            switch word {
+            case "claimed": claims[line] = .claimed
+            case "other": claims[line] = .otherInput
+            case "settled": claims[line] = .settled
+            default: claims[line] = .leasedElsewhere
+            }
+        }
+        for line in numbers where claims[line] == nil { claims[line] = .leasedElsewhere }
+        return claims
+    }
+
     public func claimExpiredCases(limit: Int) throws(JournalError) -> [Int: String] {
         let result = try run("""
             WITH candidate AS (
@@ -202,6 +244,18 @@ public final class PostgresBatchJournal: BatchJournal, Sendable {
 
     public func settledCases() throws(JournalError) -> [Int: String] {
         let result = try run("SELECT line, input_sha256 FROM batch_case WHERE state <> 'queued'", "read")
+        var settled: [Int: String] = [:]
+        for row in result.rows {
+            let (line, sha) = try decode(row, as: (Int, String).self)
+            settled[line] = sha
+        }
+        return settled
+    }
+
+    public func settledCases(lines: ClosedRange<Int>) throws(JournalError) -> [Int: String] {
+        let result = try run("""
+            SELECT line, input_sha256 FROM batch_case WHERE line BETWEEN \(lines.lowerBound) AND \(lines.upperBound) AND state <> 'queued'
+            """, "read")
         var settled: [Int: String] = [:]
         for row in result.rows {
             let (line, sha) = try decode(row, as: (Int, String).self)
@@ -288,6 +342,96 @@ public final class PostgresBatchJournal: BatchJournal, Sendable {
             UPDATE batch_letter SET state = 'failed', failure = \(reason), attempts = attempts + 1
             WHERE letter_id = \(letterId) AND state <> 'sent'
             """, "write")
+    }
+
+    /// The whole block in one statement, so one transaction and one WAL flush: the letters (a
+    /// confirmed send replaces whatever the row said; a failure never overwrites a send), then the
+    /// cases this worker still holds (a case another worker took over is theirs to settle).
+    public func settle(_ cases: [CaseSettlement]) throws(JournalError) {
+        guard !cases.isEmpty else { return }
+        let letters = cases.lettersByIdOnce.map(LetterRow.init)
+        let caseRows = cases.map(CaseRow.init)
+        let encoder = JSONEncoder()
+        let lettersJSON = String(decoding: (try? encoder.encode(letters)) ?? Data("[]".utf8), as: UTF8.self)
+        let casesJSON = String(decoding: (try? encoder.encode(caseRows)) ?? Data("[]".utf8), as: UTF8.self)
+        _ = try run("""
+            WITH letter_input AS (
+                SELECT * FROM json_to_recordset(\(lettersJSON)::json) AS t(letter_id text, line integer, message_uuid text,
+                    state text, template_version text, font_version text, pdf_sha256 text, render_ms integer,
+                    dispatched_at double precision, send_ms integer, receipt text, failure text)),
+            letters AS (
+                INSERT INTO batch_letter (letter_id, line, message_uuid, state, template_version, font_version, pdf_sha256,
+                                          render_ms, dispatched_at, send_ms, receipt, failure, attempts)
+                SELECT letter_id, line, message_uuid, state, template_version, font_version, pdf_sha256, render_ms,
+                       dispatched_at, send_ms, receipt, failure, 1 FROM letter_input
+                ON CONFLICT (letter_id) DO UPDATE SET state = excluded.state, template_version = excluded.template_version,
+                    font_version = excluded.font_version, pdf_sha256 = excluded.pdf_sha256, render_ms = excluded.render_ms,
+                    rendered_at = now(), dispatched_at = excluded.dispatched_at, send_ms = excluded.send_ms,
+                    receipt = excluded.receipt, failure = excluded.failure, attempts = batch_letter.attempts + 1
+                WHERE excluded.state = 'sent' OR batch_letter.state <> 'sent'
+                RETURNING 1)
+            UPDATE batch_case c SET state = t.state, settled_at = now(), lease_expires = NULL, case_number = t.case_number,
+                problems = t.problems, failure = t.failure, same_as_line = t.same_as_line
+            FROM json_to_recordset(\(casesJSON)::json) AS t(line integer, case_number text, state text, problems text,
+                failure text, same_as_line integer)
+            WHERE c.line = t.line AND c.state = 'queued' AND c.lease_owner = \(workerId)
+            """, "write")
+    }
+
+    /// A letter row of `settle`'s JSON.
+    private struct LetterRow: Encodable {
+        var letter_id: String
+        var line: Int
+        var message_uuid: String?
+        var state: String
+        var template_version: String
+        var font_version: String
+        var pdf_sha256: String
+        var render_ms: Int
+        var dispatched_at: Double?
+        var send_ms: Int?
+        var receipt: String?
+        var failure: String?
+
+        init(_ letter: LetterSettlement) {
+            let e = letter.entry
+            letter_id = e.letterId
+            line = e.line
+            message_uuid = e.messageUUID
+            template_version = e.templateVersion
+            font_version = e.fontVersion
+            pdf_sha256 = e.pdfSHA256
+            render_ms = e.renderMilliseconds
+            switch letter.outcome {
+            case .sent(let at, let milliseconds, let receipt):
+                state = LetterState.sent.rawValue
+                dispatched_at = at.timeIntervalSince1970
+                send_ms = milliseconds
+                self.receipt = receipt
+            case .failed(let reason):
+                state = LetterState.failed.rawValue
+                failure = reason
+            }
+        }
+    }
+
+    /// A case row of `settle`'s JSON.
+    private struct CaseRow: Encodable {
+        var line: Int
+        var case_number: String?
+        var state: String
+        var problems: String?
+        var failure: String?
+        var same_as_line: Int?
+
+        init(_ settlement: CaseSettlement) {
+            line = settlement.line
+            case_number = settlement.caseNumber
+            state = settlement.state.rawValue
+            problems = settlement.problemsJSON
+            failure = settlement.failure
+            same_as_line = settlement.sameAsLine
+        }
     }
 
     // MARK: Reading the batch

@@ -87,6 +87,17 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         }
     }
 
+    public func settledCases(lines: ClosedRange<Int>) throws(JournalError) -> [Int: String] {
+        try read { db in
+            var settled: [Int: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT line, input_sha256 FROM batch_case WHERE line BETWEEN ? AND ? AND state != ?
+                """, arguments: [lines.lowerBound, lines.upperBound, CaseState.queued.rawValue])
+            while let row = try rows.next() { settled[row["line"]] = row["input_sha256"] }
+            return settled
+        }
+    }
+
     public func startCase(line: Int, inputSHA256: String, caseNumber: String?) throws(JournalError) {
         try write { db in
             try db.execute(sql: """
@@ -172,6 +183,53 @@ public final class SQLiteBatchJournal: BatchJournal, Sendable {
         try write { db in
             try db.execute(sql: "UPDATE batch_letter SET state = ?, failure = ?, attempts = attempts + 1 WHERE letter_id = ?",
                            arguments: [LetterState.failed.rawValue, reason, letterId])
+        }
+    }
+
+    public func settle(_ cases: [CaseSettlement]) throws(JournalError) {
+        guard !cases.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        // One transaction, so one fsync (synchronous = FULL) for the whole block.
+        try write { db in
+            for settlement in cases {
+                for letter in settlement.letters {
+                    let e = letter.entry
+                    switch letter.outcome {
+                    case .sent(let at, let sendMilliseconds, let receipt):
+                        // A confirmed send is a fact: it replaces whatever the row said.
+                        try db.execute(sql: """
+                            INSERT INTO batch_letter (letter_id, line, message_uuid, state, template_version, font_version, pdf_sha256,
+                                                      render_ms, rendered_at, dispatched_at, send_ms, receipt, attempts)
+                            VALUES (?, ?, ?, 'sent', ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                            ON CONFLICT(letter_id) DO UPDATE SET state = 'sent', template_version = excluded.template_version,
+                                font_version = excluded.font_version, pdf_sha256 = excluded.pdf_sha256, render_ms = excluded.render_ms,
+                                rendered_at = excluded.rendered_at, dispatched_at = excluded.dispatched_at, send_ms = excluded.send_ms,
+                                receipt = excluded.receipt, failure = NULL, attempts = batch_letter.attempts + 1
+                            """, arguments: [e.letterId, e.line, e.messageUUID, e.templateVersion, e.fontVersion, e.pdfSHA256,
+                                             e.renderMilliseconds, now, at.timeIntervalSince1970, sendMilliseconds, receipt])
+                    case .failed(let reason):
+                        // Never over a confirmed send.
+                        try db.execute(sql: """
+                            INSERT INTO batch_letter (letter_id, line, message_uuid, state, template_version, font_version, pdf_sha256,
+                                                      render_ms, rendered_at, failure, attempts)
+                            VALUES (?, ?, ?, 'failed', ?, ?, ?, ?, ?, ?, 1)
+                            ON CONFLICT(letter_id) DO UPDATE SET state = 'failed', template_version = excluded.template_version,
+                                font_version = excluded.font_version, pdf_sha256 = excluded.pdf_sha256, render_ms = excluded.render_ms,
+                                rendered_at = excluded.rendered_at, failure = excluded.failure, attempts = batch_letter.attempts + 1
+                            WHERE batch_letter.state != 'sent'
+                            """, arguments: [e.letterId, e.line, e.messageUUID, e.templateVersion, e.fontVersion, e.pdfSHA256,
+                                             e.renderMilliseconds, now, reason])
+                    }
+                }
+                try db.execute(sql: """
+                    INSERT INTO batch_case (line, input_sha256, case_number, state, problems, failure, same_as_line, started_at, settled_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(line) DO UPDATE SET input_sha256 = excluded.input_sha256, case_number = excluded.case_number,
+                        state = excluded.state, problems = excluded.problems, failure = excluded.failure,
+                        same_as_line = excluded.same_as_line, settled_at = excluded.settled_at
+                    """, arguments: [settlement.line, settlement.inputSHA256, settlement.caseNumber, settlement.state.rawValue,
+                                     settlement.problemsJSON, settlement.failure, settlement.sameAsLine, now, now])
+            }
         }
     }
 

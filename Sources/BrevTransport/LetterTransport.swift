@@ -25,6 +25,9 @@ public struct Parcel: Sendable {
     /// Opaque and unique per letter (`afgoerelse-<id>`); names the folder and the files.
     public var name: String
     public var files: [File]
+    /// The instant the files were rendered for (a MeMo's createdDateTime, to the second): the
+    /// outbox folder takes it as its time, so a re-run that finds the folder renders the same bytes.
+    public var renderedFor: Date?
 
     public struct File: Sendable {
         public var name: String
@@ -35,9 +38,10 @@ public struct Parcel: Sendable {
         }
     }
 
-    public init(name: String, files: [File]) {
+    public init(name: String, files: [File], renderedFor: Date? = nil) {
         self.name = name
         self.files = files
+        self.renderedFor = renderedFor
     }
 }
 

@@ -57,6 +57,9 @@ public struct OutboxFolderTransport: LetterTransport {
         // Renaming takes far less than this, so the folder lands on the day the letter was rendered for.
         let start = clock.startOfAttempt(lasting: 1)
         let parcel = try parcelAt(start)
+        // The folder's time, and the letter's dispatch time: the instant its files were rendered
+        // for (before `start`, on the same day), to the whole second as MeMo writes it.
+        let placedAt = Date(timeIntervalSince1970: (parcel.renderedFor ?? start).timeIntervalSince1970.rounded(.down))
         var template = Array(path("\(Self.temporaryPrefix)\(parcel.name)-XXXXXX").utf8CString)
         guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
             throw TransportError(parcel: parcel.name, reason: "cannot create a temporary folder: \(Self.systemError())")
@@ -66,6 +69,9 @@ public struct OutboxFolderTransport: LetterTransport {
             for file in parcel.files {
                 try SecureFile.write(file.bytes, to: "\(temporary)/\(file.name)")
             }
+            // Not when its last file was written: a re-run that finds the folder renders the letter
+            // again for the folder's time and must get the same bytes.
+            try Self.setModificationTime(of: temporary, to: placedAt)
             try Self.sync(temporary)
             if rename(temporary, final) != 0 {
                 let error = errno
@@ -73,7 +79,7 @@ public struct OutboxFolderTransport: LetterTransport {
                 if error == EEXIST || error == ENOTEMPTY {
                     try? FileManager.default.removeItem(atPath: temporary)
                     try verifyPresent(parcel)
-                    return DispatchReceipt(acceptedAt: start, alreadyAccepted: true)
+                    return DispatchReceipt(acceptedAt: placedAt, alreadyAccepted: true)
                 }
                 throw TransportError(parcel: parcel.name, reason: "cannot rename into place: \(String(cString: strerror(error)))")
             }
@@ -85,7 +91,7 @@ public struct OutboxFolderTransport: LetterTransport {
             try? FileManager.default.removeItem(atPath: temporary)
             throw TransportError(parcel: parcel.name, reason: "\(error)")
         }
-        return DispatchReceipt(acceptedAt: start, alreadyAccepted: false)
+        return DispatchReceipt(acceptedAt: placedAt, alreadyAccepted: false)
     }
 
     /// A folder of that name is there: it must hold exactly these bytes (rendering is
@@ -109,6 +115,15 @@ public struct OutboxFolderTransport: LetterTransport {
         guard fd >= 0 else { throw TransportError(parcel: (folder as NSString).lastPathComponent, reason: "cannot open to sync: \(systemError())") }
         defer { close(fd) }
         guard fsync(fd) == 0 else { throw TransportError(parcel: (folder as NSString).lastPathComponent, reason: "fsync failed: \(systemError())") }
+    }
+
+    static func setModificationTime(of folder: String, to instant: Date) throws(TransportError) {
+        let seconds = instant.timeIntervalSince1970.rounded(.down)
+        let time = timespec(tv_sec: Int(seconds), tv_nsec: Int((instant.timeIntervalSince1970 - seconds) * 1_000_000_000))
+        var times = [time, time]
+        guard utimensat(AT_FDCWD, folder, &times, 0) == 0 else {
+            throw TransportError(parcel: (folder as NSString).lastPathComponent, reason: "cannot set the folder's time: \(systemError())")
+        }
     }
 
     static func systemError() -> String { String(cString: strerror(errno)) }

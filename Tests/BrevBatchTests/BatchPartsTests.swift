@@ -87,6 +87,32 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox) == ["afgoerelse-abc"])
     }
 
+    @Test func aFolderFoundAgainIsRenderedForTheInstantItWasRenderedForFirst() throws {
+        // The MeMo's createdDateTime is the instant rendered for, to the second: a re-run must render
+        // the letter it finds for that instant, not for when the folder's last file was written.
+        let outbox = try TestSupport.temporaryDirectory().path
+        let renderedFor = CopenhagenTime.instant(fromISO: "2026-12-01T10:00:00+01:00")!.addingTimeInterval(0.75)
+        let start = renderedFor.addingTimeInterval(1.5)
+        func parcel(at instant: Date) -> Parcel {
+            Parcel(name: "afgoerelse-abc", files: [Parcel.File(name: "afgoerelse-abc.memo.xml",
+                                                               bytes: Array("<t>\(Int(instant.timeIntervalSince1970))</t>".utf8))],
+                   renderedFor: instant)
+        }
+        let sent = try OutboxFolderTransport(directory: outbox, clock: DispatchClock(now: { start }))
+            .send(name: "afgoerelse-abc") { _ in parcel(at: renderedFor) }
+        let second = Date(timeIntervalSince1970: renderedFor.timeIntervalSince1970.rounded(.down))
+        #expect(!sent.alreadyAccepted && sent.acceptedAt == second)
+        var askedFor: [Date] = []
+        let again = try OutboxFolderTransport(directory: outbox, clock: DispatchClock(now: { start.addingTimeInterval(5) }))
+            .send(name: "afgoerelse-abc") { instant in
+                askedFor.append(instant)
+                return parcel(at: instant)
+            }
+        #expect(again.alreadyAccepted)
+        #expect(askedFor == [second])
+        #expect(again.acceptedAt == second)
+    }
+
     @Test func anotherLetterUnderTheSameNameIsAnError() throws {
         let outbox = try TestSupport.temporaryDirectory().path
         let transport = OutboxFolderTransport(directory: outbox)

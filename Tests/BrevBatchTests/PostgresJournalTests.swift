@@ -73,6 +73,39 @@ final class PostgresJournalTests {
         #expect(try a.claimExpiredCases(limit: 10) == [2: "s2"], "a queued-again case belongs to no one")
     }
 
+    @Test func blocksAreClaimedInOneGoAndSettledOnlyUnderTheirLease() throws {
+        let url = try server.createDatabase("blocks")
+        let a = try worker(url, lease: 1)
+        let b = try worker(url, lease: 60)
+        #expect(try a.claimCases([1: "s1", 2: "s2", 3: "s3"]) == [1: .claimed, 2: .claimed, 3: .claimed])
+        #expect(try b.claimCases([2: "s2", 3: "other", 4: "s4"]) == [2: .leasedElsewhere, 3: .otherInput, 4: .claimed])
+        #expect(try a.claimCases([1: "s1"]) == [1: .claimed], "a worker's own claim renews it")
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        try a.settle([JournalBlockTests.done(1, letters: [JournalBlockTests.letter("L1", line: 1, sent: true, at: at)]),
+                      CaseSettlement(line: 2, inputSHA256: "s2", caseNumber: nil,
+                                     outcome: .refused([CaseProblem(code: "MALFORMED_JSON", path: "-")]))])
+        #expect(try b.claimCases([1: "s1", 2: "s2"]) == [1: .settled, 2: .settled])
+        #expect(try b.sentLetter(letterId: "L1")?.dispatchedAt == at)
+        #expect(try b.refusedCases().map(\.line) == [2])
+        #expect(try b.summary().count(CaseState.done) == 1)
+
+        // A dies holding line 3: once its lease runs out, B's block claim takes it over, and A, waking
+        // up, cannot settle it; its letter's confirmed send is recorded all the same (a fact), and a
+        // failure never overwrites it.
+        Thread.sleep(forTimeInterval: 1.3)
+        #expect(try b.claimCases([3: "s3"]) == [3: .claimed])
+        try a.settle([JournalBlockTests.done(3, letters: [JournalBlockTests.letter("L3", line: 3, sent: true, at: at)])])
+        #expect(try b.summary().count(CaseState.done) == 1)
+        #expect(try b.letterState(letterId: "L3") == .sent)
+        try b.settle([CaseSettlement(line: 3, inputSHA256: "s3", caseNumber: nil, outcome: .failed(reason: "x"),
+                                     letters: [JournalBlockTests.letter("L3", line: 3, sent: false)]),
+                      JournalBlockTests.done(4, letters: [])])
+        #expect(try b.letterState(letterId: "L3") == .sent)
+        #expect(try b.failedCases().map(\.line) == [3])
+        #expect(try b.settledCases() == [1: "s1", 2: "s2", 3: "s3", 4: "s4"])
+        #expect(try b.settledCases(lines: 3...9) == [3: "s3", 4: "s4"])
+    }
+
     @Test func aWrongPasswordIsRefusedWithoutShowingIt() throws {
         let url = try server.createDatabase("password")
         let error = #expect(throws: JournalError.self) {
