@@ -9,6 +9,11 @@ scripts/setup.sh
 swift build -c release --product brev
 brev=".build/release/brev"
 
+# Two malloc arenas, not glibc's default of up to 8 per core: renders run on many threads, and
+# with an arena each the service's memory kept growing; with two it stayed flat over 10 minutes
+# of distinct letters (Benchmarks/README.md, "The caseworkers' service under load").
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
 database="${BREV_DATABASE:-${XDG_DATA_HOME:-$HOME/.local/share}/brev/brev.sqlite}"
 if [ ! -e "$database" ]; then
   echo "serve: a token for caseworker 'sagsbehandler' (shown only now; keep it):"

@@ -1,8 +1,9 @@
 // Letters per CPU-second for brev's afslag letter, and the cost of the PDF/UA + PDF/A
 // finishing pass alone. CPU time of this thread (not wall time: these machines are shared and
 // noisy); medians over rounds. Run: swift run -c release letter-benchmark [letters] [rounds]
-// Memory: letter-benchmark --memory N renders N distinct letters (each its own recipient,
-// address and case number) in one process and prints the peak resident set size.
+// Memory: letter-benchmark --memory N [--mix] renders N distinct letters (each its own
+// recipient, address and case number; --mix: every valid example kind in turn) in one process
+// and prints the peak resident set size, malloc's figures and the layout caches' hit rates.
 // Cold start: letter-benchmark --one CASE OUT does what `brev render --case CASE --out OUT`
 // does in a fresh process (build a pipeline, render, write the letter set), without brev's
 // argument parser and server libraries; with --startup it prints where the time went.
@@ -25,6 +26,46 @@ func peakRSSMiB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024 // kilobytes on Linux
+}
+
+/// The resident set now (not the peak): /proc/self/statm's second field, in pages.
+func currentRSSMiB() -> Double {
+    guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+          let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Double($0) }) else { return 0 }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+/// What glibc's malloc holds: bytes handed out (heap and mmapped) and bytes free inside its
+/// arenas (fragmentation, or memory not yet given back): the split tells a growing cache from
+/// a fragmenting heap. From `malloc_info`'s totals (Swift's Glibc module has no malloc.h, so
+/// the function is looked up by name; its signature is plain C).
+struct MallocFigures {
+    var usedMiB: Double
+    var freeMiB: Double
+
+    private typealias MallocInfo = @convention(c) (Int32, UnsafeMutablePointer<FILE>?) -> Int32
+    private static let mallocInfo = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_info")
+        .map { unsafeBitCast($0, to: MallocInfo.self) }
+
+    static func now() -> MallocFigures {
+        guard let mallocInfo else { return MallocFigures(usedMiB: 0, freeMiB: 0) }
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        guard let stream = open_memstream(&buffer, &size) else { return MallocFigures(usedMiB: 0, freeMiB: 0) }
+        _ = mallocInfo(0, stream)
+        fclose(stream)
+        defer { free(buffer) }
+        let xml = buffer.map { String(cString: $0) } ?? ""
+        // The process-wide totals come last: <total type="fast|rest|mmap" … size="N"/>, <system type="current" size="N"/>.
+        func total(_ tag: String, _ type: String) -> Double {
+            guard let line = xml.split(separator: "\n").last(where: { $0.contains("<\(tag) type=\"\(type)\"") }),
+                  let range = line.range(of: "size=\"") else { return 0 }
+            return Double(line[range.upperBound...].prefix { $0.isNumber }) ?? 0
+        }
+        let free = total("total", "fast") + total("total", "rest")
+        let used = total("system", "current") - free + total("total", "mmap")
+        return MallocFigures(usedMiB: used / 1_048_576, freeMiB: free / 1_048_576)
+    }
 }
 
 let arguments = CommandLine.arguments
@@ -57,14 +98,43 @@ let example = try JSONSerialization.jsonObject(
     with: Data(contentsOf: root.appendingPathComponent("Examples/cases/afslag-doegn-sel101.json"))) as! [String: Any]
 
 if let memoryRun {
-    var citizen = example["citizen"] as! [String: Any]
-    var c = example
+    // --mix: every valid example letter in turn (all kinds), not only the afslag.
+    let mix = arguments.dropFirst(3).contains("--mix")
+    var examples = [example]
+    if mix {
+        let folder = root.appendingPathComponent("Examples/cases")
+        examples = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .filter { $0.hasSuffix(".json") && !$0.contains("invalid") }
+            .map { try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent($0))) as! [String: Any] }
+    }
+    let checkpoints: Set<Int> = [100, 300, 1_000, 2_000, 3_000, 5_000, 10_000, 20_000, 30_000, 50_000, 100_000, memoryRun]
+    var lastStatistics: [String: (hits: Int, misses: Int)] = [:]
+    print("letters  peak RSS  RSS now  malloc used  malloc free  caches (entries, hit rate)")
     for i in 0..<memoryRun {
-        citizen["name"] = "Borger \(i) Hansen-\(String(i, radix: 36))sen"
-        citizen["address"] = ["street": "Vej \(String(i * 7919, radix: 36)) \(i % 200 + 1)", "postcode": "2635", "city": "Ishøj"]
-        c["citizen"] = citizen
+        var c = examples[i % examples.count]
+        if var citizen = c["citizen"] as? [String: Any] { // an anonymous case has none
+            citizen["name"] = "Borger \(i) Hansen-\(String(i, radix: 36))sen"
+            if var address = citizen["address"] as? [String: Any] {
+                address["street"] = "Vej \(String(i * 7919, radix: 36)) \(i % 200 + 1)"
+                citizen["address"] = address
+            }
+            c["citizen"] = citizen
+        }
         c["case_number"] = "27.36.08-G01-\(i)-26"
         _ = try pipeline.render(caseJSON: Array(try JSONSerialization.data(withJSONObject: c)))
+        if checkpoints.contains(i + 1) {
+            let heap = MallocFigures.now()
+            // Hit rates since the last checkpoint: what the cache does now, not on average since the start.
+            let caches = pipeline.layoutCacheStatistics.map { cache in
+                let before = lastStatistics[cache.name]
+                let hits = cache.statistics.hits - (before?.hits ?? 0), misses = cache.statistics.misses - (before?.misses ?? 0)
+                lastStatistics[cache.name] = (cache.statistics.hits, cache.statistics.misses)
+                return String(format: "%@ %d (%.2f%%)", cache.name, cache.statistics.entries, Double(hits) / Double(max(1, hits + misses)) * 100)
+            }
+            print(String(format: "%7d  %6.1f MiB  %5.1f MiB  %7.1f MiB  %7.1f MiB  ", i + 1, peakRSSMiB(), currentRSSMiB(),
+                         heap.usedMiB, heap.freeMiB) + caches.joined(separator: ", "))
+            fflush(nil) // a long run shows its checkpoints as it goes, also into a file
+        }
     }
     print(String(format: "distinct letters: %d, peak RSS %.1f MiB", memoryRun, peakRSSMiB()))
     exit(0)

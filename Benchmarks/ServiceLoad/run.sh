@@ -4,7 +4,14 @@
 # errors (non-2xx answers and socket errors), and the server's resident memory at start and end.
 #
 #   Benchmarks/ServiceLoad/run.sh                 # DURATION=20s per level, CONCURRENCY="1 4 16"
-#   DURATION=600s CONCURRENCY=16 Benchmarks/ServiceLoad/run.sh   # memory over 10 minutes
+#   DURATION=600s CONCURRENCY=16 Benchmarks/ServiceLoad/run.sh   # one letter over and over, 10 minutes
+#   LONG=600 Benchmarks/ServiceLoad/run.sh        # memory over 10 minutes of distinct letters
+#
+# LONG=SECONDS is the long run of issue 13: one wrk run of that many seconds at CONCURRENCY
+# (default 16) with post-distinct-case.lua (every request a new name, street and case number),
+# the server's VmRSS sampled every SAMPLE seconds (default 10) with the renders so far
+# (/metrics), printed as a table, then the latencies of the whole run.
+# brev serve runs with MALLOC_ARENA_MAX=2, as scripts/serve.sh starts it.
 #
 # Builds brev in release mode. Uses a fresh database and outbox in a temporary folder; the
 # server runs with its defaults (one pipeline per core, 16 waiting per pipeline).
@@ -13,7 +20,11 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 command -v wrk >/dev/null || { echo "service-load: needs wrk (apt-get install wrk)" >&2; exit 1; }
 DURATION="${DURATION:-20s}"
-CONCURRENCY="${CONCURRENCY:-1 4 16}"
+LONG="${LONG:-}"
+if [[ -n "$LONG" ]]; then CONCURRENCY="${CONCURRENCY:-16}"; else CONCURRENCY="${CONCURRENCY:-1 4 16}"; fi
+SAMPLE="${SAMPLE:-10}"
+# As scripts/serve.sh starts the service (MALLOC_ARENA_MAX=16 measures glibc's default on 2 cores).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CASE="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
 
 swift build -c release --product brev >/dev/null
@@ -26,11 +37,41 @@ port="${PORT:-18080}"
 server=$!
 for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$port/health" && break; sleep 0.1; done
 rss() { awk '/^VmRSS/ {print $2 / 1024 " MB"}' "/proc/$server/status"; }
+renders() {
+  curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | awk '$1 == "brev_render_seconds_count" {print $2}'
+}
 
 # One request first, so the pipelines' caches are warm as a running service's are.
 curl -sf -o /dev/null -H "Authorization: Bearer $token" --data-binary "@$CASE" "http://127.0.0.1:$port/api/letters"
 echo "brev serve on $(nproc) cores, pipelines: $(curl -s "http://127.0.0.1:$port/ready")"
 echo "RSS at start: $(rss)"
+
+if [[ -n "$LONG" ]]; then
+  echo "long run: ${LONG} s of distinct letters at $CONCURRENCY connections, RSS every $SAMPLE s"
+  echo
+  echo "| seconds | renders | RSS |"
+  echo "|---|---|---|"
+  BREV_TOKEN="$token" BREV_CASE="$CASE" wrk -t2 -c"$CONCURRENCY" -d"${LONG}s" --latency --timeout 30s \
+      -s Benchmarks/ServiceLoad/post-distinct-case.lua "http://127.0.0.1:$port/api/letters" >"$work/wrk.out" &
+  load=$!
+  started=$SECONDS
+  while kill -0 "$load" 2>/dev/null; do
+    echo "| $(( SECONDS - started )) | $(renders) | $(rss) |"
+    sleep "$SAMPLE"
+  done
+  wait "$load"
+  echo "| $(( SECONDS - started )) | $(renders) | $(rss) |"
+  echo
+  out="$(cat "$work/wrk.out")"
+  non2xx="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
+  socket="$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")"
+  echo "requests/s $(awk '/^Requests\/sec/ {print $2}' <<<"$out"), p50 $(awk '$1 == "50%" {print $2}' <<<"$out"), \
+p99 $(awk '$1 == "99%" {print $2}' <<<"$out"), errors (non-2xx + socket) $(( ${non2xx:-0} + ${socket:-0} ))"
+  echo "server metrics:"
+  curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$port/metrics" | grep -E '^brev_(busy|timeouts|render_seconds_(sum|count))'
+  exit 0
+fi
+
 echo
 echo "| concurrent | requests/s | p50 | p99 | errors (non-2xx + socket) | RSS after |"
 echo "|---|---|---|---|---|---|"

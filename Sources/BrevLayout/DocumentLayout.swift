@@ -36,6 +36,11 @@ public final class DocumentLayout {
         self.lineBreaker = try LineBreaker()
     }
 
+    /// Each cache this layout keeps between letters: its size and hit rate, for measuring
+    /// their bounds (`letter-benchmark --memory`).
+    public var cacheStatistics: [(name: String, statistics: CacheStatistics)] {
+        shaper.cacheStatistics + [("hyphenation", hyphenator.cacheStatistics)]
+    }
 
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
         let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker, cache: setParagraphs)

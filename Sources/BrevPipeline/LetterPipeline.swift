@@ -27,6 +27,10 @@ public final class LetterPipeline {
     /// When set, each stage's CPU time is added to it (the benchmarks' per-stage split).
     public var stageClock: StageClock?
 
+    /// The caches layout keeps between letters (shaping, font coverage, hyphenation): size and
+    /// hit rate, for measuring their bounds.
+    public var layoutCacheStatistics: [(name: String, statistics: CacheStatistics)] { layout.cacheStatistics }
+
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
         do {
