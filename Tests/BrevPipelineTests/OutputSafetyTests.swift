@@ -62,7 +62,8 @@ import Testing
     /// a render of many cases several times, then run once more.
     @Test func killedRunsLeaveNoIncompleteSetAfterTheNextRun() throws {
         let dir = try TestSupport.temporaryDirectory()
-        let inputs = try cases(100, in: dir)
+        // Enough cases that the last kill (1.85 s) still lands mid-run with two jobs on a fast machine.
+        let inputs = try cases(400, in: dir)
         let out = dir.appendingPathComponent("out").path
         let arguments = ["render"] + inputs.flatMap { ["--case", $0] } + ["--out", out, "--resources", root]
         for delay in [0.6, 0.85, 1.1, 1.35, 1.6, 1.85] {
