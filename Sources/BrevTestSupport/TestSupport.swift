@@ -46,6 +46,20 @@ public enum TestSupport {
         public var stderr: String
     }
 
+    /// Starts an executable with its output discarded and returns at once: for tests that kill
+    /// what they start, or run several side by side.
+    public static func launch(_ executable: String, _ arguments: [String],
+                              environment: [String: String]? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs a program (looked up on PATH) and collects its output.
     public static func run(_ program: String, _ arguments: [String], stdin: [UInt8]? = nil) throws -> ProcessResult {
         let process = Process()

@@ -21,12 +21,7 @@ import Testing
         var interrupted = 0
         var delays: [Double] = []
         for _ in 0..<3 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: brev)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try TestSupport.launch(brev, arguments)
             // A run of 200 cases takes a few seconds here; kill somewhere inside it.
             let delay = Double.random(in: 0.3...2.5)
             delays.append(delay)

@@ -31,13 +31,7 @@ final class BatchPostgresWorkersTests {
 
         var workers: [Process] = []
         for _ in 0..<3 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: brev)
-            process.arguments = arguments
-            process.environment = server.clientEnvironment
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try TestSupport.launch(brev, arguments, environment: server.clientEnvironment)
             workers.append(process)
         }
         // Kill one once the batch is well under way (some cases settled, most not).

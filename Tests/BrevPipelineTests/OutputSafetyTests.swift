@@ -67,12 +67,7 @@ import Testing
         let out = dir.appendingPathComponent("out").path
         let arguments = ["render"] + inputs.flatMap { ["--case", $0] } + ["--out", out, "--resources", root]
         for delay in [0.6, 0.85, 1.1, 1.35, 1.6, 1.85] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: brev)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try TestSupport.launch(brev, arguments)
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
