@@ -36,7 +36,7 @@ guard let repository = BrevEnvironment.locateResources() else {
 }
 
 // A resource folder like the shipped one, whose only letter kind is the peer letter: brev's
-// fonts, schemas, profiles and partials, and the peer template as the afslag letter.
+// fonts, schemas, profiles, partials and logos, and the peer template as the afslag letter.
 let fm = FileManager.default
 let resources = URL(fileURLWithPath: outdir + ".resources")
 try? fm.removeItem(at: resources)
@@ -49,6 +49,7 @@ try link("Fonts", to: repository.appendingPathComponent("Fonts"))
 try link("Schemas", to: repository.appendingPathComponent("Schemas"))
 try link("LetterTemplates/profiles", to: repository.appendingPathComponent("LetterTemplates/profiles"))
 try link("LetterTemplates/partials", to: repository.appendingPathComponent("LetterTemplates/partials"))
+try link("LetterTemplates/logos", to: repository.appendingPathComponent("LetterTemplates/logos"))
 try link("LetterTemplates/letters/afslag", to: repository.appendingPathComponent("Benchmarks/PeerLetter/template"))
 
 let environment = BrevEnvironment(resourceRoot: resources, today: CivilDate(year: 2026, month: 11, day: 24)!)
