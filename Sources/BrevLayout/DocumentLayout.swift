@@ -43,6 +43,9 @@ public final class DocumentLayout {
     }
 
     public func layout(_ document: Document) throws(LayoutError) -> LaidOutDocument {
+        shaper.beginDocument()
+        hyphenator.beginDocument()
+        setParagraphs.beginDocument()
         let setter = ParagraphSetter(shaper: shaper, hyphenator: hyphenator, lineBreaker: lineBreaker, cache: setParagraphs)
         let first = try FirstPageLayout(setter: setter, styles: styles, fonts: fonts, geometry: geometry, logo: logo)
             .layout(document.blocks)

@@ -3,10 +3,22 @@
 /// dropped. A hit in the previous generation moves the entry back into the current one, so
 /// the words every letter uses stay, and the names and addresses of past letters age out.
 /// At most `2 × capacity` entries; memory stays flat however many distinct letters pass.
+///
+/// Callers `offer` what they computed, and the layout calls `beginDocument` before each
+/// letter. An entry first offered in this document is kept for this document only; it joins
+/// the generations when its key is offered again in a later one. Most keys a letter brings
+/// (its recipient's name, street, case number) never come back in another letter: kept at
+/// once, they would fill both generations with entries nobody asks for again, and a batch of
+/// 1,000 letters would measure a worker far below the memory it reaches after 10,000 (+15%).
+/// Keys offered in earlier documents are remembered by their hash alone, in two generations
+/// of the same bound, as are a document's own entries; a hash collision only lets an entry in early (look-ups use the whole key).
 struct GenerationalCache<Key: Hashable, Value> {
     let capacity: Int
     private var current: [Key: Value] = [:]
     private var previous: [Key: Value] = [:]
+    private var thisDocument: [Key: Value] = [:]
+    private var offeredBefore: Set<Int> = []
+    private var offeredBeforePrevious: Set<Int> = []
     /// Look-ups answered and not, for the benchmark's hit rate (`CacheStatistics`).
     private(set) var hits = 0
     private(set) var misses = 0
@@ -16,6 +28,7 @@ struct GenerationalCache<Key: Hashable, Value> {
         self.capacity = capacity
     }
 
+    /// Entries kept across documents.
     var count: Int { current.count + previous.count }
 
     mutating func value(for key: Key) -> Value? {
@@ -24,6 +37,10 @@ struct GenerationalCache<Key: Hashable, Value> {
             return hit
         }
         guard let old = previous.removeValue(forKey: key) else {
+            if let local = thisDocument[key] {
+                hits += 1
+                return local
+            }
             misses += 1
             return nil
         }
@@ -32,6 +49,33 @@ struct GenerationalCache<Key: Hashable, Value> {
         return old
     }
 
+    /// Keeps `value` across documents if `key` was offered in an earlier one, else for this
+    /// document only.
+    mutating func offer(_ value: Value, for key: Key) {
+        let hash = key.hashValue
+        if offeredBefore.contains(hash) || offeredBeforePrevious.contains(hash) {
+            insert(value, for: key)
+        } else if thisDocument.count < capacity {
+            // Bounded too: a long document (the quality standard, a hostile case) keeps at most
+            // a generation's worth of its own entries.
+            thisDocument[key] = value
+        }
+    }
+
+    /// Ends the document before: its own entries are dropped and their keys remembered.
+    mutating func beginDocument() {
+        guard !thisDocument.isEmpty else { return }
+        for key in thisDocument.keys {
+            if offeredBefore.count >= capacity {
+                swap(&offeredBeforePrevious, &offeredBefore)
+                offeredBefore.removeAll(keepingCapacity: true)
+            }
+            offeredBefore.insert(key.hashValue)
+        }
+        thisDocument.removeAll(keepingCapacity: true)
+    }
+
+    /// Keeps `value` across documents at once.
     mutating func insert(_ value: Value, for key: Key) {
         if current.count >= capacity {
             // The dropped generation's table is emptied and reused as the new current one

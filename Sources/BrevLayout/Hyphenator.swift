@@ -32,12 +32,15 @@ final class Hyphenator {
 
     var cacheStatistics: CacheStatistics { cache.statistics }
 
+    /// A new document begins: words only the one before hyphenated are dropped.
+    func beginDocument() { cache.beginDocument() }
+
     /// Character offsets (in `word`'s Characters) after which a hyphen may be inserted.
     func points(in word: String) -> [Int] {
         if word.utf8.count > longestWord * 4 || word.count > longestWord { return [] } // bytes first: counted in O(1)
         if let hit = cache.value(for: word) { return hit }
         let result = compute(word)
-        cache.insert(result, for: word)
+        cache.offer(result, for: word)
         return result
     }
 

@@ -29,8 +29,11 @@ final class SetParagraphCache {
 
     func remember(_ lines: [SetLine], for key: Key) {
         guard key.content.reduce(0, { $0 + $1.text.utf8.count }) <= Self.longestKeptText else { return }
-        cache.insert(lines, for: key)
+        cache.offer(lines, for: key)
     }
 
     var count: Int { cache.count }
+
+    /// A new document begins: paragraphs only the one before set are dropped.
+    func beginDocument() { cache.beginDocument() }
 }

@@ -104,7 +104,7 @@ final class Shaper {
             advance += Double(pos.x_advance)
         }
         let shaped = ShapedText(glyphs: glyphs, advance: advance, utf8Count: utf8.count)
-        if utf8.count <= longestCachedText { cache.insert(shaped, for: key) }
+        if utf8.count <= longestCachedText { cache.offer(shaped, for: key) }
         return shaped
     }
 
@@ -121,6 +121,12 @@ final class Shaper {
         return hyphen
     }
 
+    /// A new document begins: what only the one before shaped is dropped (`GenerationalCache`).
+    func beginDocument() {
+        cache.beginDocument()
+        coverageSplits.beginDocument()
+    }
+
     /// The shaping and coverage caches' size and use, for the benchmark.
     var cacheStatistics: [(name: String, statistics: CacheStatistics)] {
         [("shaping", cache.statistics), ("coverage", coverageSplits.statistics)]
@@ -131,6 +137,6 @@ final class Shaper {
     }
 
     func remember(_ split: [(text: String, face: Int)], for text: String, style: FontSet.Style) {
-        if !split.isEmpty && text.utf8.count <= longestCachedText { coverageSplits.insert(split, for: Key(text: text, face: style.rawValue)) }
+        if !split.isEmpty && text.utf8.count <= longestCachedText { coverageSplits.offer(split, for: Key(text: text, face: style.rawValue)) }
     }
 }

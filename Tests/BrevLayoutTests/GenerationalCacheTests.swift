@@ -50,16 +50,61 @@ import Testing
         }
     }
 
-    /// Layout's own caches keep to their bounds: thousands of distinct words (names and
-    /// numbers that never come back) leave at most two generations in each.
+    /// What one document alone offered is found within it and gone once the next begins: a
+    /// recipient's name does not take a place for the letters after.
+    @Test func anEntryOfOneDocumentLastsForThatDocument() {
+        var cache = GenerationalCache<String, Int>(capacity: 10)
+        cache.beginDocument()
+        cache.offer(7, for: "Jensen")
+        #expect(cache.value(for: "Jensen") == 7)
+        #expect(cache.count == 0, "not among the entries kept across documents")
+        cache.beginDocument()
+        #expect(cache.value(for: "Jensen") == nil)
+    }
+
+    /// A key offered again in a later document is kept across documents from then on.
+    @Test func anEntryOfferedInTwoDocumentsIsKept() {
+        var cache = GenerationalCache<String, Int>(capacity: 10)
+        cache.beginDocument()
+        cache.offer(1, for: "behandling")
+        cache.beginDocument()
+        #expect(cache.value(for: "behandling") == nil)
+        cache.offer(1, for: "behandling")
+        for i in 0..<50 {
+            cache.beginDocument()
+            cache.offer(i, for: "navn \(i)")
+            #expect(cache.value(for: "behandling") == 1)
+        }
+        #expect(cache.count == 1, "the names of single documents never joined")
+    }
+
+    /// A document's own entries are bounded as the generations are.
+    @Test func aDocumentsOwnEntriesAreBounded() {
+        var cache = GenerationalCache<Int, Int>(capacity: 10)
+        cache.beginDocument()
+        for i in 0..<100 { cache.offer(i, for: i) }
+        #expect((0..<100).filter { cache.value(for: $0) != nil }.count == 10)
+    }
+
+    /// Layout's own caches keep to their bounds: thousands of distinct words, each in two
+    /// documents (so that each is kept across documents), leave at most two generations in each.
     @Test func layoutCachesStayWithinTheirBounds() throws {
         let layout = try DocumentLayout(fontsDirectory: TestSupport.repositoryRoot.appendingPathComponent("Fonts"),
                                         hyphenationDictionary: TestSupport.environment.hyphenationDictionary)
-        let words = (0..<(2 * Shaper.cacheCapacity + 500)).map { "Borgernavn\(String($0, radix: 36))sen" }
-        let paragraphs = stride(from: 0, to: words.count, by: 100).map { start in
-            Block.paragraph([.text(words[start..<min(words.count, start + 100)].joined(separator: " "))])
+        // Two groups of more words than a generation holds; each group's documents laid out
+        // twice in a row, so its words come back in a later document while their keys are
+        // still remembered.
+        for group in 0..<2 {
+            let words = (0..<(Shaper.cacheCapacity + 500)).map { "Borgernavn\(group)x\(String($0, radix: 36))sen" }
+            let documents = stride(from: 0, to: words.count, by: 500).map { start in
+                Document(title: "T", blocks: stride(from: start, to: min(words.count, start + 500), by: 100).map {
+                    Block.paragraph([.text(words[$0..<min(words.count, $0 + 100, start + 500)].joined(separator: " "))])
+                })
+            }
+            for _ in 0..<2 {
+                for document in documents { _ = try layout.layout(document) }
+            }
         }
-        _ = try layout.layout(Document(title: "T", blocks: paragraphs))
         let caches = Dictionary(uniqueKeysWithValues: layout.cacheStatistics.map { ($0.name, $0.statistics) })
         #expect(Set(caches.keys) == ["shaping", "coverage", "hyphenation"])
         for (name, statistics) in caches {

@@ -45,6 +45,10 @@ import Testing
         let cached = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator, cache: cache)
         let fresh = ParagraphSetter(shaper: layout.shaper, hyphenator: layout.hyphenator)
         let variants = Self.variants
+        // Set in two documents, so that each is kept across documents (`GenerationalCache`).
+        for (content, style, algorithm) in variants { _ = try cached.set(content, style: style, algorithm: algorithm) }
+        #expect(cache.count == 0, "one document's paragraphs are kept for that document only")
+        cache.beginDocument()
         for (content, style, algorithm) in variants { _ = try cached.set(content, style: style, algorithm: algorithm) }
         #expect(cache.count == variants.count) // no two variants share a key
         var distinct = Set<String>()
