@@ -4,7 +4,7 @@
 # (the benchmark's in-process run, and the brev binary's `brev batch`).
 # PostgreSQL is a throwaway cluster of its own (initdb into a temporary folder, a free local port,
 # run as the postgres user when this runs as root), stopped at the end.
-#   Benchmarks/batch-benchmark.sh            # N=10000 RSS="1000 10000" CONFIGURATION=release
+#   Benchmarks/batch-benchmark.sh            # N=10000 RSS="1000 10000" CONFIGURATION=release TYPST_ROUNDS=3
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-10000}"
@@ -41,11 +41,20 @@ for n in $RSS; do
   python3 - "$n" "$brev" <<'PY'
 import json, resource, subprocess, sys, tempfile, time
 n, brev = int(sys.argv[1]), sys.argv[2]
+def base36(n):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, r = divmod(n, 36); out = digits[r] + out
+        if n == 0: return out
 case = json.load(open("Examples/cases/afslag-doegn-sel101.json", encoding="utf-8"))
 with tempfile.TemporaryDirectory() as work:
     with open(f"{work}/cases.jsonl", "w", encoding="utf-8") as f:
         for i in range(n):
             case["case_number"] = f"27.36.08-G01-{50000 + i}-26"
+            # A new recipient and street each, as in a real batch: words no other letter has.
+            case["citizen"]["name"] = f"Borger {i} Hansen-{base36(i)}sen"
+            case["citizen"]["address"]["street"] = f"Vej {base36(i * 7919)} {i % 200 + 1}"
             f.write(json.dumps(case, ensure_ascii=False) + "\n")
     start = time.monotonic()
     run = subprocess.run([brev, "batch", "--input", f"{work}/cases.jsonl", "--out", f"{work}/outbox", "--jobs", "2",
@@ -55,4 +64,9 @@ with tempfile.TemporaryDirectory() as work:
     print(f"brev batch, {n} letters, 2 jobs: exit {run.returncode}, {n / seconds:.1f} letters/s, peak RSS {peak:.1f} MiB")
 PY
 done
+# Typst beside it in the same run (issue 12: letters per CPU-second next to Typst's): the peer
+# letter side by side with brev's whole pipeline (Benchmarks/compare-typst.sh); TYPST_ROUNDS=0 skips it.
+if [ "${TYPST_ROUNDS:-3}" -gt 0 ]; then
+  ROUNDS="${TYPST_ROUNDS:-3}" N=300 Benchmarks/compare-typst.sh | tail -5
+fi
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

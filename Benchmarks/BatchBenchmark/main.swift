@@ -124,7 +124,16 @@ if rssOnly {
     exit(0)
 }
 
+/// CPU time of this process so far (user and system), seconds.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+let cpuBefore = cpuSeconds()
 let one = try runBatch(jobs: 1)
+let oneCPU = cpuSeconds() - cpuBefore
 let two = try runBatch(jobs: 2)
 let journal = try journalAlone(SQLiteBatchJournal(path: scratch.appendingPathComponent("journal-alone.sqlite").path))
 let journalSteps = try journalPerStep(SQLiteBatchJournal(path: scratch.appendingPathComponent("journal-steps.sqlite").path))
@@ -133,6 +142,7 @@ func share(_ seconds: Double) -> String {
 }
 print("letters: \(letters)")
 print("1 job:  \(f(Double(letters) / one)) letters/s (\(f(one * 1000 / Double(letters))) ms a letter)")
+print("1 job:  \(f(Double(letters) / oneCPU)) letters per CPU-second (\(String(format: "%.2f", oneCPU * 1000 / Double(letters))) ms of CPU a letter, the whole batch: input, journal, pipeline, outbox)")
 print("2 jobs: \(f(Double(letters) / two)) letters/s (speed-up \(String(format: "%.2f", one / two))×)")
 print("SQLite journal alone, in blocks of \(SettlementWriter.defaultBlockSize): \(share(journal))")
 print("SQLite journal alone, a commit per step (before): \(share(journalSteps))")
