@@ -4,7 +4,7 @@ import BrevPages
 /// Identity-H, so a glyph's code is its glyph id), its glyphs placed exactly where layout put
 /// them by TJ adjustments, and text extraction given the run's own text: the ToUnicode map for
 /// glyphs that stand for their usual text, /ActualText where a glyph stands for other text (an
-/// inserted hyphen is a soft hyphen; a ligature is its letters once the map has them) .
+/// inserted hyphen is a soft hyphen; a glyph already mapped to other text).
 struct TextDrawing {
     let fonts: [FontProgram]
     private(set) var used: [UsedFont?]
