@@ -1,5 +1,5 @@
-// Letters per CPU-second for brev's afslag letter, and the cost of the PDF/UA + PDF/A
-// finishing pass alone. CPU time of this thread (not wall time: these machines are shared and
+// Letters per CPU-second for brev's afslag letter, and the cost of the HTML twin and of the
+// PDF writer. CPU time of this thread (not wall time: these machines are shared and
 // noisy); medians over rounds. Run: swift run -c release letter-benchmark [letters] [rounds]
 // Memory: letter-benchmark --memory N [--mix] renders N distinct letters (each its own
 // recipient, address and case number; --mix: every valid example kind in turn) in one process
@@ -162,20 +162,10 @@ for _ in 0..<rounds {
     perLetter.append((cpuSeconds() - start) / Double(letters))
 }
 
-let unfinished = try pipeline.renderUnfinishedPDF(caseJSON: cases[0])
-var finishing: [Double] = []
-for _ in 0..<rounds {
-    let n = 200
-    let start = cpuSeconds()
-    for _ in 0..<n { _ = try pipeline.finishPDF(unfinished, caseJSON: cases[0]) }
-    finishing.append((cpuSeconds() - start) / Double(n))
-}
-
 let m = median(perLetter)
 print("letters: \(letters) × \(rounds) rounds, one thread, CPU time")
 print(String(format: "whole letter (case JSON → finished PDF): median %.2f ms/letter = %.1f letters/CPU-s (min %.2f, max %.2f ms)",
              m * 1000, 1 / m, perLetter.min()! * 1000, perLetter.max()! * 1000))
-print(String(format: "finishing pass alone: median %.3f ms/letter (%.1f%% of a letter)", median(finishing) * 1000, median(finishing) / m * 100))
 print("mean PDF size: \(bytes / (letters * rounds) / 1024) KiB")
 
 // The HTML twin's share: writing the page and subsetting its web fonts with hb-subset.
@@ -186,3 +176,4 @@ for c in cases { htmlBytes += try pipeline.render(caseJSON: c).html.utf8.count }
 pipeline.stageClock = nil
 print(String(format: "HTML twin (page + web font subsets): %.3f ms/letter, mean page %d KiB",
              (clock.seconds[.html] ?? 0) / Double(letters) * 1000, htmlBytes / letters / 1024))
+print(String(format: "PDF writer: %.3f ms/letter", (clock.seconds[.pdf] ?? 0) / Double(letters) * 1000))

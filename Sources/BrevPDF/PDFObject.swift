@@ -1,7 +1,6 @@
 import Foundation
 
-/// A PDF object (ISO 32000-1 §7.3), enough to read what cairo writes and to write new
-/// versions of objects when the finished file is written (`PDFRewrite`).
+/// A PDF object (ISO 32000-1 §7.3), as the document writer builds the file's dictionaries.
 indirect enum PDFObject: Equatable {
     case null
     case bool(Bool)
@@ -86,13 +85,8 @@ extension PDFObject {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .int(let n): out.append(contentsOf: String(n).utf8)
-        case .real(let r):
-            // Fixed notation: PDF has no exponents.
-            var s = String(format: "%.6f", r)
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-            out.append(contentsOf: s.utf8)
+        case .int(let n): PDFNumber.append(n, to: &out)
+        case .real(let r): PDFNumber.append(r, to: &out)
         case .name(let n):
             out.append(UInt8(ascii: "/"))
             for b in n.utf8 {
@@ -116,7 +110,10 @@ extension PDFObject {
         case .dictionary(let d):
             PDFObject.writeDictionary(d, into: &out)
         case .reference(let n, let g):
-            out.append(contentsOf: "\(n) \(g) R".utf8)
+            PDFNumber.append(n, to: &out)
+            out.append(UInt8(ascii: " "))
+            PDFNumber.append(g, to: &out)
+            out.append(contentsOf: " R".utf8)
         case .stream(var d, let data):
             d["Length"] = .int(data.count)
             PDFObject.writeDictionary(d, into: &out)

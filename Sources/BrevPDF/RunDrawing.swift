@@ -1,8 +1,8 @@
 import BrevPages
 import CCairo
 
-/// Draws one glyph run with cairo: shared by the PDF writer and the PNG renderer, so a visual
-/// test sees exactly what the PDF shows.
+/// Draws one glyph run with cairo, for the page images (`PageImages`); `PDFDrawingTests` checks
+/// that the PDF shows the same.
 enum RunDrawing {
     /// Text and clusters go with the glyphs, so the PDF's text layer (ToUnicode, ActualText)
     /// gives back the exact text: ligatures as letters, an inserted hyphen as a soft hyphen.
@@ -21,7 +21,7 @@ enum RunDrawing {
     }
 }
 
-/// Draws a decoration rectangle with cairo, for the PDF writer and the PNG renderer alike.
+/// Draws a decoration rectangle with cairo, for the page images.
 enum DecorationDrawing {
     static func draw(_ decoration: Decoration, cr: OpaquePointer) {
         cairo_save(cr)

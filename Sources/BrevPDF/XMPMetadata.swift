@@ -69,6 +69,25 @@ enum XMPMetadata {
 
     static func escape(_ s: String) -> String { XMLText.escaped(s) }
 
+    /// `2026-11-24T00:00:00+01:00` → `D:20261124000000+01'00'`, the Info dictionary's form.
+    static func pdfDate(fromISO iso: String) -> String? {
+        let scalars = Array(iso.unicodeScalars)
+        guard scalars.count >= 19 else { return nil }
+        let digits = scalars.prefix(19).filter { $0.properties.numericType != nil && $0.isASCII }
+        guard digits.count == 14 else { return nil }
+        var out = "D:" + String(String.UnicodeScalarView(digits))
+        let zone = scalars.dropFirst(19).drop { $0 == "." || ($0.isASCII && $0.properties.numericType != nil) }
+        if zone.first == "Z" {
+            out += "Z"
+        } else if let sign = zone.first, sign == "+" || sign == "-" {
+            let z = zone.dropFirst().filter { $0.isASCII && $0.properties.numericType != nil }
+            guard z.count == 4 else { return nil }
+            let zs = String(String.UnicodeScalarView(z))
+            out += "\(sign)\(zs.prefix(2))'\(zs.suffix(2))'"
+        }
+        return out
+    }
+
     /// `D:20261124000000+01'00'` (the Info dictionary's form) → `2026-11-24T00:00:00+01:00`.
     static func isoDate(fromPDFDate raw: String) -> String? {
         var s = Substring(raw)

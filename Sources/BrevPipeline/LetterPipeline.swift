@@ -136,26 +136,6 @@ public final class LetterPipeline {
         checkAll(caseJSON: caseJSON).diagnostics
     }
 
-    /// For the benchmark: the PDF as cairo writes it, before the finishing pass.
-    public func renderUnfinishedPDF(caseJSON: [UInt8]) throws(BrevError) -> [UInt8] {
-        let letter = try render(caseJSON: caseJSON)
-        do {
-            return try pdf.renderUnfinished(letter.pages, metadata: PDFMetadata(title: letter.document.title, author: "",
-                                                                                date: "2026-11-24T00:00:00+01:00", identity: caseJSON))
-        } catch {
-            throw .pdf(error)
-        }
-    }
-
-    /// For the benchmark: the finishing pass alone.
-    public func finishPDF(_ bytes: [UInt8], caseJSON: [UInt8], language: String = "da") throws(BrevError) -> [UInt8] {
-        do {
-            return try pdf.finish(bytes, language: language, identity: caseJSON)
-        } catch {
-            throw .pdf(error)
-        }
-    }
-
     /// The first letter of `renderAll`: the citizen's, or their representative's when they have one.
     public func render(caseJSON: [UInt8]) throws(BrevError) -> RenderedLetter {
         try renderAll(caseJSON: caseJSON)[0]

@@ -72,7 +72,7 @@ import Testing
     }
 
     @Test func everyPageUsesStructureTabOrderAndCIDFontsMapIdentity() throws {
-        // A name outside WinAnsi makes cairo write a CID font, whose map must be given.
+        // Text is set in CID fonts (Identity-H, glyph ids), whose map must be given; a name outside WinAnsi too.
         let (_, q, _) = try render {
             var citizen = $0["citizen"] as! [String: Any]
             citizen["name"] = "Nguyễn Thị Ánh"
@@ -122,17 +122,21 @@ import Testing
     }
 
     @Test func runningFootersAreArtifactsAndAllOtherTextIsTagged() throws {
-        let (letter, q, _) = try longLetter()
+        let (letter, q, path) = try longLetter()
         #expect(letter.pageCount >= 3)
+        // The footer is on every page (poppler's text) but in no structure element (poppler's
+        // reading of the tagged text); as no text stands outside marked content (below), it is
+        // in /Artifact. (Text is written by glyph id, so the content stream does not spell it.)
+        let tagged = try PDFReadBack.structure(path)
+        for i in 0..<letter.pageCount {
+            let pageText = try TestSupport.run("pdftotext", ["-enc", "UTF-8", "-f", "\(i + 1)", "-l", "\(i + 1)", path, "-"]).stdout
+            #expect(pageText.contains("Side \(i + 1) af \(letter.pageCount)"))
+            #expect(!tagged.contains("Side \(i + 1) af"))
+        }
+        #expect(tagged.contains("nummer"), "the structure reader reads the body")
         for (i, page) in q.pages.enumerated() {
             let content = q.content(ofPage: page.dict)
-            // The footer's text object is inside /Artifact, never inside a structure element.
-            let footer = try #require(content.range(of: "(Side \(i + 1) af \(letter.pageCount))"))
-            let before = content[..<footer.lowerBound]
-            let lastArtifact = before.range(of: "/Artifact BMC", options: .backwards)
-            let lastTag = before.range(of: "BDC", options: .backwards)
-            #expect(lastArtifact != nil)
-            if let lastArtifact, let lastTag { #expect(lastArtifact.lowerBound > lastTag.lowerBound) }
+            #expect(content.contains("/Artifact BMC"))
             // No text object stands outside marked content.
             var depth = 0
             let tokens = content.replacingOccurrences(of: #"\((?:\\.|[^\\)])*\)"#, with: "()", options: .regularExpression)
