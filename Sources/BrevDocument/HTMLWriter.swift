@@ -64,7 +64,7 @@ public enum HTMLWriter {
     static func fontFace(_ font: WebFont) -> String {
         let format = font.mediaType == "font/otf" ? "opentype" : "truetype"
         return "@font-face { font-family: \"\(font.family)\"; font-style: \(font.style.isItalic ? "italic" : "normal"); "
-            + "font-weight: \(font.style.weight); src: url(data:\(font.mediaType);base64,\(Data(font.data).base64EncodedString())) format(\"\(format)\"); }\n"
+            + "font-weight: \(font.style.weight); src: url(data:\(font.mediaType);base64,\(font.base64)) format(\"\(format)\"); }\n"
     }
 
     private static func write(_ block: Block, into out: inout String, notes: inout [[Inline]]) {

@@ -31,6 +31,13 @@ public final class LetterPipeline {
     /// hit rate, for measuring their bounds.
     public var layoutCacheStatistics: [(name: String, statistics: CacheStatistics)] { layout.cacheStatistics }
 
+    /// The HTML twin's reuse between letters: pages whose web fonts were made before; for
+    /// measuring their bound.
+    public var htmlReuse: [(name: String, hits: Int, misses: Int)] {
+        let fonts = webFonts.reuse
+        return [("web fonts", fonts.hits, fonts.misses)]
+    }
+
     public init(environment: BrevEnvironment) throws(BrevError) {
         self.environment = environment
         do {
