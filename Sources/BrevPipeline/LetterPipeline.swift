@@ -20,6 +20,8 @@ public final class LetterPipeline {
     let logos: [String: (drawing: VectorDrawing, alt: String)]
     let pdf: PDFRenderer
     let webFonts: WebFontSubsetter
+    /// The HTML twin's texts with no-break spaces, from earlier letters (bounded).
+    let joinedTexts = JoinedTexts()
     let schemas: SchemaValidator
     public var memoVersion: MeMoVersion = .v1_2
     /// Overrides the profile's message size limit (bytes).
@@ -31,11 +33,11 @@ public final class LetterPipeline {
     /// hit rate, for measuring their bounds.
     public var layoutCacheStatistics: [(name: String, statistics: CacheStatistics)] { layout.cacheStatistics }
 
-    /// The HTML twin's reuse between letters: pages whose web fonts were made before; for
-    /// measuring their bound.
+    /// The HTML twin's reuse between letters: pages whose web fonts were made before, and
+    /// texts whose no-break spaces were (`JoinedTexts`); for measuring their bounds.
     public var htmlReuse: [(name: String, hits: Int, misses: Int)] {
         let fonts = webFonts.reuse
-        return [("web fonts", fonts.hits, fonts.misses)]
+        return [("web fonts", fonts.hits, fonts.misses), ("joined texts", joinedTexts.hits, joinedTexts.misses)]
     }
 
     public init(environment: BrevEnvironment) throws(BrevError) {
@@ -252,7 +254,7 @@ public final class LetterPipeline {
         let html: String
         do {
             html = try stageClock.time(.html) { () throws(WebFontSubsetter.Failure) -> String in
-                HTMLWriter.html(document, fonts: try webFonts.fonts(for: document))
+                HTMLWriter.html(document, fonts: try webFonts.fonts(for: document), joined: joinedTexts)
             }
         } catch {
             throw error.brevError
