@@ -1,9 +1,10 @@
+import BrevCore
 @testable import BrevDocument
 import Testing
 
 /// Issue 15: the HTML writer's texts made with less work, compared with what they were made
 /// from before on random text: the no-break spaces from the patterns' matches alone (with and
-/// without the worker's `JoinedTexts`).
+/// without the worker's `JoinedTexts`), and escaping by bytes.
 @Suite struct HTMLTextTests {
     /// The HTML writer's no-break spaces as they were: every range `NoBreakRules` protects.
     static func referenceJoined(_ text: String) -> String {
@@ -26,5 +27,31 @@ import Testing
         }
         #expect(changed > 1_000) // spaces were joined
         #expect(joined.hits > 1_000 && joined.count <= 128)
+    }
+
+    /// Escaping as it was: scalar by scalar.
+    static func referenceEscaped(_ s: String) -> String {
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    @Test func escapingByBytesIsEscapingByScalars() {
+        var generator = SeededGenerator(seed: 22)
+        let alphabet = TextScanTests.alphabet + ["&", "<", ">", "\"", "'", "&amp;", "\u{0}", "\u{10FFFF}", "\u{7F}", "\u{80}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let escaped = XMLText.escaped(text)
+            #expect(Array(escaped.utf8) == Array(Self.referenceEscaped(text).utf8), "\(text.unicodeScalars.map(\.value))")
+        }
     }
 }
