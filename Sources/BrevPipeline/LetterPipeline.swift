@@ -106,18 +106,6 @@ public final class LetterPipeline {
         }
     }
 
-    /// `validateMessage` for a message brev wrote around `attachment`, the letter's PDF in
-    /// base64: the same verdict, with the attachment's text checked in Swift
-    /// (`SchemaValidator.validate(_:as:attachment:)`).
-    func validateMessage(_ bytes: [UInt8], attachment: String) throws(BrevError) -> [SchemaValidator.Problem] {
-        guard let kind = SchemaValidator.kind(of: bytes) else { return try validateMessage(bytes) }
-        do {
-            return try schemas.validate(bytes, as: kind, attachment: attachment)
-        } catch {
-            throw .io("\(error)")
-        }
-    }
-
     /// Every problem with a case (errors and warnings): `brev check`. It runs everything `render`
     /// runs, to the finished letters and their messages, and writes nothing, so that a case
     /// `check` passes always renders. A broken resource (a template's words, a font) is returned
@@ -317,7 +305,7 @@ extension LetterPipeline {
         }
         // A message that fails the schema is a bug in brev: refuse it rather than send it.
         for file in files where file.suffix != "kombi.xml" {
-            if case let problems = try validateMessage(file.bytes, attachment: outgoing.mainDocument.base64), !problems.isEmpty {
+            if case let problems = try validateMessage(file.bytes), !problems.isEmpty {
                 throw .invalid(problems.map { .error(.messageInvalid, at: .file(path: file.suffix, line: $0.line, column: nil), $0.message) })
             }
         }
