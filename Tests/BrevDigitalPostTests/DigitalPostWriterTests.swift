@@ -44,6 +44,8 @@ import Testing
         #expect(SchemaValidator.kind(of: v11) == .memo11 && SchemaValidator.kind(of: v12) == .memo12)
         let print = try PrintLetterWriter.forsendelse(letter())
         #expect(try validator.validate(print, as: .forsendelseI).isEmpty)
+        // The pipeline validates each message as the kind it wrote: the kind found in it.
+        #expect(SchemaValidator.kind(of: print) == .forsendelseI)
     }
 
     @Test(arguments: ["invalid-bad-uuid.xml", "invalid-datetime-not-utc.xml", "invalid-missing-required.xml", "invalid-wrong-order.xml"])
