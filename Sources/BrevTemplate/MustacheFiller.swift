@@ -68,7 +68,8 @@ struct MustacheFiller {
         }
     }
 
-    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()")
+    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     static func parse(_ text: String) throws(Unsupported) -> [Token] {
         var parser = Parser(characters: Array(text))
@@ -122,7 +123,13 @@ struct MustacheFiller {
                 setNewLine = isStandalone(&parser, newLine: newLine)
             case ">":
                 parser.position += 1
-                let name = try readName(&parser)
+                _ = parser.read(while: \.isWhitespace)
+                // A dynamic partial ("{{>*name}}") is not read here.
+                if parser.current == "*" { throw Unsupported() }
+                let name = try readName(&parser, characters: partialNameCharacters)
+                // The white space before the tag is kept, and is the partial's indentation too
+                // when the tag stands alone on its line.
+                if !whiteSpaceBefore.isEmpty { tokens.append(.text(whiteSpaceBefore)) }
                 setNewLine = isStandalone(&parser, newLine: newLine)
                 tokens.append(.partial(name, indentation: setNewLine ? whiteSpaceBefore : nil))
                 whiteSpaceBefore = ""
@@ -157,9 +164,9 @@ struct MustacheFiller {
     }
 
     /// A tag's name up to and including "}}".
-    private static func readName(_ parser: inout Parser) throws(Unsupported) -> String {
+    private static func readName(_ parser: inout Parser, characters: Set<Character> = nameCharacters) throws(Unsupported) -> String {
         _ = parser.read(while: \.isWhitespace)
-        let name = parser.read { nameCharacters.contains($0) }
+        let name = parser.read { characters.contains($0) }
         _ = parser.read(while: \.isWhitespace)
         guard try parser.read("}}") else { throw Unsupported() }
         return name
@@ -220,13 +227,13 @@ struct MustacheFiller {
         case .text(let text):
             return text
         case .variable(let names):
-            guard let value = child(names, in: context.stack) else { return "" }
+            guard let value = try child(names, in: context.stack) else { return "" }
             if value is MustacheTemplate || value is MustacheLambda { throw Unsupported() }
             if let string = value as? String { return MustacheFiller.escaped(string) }
             if let renderable = value as? MustacheCustomRenderable { return MustacheFiller.escaped(renderable.renderText) }
-            return MustacheFiller.escaped(String(describing: value))
+            return MustacheFiller.escaped(String(describing: MustacheFiller.unwrappingOptional(value)))
         case .section(let names, let inner):
-            switch child(names, in: context.stack) {
+            switch try child(names, in: context.stack) {
             case let sequence as any MustacheSequence:
                 var out = ""
                 for element in MustacheFiller.elements(of: sequence) {
@@ -245,7 +252,7 @@ struct MustacheFiller {
                 return ""
             }
         case .invertedSection(let names, let inner):
-            switch child(names, in: context.stack) {
+            switch try child(names, in: context.stack) {
             case let sequence as any MustacheSequence:
                 guard MustacheFiller.elements(of: sequence).isEmpty else { return "" }
                 return try render(inner, Context(stack: context.stack + [sequence], indentation: context.indentation))
@@ -269,12 +276,20 @@ struct MustacheFiller {
 
     /// swift-mustache's look-up: the first name in the innermost value that has it, the rest
     /// inside that value.
-    private func child(_ names: [String], in stack: [Any]) -> Any? {
+    private func child(_ names: [String], in stack: [Any]) throws(Unsupported) -> Any? {
+        let found = try lookUp(names, in: stack)
+        if let custom = found as? MustacheCustomRepresentation { return custom.representation }
+        return found
+    }
+
+    private func lookUp(_ names: [String], in stack: [Any]) throws(Unsupported) -> Any? {
         if names == ["."] { return stack.last }
         guard let first = names.first else { return stack.last }
         for object in stack.reversed() {
             guard var value = MustacheFiller.immediateChild(first, of: object) else { continue }
             for name in names.dropFirst() {
+                // swift-mustache calls a lambda met on the way; brev's models hold none.
+                if value is MustacheLambda { throw Unsupported() }
                 guard let next = MustacheFiller.immediateChild(name, of: value) else { return nil }
                 value = next
             }
@@ -283,7 +298,17 @@ struct MustacheFiller {
         return nil
     }
 
+    /// What an Optional in an `Any` holds (itself when it is nil), as swift-mustache prints it.
+    private static func unwrappingOptional(_ value: Any) -> Any {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value ?? value
+    }
+
     private static func immediateChild(_ name: String, of object: Any) -> Any? {
+        var object: Any? = object
+        if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
+        guard let object else { return nil }
         if let parent = object as? MustacheParent { return parent.child(named: name) }
         guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
         let mirror = Mirror(reflecting: matched.value)
