@@ -288,12 +288,15 @@ extension LetterPipeline {
             mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf), countryCode: d.countryCode)
         var files: [OutputFile] = []
         do {
+            // The message and the SF1601 body that wraps it, the letter checked once for both.
             if d.channel == .digitalPost {
-                files.append(OutputFile(suffix: "memo.xml", bytes: try MeMoWriter.message(outgoing, version: memoVersion)))
-                files.append(OutputFile(suffix: "kombi.xml", bytes: try KombiRequestWriter.request(outgoing, channel: .digitalPost, version: memoVersion)))
+                let written = try KombiRequestWriter.messageAndRequest(outgoing, channel: .digitalPost, version: memoVersion)
+                files.append(OutputFile(suffix: "memo.xml", bytes: written.message))
+                files.append(OutputFile(suffix: "kombi.xml", bytes: written.request))
             } else {
-                files.append(OutputFile(suffix: "print.xml", bytes: try PrintLetterWriter.forsendelse(outgoing)))
-                files.append(OutputFile(suffix: "kombi.xml", bytes: try KombiRequestWriter.request(outgoing, channel: .physicalPost)))
+                let written = try KombiRequestWriter.messageAndRequest(outgoing, channel: .physicalPost)
+                files.append(OutputFile(suffix: "print.xml", bytes: written.message))
+                files.append(OutputFile(suffix: "kombi.xml", bytes: written.request))
             }
         } catch {
             throw .invalid([LetterPipeline.diagnostic(for: error, recipientPath: recipientPath)])

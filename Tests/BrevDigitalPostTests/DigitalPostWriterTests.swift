@@ -102,6 +102,21 @@ import Testing
         #expect(!physical.contains("<memo:Message"))
     }
 
+    /// The pipeline writes a message and its request body in one call: the same bytes as each
+    /// written on its own, and the same refusal.
+    @Test func theMessageAndItsRequestTogetherAreTheMessageAndTheRequest() throws {
+        for version in MeMoVersion.allCases {
+            let both = try KombiRequestWriter.messageAndRequest(letter(), channel: .digitalPost, version: version)
+            #expect(both.message == (try MeMoWriter.message(letter(), version: version)))
+            #expect(both.request == (try KombiRequestWriter.request(letter(), channel: .digitalPost, version: version)))
+        }
+        let print = try KombiRequestWriter.messageAndRequest(letter(), channel: .physicalPost)
+        #expect(print.message == (try PrintLetterWriter.forsendelse(letter())))
+        #expect(print.request == (try KombiRequestWriter.request(letter(), channel: .physicalPost)))
+        #expect(throws: DigitalPostError.self) { try KombiRequestWriter.messageAndRequest(letter(cpr: "010185-1234"), channel: .digitalPost) }
+        #expect(throws: DigitalPostError.self) { try KombiRequestWriter.messageAndRequest(letter(label: "Afgørelse til Mette"), channel: .physicalPost) }
+    }
+
     @Test func privacyGuardFindsTreatmentWordsNamesAndCPR() {
         #expect(PrivacyGuard.problem(in: "Afgørelse fra Ishøj Kommune") == nil)
         #expect(PrivacyGuard.problem(in: "Retur: Pitstop Rusmiddelcenter") != nil)
