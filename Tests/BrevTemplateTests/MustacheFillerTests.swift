@@ -163,6 +163,8 @@ import Testing
         guard let parsed = try? MustacheTemplate(string: template) else { return }
         library.register(parsed, named: "t")
         let registered = filler.register(template, named: "t")
+        // Random pieces can make a "{{{" (unescaped) tag, which the filler leaves to swift-mustache.
+        if !registered && template.contains("{{{") { return }
         #expect(registered, "\(template.debugDescription)")
         for (name, text) in Self.partials {
             library.register(try MustacheTemplate(string: text), named: name)
