@@ -136,6 +136,7 @@ if let memoryRun {
             fflush(nil) // a long run shows its checkpoints as it goes, also into a file
         }
     }
+    print("HTML twin reuse: " + pipeline.htmlReuse.map { "\($0.name) \($0.hits) of \($0.hits + $0.misses)" }.joined(separator: ", "))
     print(String(format: "distinct letters: %d, peak RSS %.1f MiB", memoryRun, peakRSSMiB()))
     exit(0)
 }

@@ -51,12 +51,18 @@ public struct OutgoingLetter: Sendable {
     public struct Attachment: Sendable {
         public var label: String
         public var filename: String
-        public var pdf: [UInt8]
+        public var pdf: [UInt8] {
+            didSet { base64 = Data(pdf).base64EncodedString() }
+        }
+        /// `pdf` in base64, as the messages carry it: encoded once for the message and the
+        /// SF1601 body that wraps it.
+        public private(set) var base64: String
 
         public init(label: String, filename: String, pdf: [UInt8]) {
             self.label = label
             self.filename = filename
             self.pdf = pdf
+            base64 = Data(pdf).base64EncodedString()
         }
     }
 

@@ -108,7 +108,7 @@ public enum MeMoWriter {
             w.element("memo:encodingFormat", "application/pdf")
             w.element("memo:filename", Filenames.sanitized(doc.filename))
             w.element("memo:language", "da")
-            w.base64Element("memo:content", doc.pdf)
+            w.base64Element("memo:content", doc.base64)
         }
     }
 

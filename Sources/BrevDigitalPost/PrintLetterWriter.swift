@@ -61,7 +61,7 @@ public enum PrintLetterWriter {
             }
         }
         w.element("dkal:FilformatNavn", "PDF")
-        w.base64Element("dkal:MeddelelseIndholdData", letter.mainDocument.pdf)
+        w.base64Element("dkal:MeddelelseIndholdData", letter.mainDocument.base64)
         w.element("fjernprint:DokumentParametre") {
             w.element("sd:TitelTekst", letter.label)
         }

@@ -45,10 +45,10 @@ final class XMLWriter {
     /// Base64 in one unbroken line, as Digital Post expects (memo.md §4, §13): libxml2's own
     /// base64 writer breaks lines every 72 characters. Written raw: the base64 alphabet has no
     /// character XML escapes, and escaping a letter's PDF character by character was a tenth
-    /// of building its messages.
-    func base64Element(_ name: String, _ bytes: [UInt8]) {
+    /// of building its messages. `base64`: the attachment's text (`Attachment.base64`).
+    func base64Element(_ name: String, _ base64: String) {
         start(name)
-        check(xmlTextWriterWriteRaw(writer, Data(bytes).base64EncodedString()))
+        check(xmlTextWriterWriteRaw(writer, base64))
         end()
     }
 

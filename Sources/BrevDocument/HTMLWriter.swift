@@ -10,7 +10,8 @@ public enum HTMLWriter {
     /// The CSS font stack: the carried subsets first, then an installed Noto Sans.
     static let fontStack = "\"\(WebFont.mainFamily)\", \"\(WebFont.fallbackFamily)\", \"Noto Sans\", sans-serif"
 
-    public static func html(_ document: Document, fonts: [WebFont] = []) -> String {
+    /// `joined`: the texts a worker joined before (`JoinedTexts`), for one that writes many pages.
+    public static func html(_ document: Document, fonts: [WebFont] = [], joined: JoinedTexts? = nil) -> String {
         var body = ""
         var notes: [[Inline]] = []
         var blocks = document.blocks[...]
@@ -26,18 +27,18 @@ public enum HTMLWriter {
                     body += inAddressField ? "</div>\n" : "<div class=\"address-field\">\n"
                     inAddressField.toggle()
                 }
-                write(block, into: &body, notes: &notes)
+                write(block, into: &body, notes: &notes, joined: joined)
             }
             if inAddressField { body += "</div>\n" }
             body += "</div>\n"
             blocks = blocks.dropFirst(opening.count)
         }
-        for block in blocks { write(block, into: &body, notes: &notes) }
+        for block in blocks { write(block, into: &body, notes: &notes, joined: joined) }
         if !notes.isEmpty {
             body += "<section class=\"footnotes\" aria-label=\"Fodnoter\">\n<ol>\n"
             for (i, note) in notes.enumerated() {
                 var ignored: [[Inline]] = []
-                body += "<li id=\"note-\(i + 1)\">\(inline(note, notes: &ignored))</li>\n"
+                body += "<li id=\"note-\(i + 1)\">\(inline(note, notes: &ignored, joined: joined))</li>\n"
             }
             body += "</ol>\n</section>\n"
         }
@@ -64,16 +65,16 @@ public enum HTMLWriter {
     static func fontFace(_ font: WebFont) -> String {
         let format = font.mediaType == "font/otf" ? "opentype" : "truetype"
         return "@font-face { font-family: \"\(font.family)\"; font-style: \(font.style.isItalic ? "italic" : "normal"); "
-            + "font-weight: \(font.style.weight); src: url(data:\(font.mediaType);base64,\(Data(font.data).base64EncodedString())) format(\"\(format)\"); }\n"
+            + "font-weight: \(font.style.weight); src: url(data:\(font.mediaType);base64,\(font.base64)) format(\"\(format)\"); }\n"
     }
 
-    private static func write(_ block: Block, into out: inout String, notes: inout [[Inline]]) {
+    private static func write(_ block: Block, into out: inout String, notes: inout [[Inline]], joined: JoinedTexts?) {
         switch block {
         case .heading(let level, let inlines):
             let l = min(max(level, 1), 6)
-            out += "<h\(l)>\(inline(inlines, notes: &notes))</h\(l)>\n"
+            out += "<h\(l)>\(inline(inlines, notes: &notes, joined: joined))</h\(l)>\n"
         case .paragraph(let inlines):
-            out += "<p>\(inline(inlines, notes: &notes))</p>\n"
+            out += "<p>\(inline(inlines, notes: &notes, joined: joined))</p>\n"
         case .list(let ordered, let items):
             let tag = ordered ? "ol" : "ul"
             out += "<\(tag)>\n"
@@ -81,9 +82,9 @@ public enum HTMLWriter {
                 out += "<li>"
                 // A list item of one paragraph is written without <p>, as a reader expects.
                 if item.count == 1, case .paragraph(let inlines) = item[0] {
-                    out += inline(inlines, notes: &notes)
+                    out += inline(inlines, notes: &notes, joined: joined)
                 } else {
-                    for b in item { write(b, into: &out, notes: &notes) }
+                    for b in item { write(b, into: &out, notes: &notes, joined: joined) }
                 }
                 out += "</li>\n"
             }
@@ -92,42 +93,42 @@ public enum HTMLWriter {
             out += "<table class=\"content\">\n"
             if !table.header.isEmpty {
                 out += "<thead>\n"
-                for row in table.header { out += "<tr>" + row.map { "<th scope=\"col\">\(inline($0, notes: &notes))</th>" }.joined() + "</tr>\n" }
+                for row in table.header { out += "<tr>" + row.map { "<th scope=\"col\">\(inline($0, notes: &notes, joined: joined))</th>" }.joined() + "</tr>\n" }
                 out += "</thead>\n"
             }
             out += "<tbody>\n"
-            for row in table.rows { out += "<tr>" + row.map { "<td>\(inline($0, notes: &notes))</td>" }.joined() + "</tr>\n" }
+            for row in table.rows { out += "<tr>" + row.map { "<td>\(inline($0, notes: &notes, joined: joined))</td>" }.joined() + "</tr>\n" }
             out += "</tbody>\n</table>\n"
         case .letterhead(let lines):
-            out += "<header class=\"letterhead\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</header>\n"
+            out += "<header class=\"letterhead\">\n" + lines.map { "<p>\(inline($0, notes: &notes, joined: joined))</p>\n" }.joined() + "</header>\n"
         case .recipient(let lines):
             // Not <address>: that element is for the page's own contact details, and browsers set it in italic.
-            out += "<div class=\"recipient\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</div>\n"
+            out += "<div class=\"recipient\">\n" + lines.map { "<p>\(inline($0, notes: &notes, joined: joined))</p>\n" }.joined() + "</div>\n"
         case .returnAddress(let inlines):
-            out += "<p class=\"return-address\">\(inline(inlines, notes: &notes))</p>\n"
+            out += "<p class=\"return-address\">\(inline(inlines, notes: &notes, joined: joined))</p>\n"
         case .caseInfo(let fields):
             out += "<table class=\"caseinfo\">\n"
-                + fields.map { "<tr><th scope=\"row\">\(text($0.label))</th><td>\(inline($0.value, notes: &notes))</td></tr>\n" }.joined()
+                + fields.map { "<tr><th scope=\"row\">\(text($0.label, joined: joined))</th><td>\(inline($0.value, notes: &notes, joined: joined))</td></tr>\n" }.joined()
                 + "</table>\n"
         case .signature(let lines):
-            out += "<div class=\"signature\">\n" + lines.map { "<p>\(inline($0, notes: &notes))</p>\n" }.joined() + "</div>\n"
+            out += "<div class=\"signature\">\n" + lines.map { "<p>\(inline($0, notes: &notes, joined: joined))</p>\n" }.joined() + "</div>\n"
         case .decision(let blocks):
             out += "<section class=\"decision\">\n"
-            for b in blocks { write(b, into: &out, notes: &notes) }
+            for b in blocks { write(b, into: &out, notes: &notes, joined: joined) }
             out += "</section>\n"
         case .pageBreak:
             out += "<hr class=\"page-break\">\n"
         }
     }
 
-    private static func inline(_ inlines: [Inline], notes: inout [[Inline]]) -> String {
+    private static func inline(_ inlines: [Inline], notes: inout [[Inline]], joined: JoinedTexts?) -> String {
         var out = ""
         for i in inlines {
             switch i {
-            case .text(let s): out += text(s)
-            case .strong(let c): out += "<strong>\(inline(c, notes: &notes))</strong>"
-            case .emphasis(let c): out += "<em>\(inline(c, notes: &notes))</em>"
-            case .link(let href, let c): out += "<a href=\"\(escape(href))\">\(inline(c, notes: &notes))</a>"
+            case .text(let s): out += escape(joiningProtectedSpaces(s, joined: joined))
+            case .strong(let c): out += "<strong>\(inline(c, notes: &notes, joined: joined))</strong>"
+            case .emphasis(let c): out += "<em>\(inline(c, notes: &notes, joined: joined))</em>"
+            case .link(let href, let c): out += "<a href=\"\(escape(href))\">\(inline(c, notes: &notes, joined: joined))</a>"
             case .lineBreak: out += "<br>"
             case .footnote(let c):
                 notes.append(c)
@@ -140,12 +141,27 @@ public enum HTMLWriter {
     /// Document text as the page shows it: escaped, with a no-break space (U+00A0) for each space
     /// inside what the PDF never breaks ("§ 101", "stk. 4", dates, amounts, phone numbers:
     /// `NoBreakRules`), so a browser keeps it on one line too.
-    public static func text(_ s: String) -> String {
-        escape(joiningProtectedSpaces(s))
+    public static func text(_ s: String, joined: JoinedTexts? = nil) -> String {
+        escape(joiningProtectedSpaces(s, joined: joined))
     }
 
-    static func joiningProtectedSpaces(_ s: String) -> String {
-        let ranges = NoBreakRules.protectedRanges(in: s).filter { $0.count > 1 }
+    /// Only the patterns' matches can hold a space: the digit tokens of `NoBreakRules` are runs
+    /// of characters other than white space, so they are not looked for here. A text whose scan
+    /// shows no pattern can match is returned as it is; one the patterns must read is looked up
+    /// in `joined` first (the regexes were most of the HTML writer's time).
+    static func joiningProtectedSpaces(_ s: String, joined: JoinedTexts? = nil) -> String {
+        let scan = NoBreakRules.scan(s)
+        guard scan.hasDigit else { return s }
+        let patterns = NoBreakRules.patterns(for: scan, section: s.unicodeScalars.contains("§"))
+        if patterns.isEmpty { return s }
+        if let hit = joined?.text(for: s) { return hit }
+        let out = joiningSpaces(in: s, ranges: NoBreakRules.matches(of: patterns, in: s))
+        joined?.insert(out, for: s)
+        return out
+    }
+
+    /// `s` with each space inside `ranges` (UTF-16 offsets) made a no-break space.
+    static func joiningSpaces(in s: String, ranges: [Range<Int>]) -> String {
         if ranges.isEmpty { return s }
         var utf16 = Array(s.utf16)
         for range in ranges where range.upperBound <= utf16.count {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A font the HTML twin carries inside itself as a `data:` URL, so the page is set in the same
 /// face as the PDF and loads nothing from another host. Made by the pipeline (a subset of the
 /// letter's own fonts); the HTML writer only writes it into the page's `@font-face` rules.
@@ -19,13 +21,19 @@ public struct WebFont: Sendable, Equatable {
     public var style: Style
     /// `font/ttf` or `font/otf`.
     public var mediaType: String
-    public var data: [UInt8]
+    public var data: [UInt8] {
+        didSet { base64 = Data(data).base64EncodedString() }
+    }
+    /// `data` in base64, as the page's `data:` URL carries it: encoded once with the font, so a
+    /// font the subsetter reuses for many pages is not encoded again for each.
+    public private(set) var base64: String
 
     public init(family: String, style: Style, mediaType: String = "font/ttf", data: [UInt8]) {
         self.family = family
         self.style = style
         self.mediaType = mediaType
         self.data = data
+        base64 = Data(data).base64EncodedString()
     }
 }
 

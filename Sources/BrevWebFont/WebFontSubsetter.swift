@@ -38,11 +38,19 @@ public final class WebFontSubsetter: @unchecked Sendable {
     private let fallback: [WebFont.Style: Source]
     /// The characters Noto Sans (regular) has: the rest goes to the fallback face.
     private let mainCoverage: Set<UInt32>
-    /// The last page's fonts by its characters: the service's live preview renders the same
-    /// letter at every pause in typing, mostly with the same characters (subsetting costs
-    /// about 1.5 ms a letter; letter-benchmark prints it).
-    private var last: (key: [UInt32], fonts: [WebFont])?
+    /// Recent pages' fonts by their characters, the most recently used last. A worker's letters
+    /// show mostly the same characters (a kind's text is fixed; a name or an address brings a
+    /// few), and the service's live preview renders one letter at every pause in typing; a
+    /// subset is made once for them all and reused byte for byte. Bounded: at most
+    /// `recentCapacity` sets of faces (each 20–60 kB with its base64 text).
+    private var recent: [(key: [UInt32], fonts: [WebFont])] = []
+    static let recentCapacity = 8
     private let lock = NSLock()
+    private var hits = 0
+    private var misses = 0
+
+    /// Pages whose fonts came from `recent`, and pages that were subset anew.
+    public var reuse: (hits: Int, misses: Int) { lock.withLock { (hits, misses) } }
 
     public init(fontsDirectory: URL) throws(Failure) {
         func load(_ file: String, _ family: String, _ style: WebFont.Style) throws(Failure) -> Source {
@@ -80,7 +88,7 @@ public final class WebFontSubsetter: @unchecked Sendable {
         let shown = document.shownCharacters.map(\.value).sorted()
         let italic = document.usesItalic
         let key = shown + [italic ? 1 : 0]
-        if let hit = lock.withLock({ last?.key == key ? last?.fonts : nil }) { return hit }
+        if let hit = lock.withLock({ recentFonts(for: key) }) { return hit }
         let styles: [WebFont.Style] = italic ? [.regular, .bold, .italic, .boldItalic] : [.regular, .bold]
         var out: [WebFont] = []
         for style in styles {
@@ -90,8 +98,24 @@ public final class WebFontSubsetter: @unchecked Sendable {
         if !missing.isEmpty {
             for style in [WebFont.Style.regular, .bold] { out.append(try subset(fallback[style]!, to: missing)) }
         }
-        lock.withLock { last = (key, out) }
+        lock.withLock {
+            if recent.count >= Self.recentCapacity { recent.removeFirst() }
+            recent.append((key, out))
+        }
         return out
+    }
+
+    /// The fonts made before for `key`, moved to the end as the most recently used. Called
+    /// with the lock held.
+    private func recentFonts(for key: [UInt32]) -> [WebFont]? {
+        guard let i = recent.lastIndex(where: { $0.key == key }) else {
+            misses += 1
+            return nil
+        }
+        hits += 1
+        let entry = recent.remove(at: i)
+        recent.append(entry)
+        return entry.fonts
     }
 
     private func subset(_ source: Source, to codePoints: [UInt32]) throws(Failure) -> WebFont {

@@ -44,6 +44,8 @@ import Testing
         #expect(SchemaValidator.kind(of: v11) == .memo11 && SchemaValidator.kind(of: v12) == .memo12)
         let print = try PrintLetterWriter.forsendelse(letter())
         #expect(try validator.validate(print, as: .forsendelseI).isEmpty)
+        // The pipeline validates each message as the kind it wrote: the kind found in it.
+        #expect(SchemaValidator.kind(of: print) == .forsendelseI)
     }
 
     @Test(arguments: ["invalid-bad-uuid.xml", "invalid-datetime-not-utc.xml", "invalid-missing-required.xml", "invalid-wrong-order.xml"])
@@ -98,6 +100,21 @@ import Testing
         #expect(physical.contains("<KombiValgKode>Fysisk Post</KombiValgKode>"))
         #expect(physical.contains("<fjernprint:ForsendelseISamling") && physical.contains("<fjernprint:ForsendelseI"))
         #expect(!physical.contains("<memo:Message"))
+    }
+
+    /// The pipeline writes a message and its request body in one call: the same bytes as each
+    /// written on its own, and the same refusal.
+    @Test func theMessageAndItsRequestTogetherAreTheMessageAndTheRequest() throws {
+        for version in MeMoVersion.allCases {
+            let both = try KombiRequestWriter.messageAndRequest(letter(), channel: .digitalPost, version: version)
+            #expect(both.message == (try MeMoWriter.message(letter(), version: version)))
+            #expect(both.request == (try KombiRequestWriter.request(letter(), channel: .digitalPost, version: version)))
+        }
+        let print = try KombiRequestWriter.messageAndRequest(letter(), channel: .physicalPost)
+        #expect(print.message == (try PrintLetterWriter.forsendelse(letter())))
+        #expect(print.request == (try KombiRequestWriter.request(letter(), channel: .physicalPost)))
+        #expect(throws: DigitalPostError.self) { try KombiRequestWriter.messageAndRequest(letter(cpr: "010185-1234"), channel: .digitalPost) }
+        #expect(throws: DigitalPostError.self) { try KombiRequestWriter.messageAndRequest(letter(label: "Afgørelse til Mette"), channel: .physicalPost) }
     }
 
     @Test func privacyGuardFindsTreatmentWordsNamesAndCPR() {

@@ -64,6 +64,20 @@ import Testing
         #expect(html.contains("font-family: \"Brev Noto Sans\", \"Brev DejaVu Sans\", \"Noto Sans\", sans-serif"))
     }
 
+    /// Fonts made for one page serve a later page with the same characters; that page is the
+    /// one a fresh pipeline writes, byte for byte.
+    @Test func aPageWithCharactersSeenBeforeReusesItsFontsAndIsTheSame() throws {
+        let afslag = try TestSupport.exampleBytes("afslag-doegn-sel101.json")
+        let first = try pipeline.render(caseJSON: afslag).html
+        _ = try pipeline.render(caseJSON: try TestSupport.exampleBytes("bevilling-dag-sel101.json"))
+        let before = try #require(pipeline.htmlReuse.first)
+        let again = try pipeline.render(caseJSON: afslag).html
+        let after = try #require(pipeline.htmlReuse.first)
+        #expect(after.hits > before.hits && after.misses == before.misses)
+        #expect(again == first)
+        #expect(try LetterPipeline(environment: TestSupport.environment).render(caseJSON: afslag).html == first)
+    }
+
     @Test func charactersNotoSansLacksGetTheFallbackFaceAsInThePDF() throws {
         var object = try TestSupport.exampleObject("afslag-doegn-sel101.json")
         var citizen = object["citizen"] as! [String: Any]

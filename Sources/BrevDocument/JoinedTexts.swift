@@ -1,0 +1,43 @@
+/// The texts with no-break spaces that the HTML writer made before (`HTMLWriter.joiningProtectedSpaces`),
+/// kept by a worker that writes many letters. Only texts the no-break patterns must read come
+/// here (a digit and white space, a date, "§"): of a letter's texts, its fixed wording (the law,
+/// the centre's phone number, the complaint deadline) recurs in every letter of its kind, its
+/// case number and dates in few. Bounded like layout's caches: two generations of `capacity`
+/// texts; when the current one is full it becomes the previous one and the one before is dropped,
+/// and a text found in the previous one moves back. Not thread-safe: one per pipeline.
+public final class JoinedTexts {
+    let capacity: Int
+    private var current: [String: String] = [:]
+    private var previous: [String: String] = [:]
+    public private(set) var hits = 0
+    public private(set) var misses = 0
+
+    public init(capacity: Int = 256) {
+        precondition(capacity > 0)
+        self.capacity = capacity
+    }
+
+    public var count: Int { current.count + previous.count }
+
+    func text(for key: String) -> String? {
+        if let hit = current[key] {
+            hits += 1
+            return hit
+        }
+        guard let old = previous.removeValue(forKey: key) else {
+            misses += 1
+            return nil
+        }
+        hits += 1
+        insert(old, for: key)
+        return old
+    }
+
+    func insert(_ text: String, for key: String) {
+        if current.count >= capacity {
+            swap(&previous, &current)
+            current.removeAll(keepingCapacity: true)
+        }
+        current[key] = text
+    }
+}
