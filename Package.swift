@@ -7,7 +7,10 @@ let package = Package(
     name: "brev",
     platforms: [.macOS(.v14)],
     products: [
+        // The letter commands (render, check, standard); brev runs brev-service for the rest.
         .executable(name: "brev", targets: ["brev"]),
+        // serve, batch, users: the commands that need the server's libraries.
+        .executable(name: "brev-service", targets: ["brev-service"]),
         .library(name: "BrevPipeline", targets: ["BrevPipeline"]),
     ],
     dependencies: [
@@ -83,9 +86,20 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        // What both executables' commands share: resource options, reading inputs, the crash line.
+        .target(name: "BrevCommandLine", dependencies: [
+            "BrevPipeline", "BrevCore", "BrevCase", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The command line of the letters. It links none of the server's libraries (HTTP, SQLite,
+        // PostgreSQL, TLS), so a one-letter render starts without loading them: serve, batch and
+        // users run in brev-service, which brev executes for them (ServiceLauncher).
         .executableTarget(name: "brev", dependencies: [
-            "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument", "BrevBatch", "BrevStore", "BrevTransport",
-            "BrevServer", .product(name: "Hummingbird", package: "hummingbird"),
+            "BrevCommandLine", "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "brev-service", dependencies: [
+            "BrevCommandLine", "BrevPipeline", "BrevCore", "BrevBatch", "BrevStore", "BrevTransport", "BrevServer",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -12,6 +12,7 @@ RSS="${RSS-1000 10000}"   # RSS="" skips the memory runs
 
 CONFIGURATION="${CONFIGURATION:-release}"   # debug only when there is no time for a release build: say so with the figures
 [ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIGURATION" --product batch-benchmark >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIGURATION" --product brev-service >/dev/null   # brev batch runs there
 [ -n "${SKIP_BUILD:-}" ] || swift build -c "$CONFIGURATION" --product brev >/dev/null
 bench=".build/$CONFIGURATION/batch-benchmark"
 brev=".build/$CONFIGURATION/brev"

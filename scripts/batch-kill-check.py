@@ -12,6 +12,7 @@ random moment KILLS times and run again after each, then run to its end. Afterwa
     official schemas);
   - report.json lists exactly the refused lines, and `brev batch status` agrees.
 
+  (build brev and brev-service first: `brev batch` runs in brev-service, beside brev)
   scripts/batch-kill-check.py                      # CASES=10000 KILLS=3 JOBS=2 BREV=.build/release/brev
   scripts/batch-kill-check.py --cases 400 --brev .build/debug/brev
 

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 out="${1:-out}"
 
 scripts/setup.sh
-swift build -c release --product brev
+# The Swift runtime and Foundation linked in, as serve.sh builds it (Benchmarks/README.md, "Cold start").
+swift build -c release --product brev --static-swift-stdlib
 brev=".build/release/brev"
 
 valid=()

@@ -13,7 +13,7 @@
 # (/metrics), printed as a table, then the latencies of the whole run.
 # brev serve runs with MALLOC_ARENA_MAX=2, as scripts/serve.sh starts it.
 #
-# Builds brev in release mode. Uses a fresh database and outbox in a temporary folder; the
+# Builds brev and brev-service in release mode. Uses a fresh database and outbox in a temporary folder; the
 # server runs with its defaults (one pipeline per core, 16 waiting per pipeline).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -27,6 +27,8 @@ SAMPLE="${SAMPLE:-10}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CASE="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
 
+# brev runs brev-service for users and serve: both are built.
+swift build -c release --product brev-service >/dev/null
 swift build -c release --product brev >/dev/null
 brev="$(swift build -c release --show-bin-path)/brev"
 work="$(mktemp -d)"

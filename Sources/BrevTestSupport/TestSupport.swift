@@ -100,10 +100,11 @@ public enum TestSupport {
         try run("pdftotext", ["-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [path, "-"]).stdout
     }
 
-    /// The `brev` binary of the build the tests run from. `swift test` builds and links it in the
-    /// same build as the tests (SwiftPM's test build includes the executable), so it is current;
-    /// it is not after `swift test --skip-build` following a change. Then this throws, and every
-    /// command-line test fails saying so, instead of testing yesterday's code.
+    /// The `brev` binary of the build the tests run from. `swift test` builds and links it (and
+    /// `brev-service`, which `brev` runs for serve, batch and users) in the same build as the
+    /// tests (SwiftPM's test build includes the executables), so it is current; it is not after
+    /// `swift test --skip-build` following a change. Then this throws, and every command-line
+    /// test fails saying so, instead of testing yesterday's code.
     public static var brevBinary: String {
         get throws {
             if let problem = brevBinaryProblem { throw StaleBinary(description: problem) }
@@ -123,24 +124,30 @@ public enum TestSupport {
         return repositoryRoot.appendingPathComponent(".build/debug")
     }()
 
-    /// The modules linked into the `brev` executable (Package.swift), whose compiled objects the
-    /// binary must not be older than.
-    static let brevModules = ["brev", "BrevPipeline", "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate",
-                              "BrevLayout", "BrevPDF", "BrevDigitalPost", "CICUBreak", "BrevServer", "BrevWebFont"]
+    /// The executables the command-line tests run, each with the modules linked into it
+    /// (Package.swift) whose compiled objects it must not be older than.
+    static let executableModules: [(executable: String, modules: [String])] = {
+        let pipeline = ["BrevCommandLine", "BrevPipeline", "BrevCore", "BrevCase", "BrevDocument", "BrevTemplate",
+                        "BrevLayout", "BrevPDF", "BrevDigitalPost", "CICUBreak", "BrevWebFont", "BrevStandard"]
+        return [("brev", ["brev"] + pipeline),
+                ("brev-service", ["brev_service", "BrevServer", "BrevBatch", "BrevStore", "BrevTransport"] + pipeline)]
+    }()
 
-    /// Why the binary cannot be trusted (missing, or older than an object compiled for it), or nil.
-    /// Objects, not sources: SwiftPM recompiles an object only when its source really changed.
+    /// Why the binaries cannot be trusted (missing, or older than an object compiled for them),
+    /// or nil. Objects, not sources: SwiftPM recompiles an object only when its source really changed.
     static let brevBinaryProblem: String? = {
         let fm = FileManager.default
-        let binary = buildDirectory.appendingPathComponent("brev").path
-        let fix = "build it (`swift build --product brev`, or `swift test` without --skip-build)"
         func modified(_ path: String) -> Date? { (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date }
-        guard let built = modified(binary) else { return "\(binary) does not exist: \(fix)" }
-        for module in brevModules {
-            let folder = buildDirectory.appendingPathComponent("\(module).build").path
-            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".o") {
-                if let compiled = modified("\(folder)/\(name)"), compiled > built {
-                    return "the brev binary is older than the code it is built from (\(module)/\(name)): \(fix)"
+        for (executable, modules) in executableModules {
+            let binary = buildDirectory.appendingPathComponent(executable).path
+            let fix = "build it (`swift build --product \(executable)`, or `swift test` without --skip-build)"
+            guard let built = modified(binary) else { return "\(binary) does not exist: \(fix)" }
+            for module in modules {
+                let folder = buildDirectory.appendingPathComponent("\(module).build").path
+                for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".o") {
+                    if let compiled = modified("\(folder)/\(name)"), compiled > built {
+                        return "the \(executable) binary is older than the code it is built from (\(module)/\(name)): \(fix)"
+                    }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrevCommandLine
 import Foundation
 
 /// Hidden, for the tests: reads a case into memory and crashes, to show that a crash prints

@@ -1,3 +1,4 @@
+import BrevCommandLine
 import BrevCore
 import BrevPipeline
 import Foundation

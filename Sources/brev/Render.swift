@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrevCommandLine
 import BrevCore
 import BrevDigitalPost
 import BrevPipeline

@@ -1,12 +1,13 @@
 import ArgumentParser
 import BrevBatch
+import BrevCommandLine
 import BrevStore
 import BrevTransport
 import Foundation
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Render and send many letters: resumable, each letter exactly once, with a report.",
+        abstract: ServiceCommands.batchAbstract,
         discussion: """
         brev batch --input cases.jsonl --out outbox/   (one case per line; --input - reads standard input)
 

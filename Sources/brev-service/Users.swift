@@ -1,9 +1,10 @@
 import ArgumentParser
+import BrevCommandLine
 import BrevServer
 
 struct Users: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage the caseworkers who may use brev serve.",
+        abstract: ServiceCommands.usersAbstract,
         subcommands: [Add.self])
 
     struct Add: ParsableCommand {

@@ -4,12 +4,14 @@ import BrevCore
 import BrevPipeline
 import Foundation
 
-/// Where brev finds `LetterTemplates/` and `Fonts/`, shared by the subcommands.
-struct ResourceOptions: ParsableArguments {
+/// Where brev finds `LetterTemplates/` and `Fonts/`, shared by the subcommands of `brev` and `brev-service`.
+public struct ResourceOptions: ParsableArguments {
     @Option(help: "Folder holding LetterTemplates/ and Fonts/ (default: $BREV_RESOURCES, or found above the working directory).")
-    var resources: String?
+    public var resources: String?
 
-    func environment() throws -> BrevEnvironment {
+    public init() {}
+
+    public func environment() throws -> BrevEnvironment {
         let root: URL
         if let resources {
             root = URL(fileURLWithPath: resources)
@@ -25,7 +27,7 @@ struct ResourceOptions: ParsableArguments {
     }
 
     /// Loads profiles, templates and fonts; a broken one ends the run with its exit status.
-    func makePipeline() throws -> LetterPipeline {
+    public func makePipeline() throws -> LetterPipeline {
         do {
             return try LetterPipeline(environment: try environment())
         } catch let error as BrevError {
@@ -36,7 +38,7 @@ struct ResourceOptions: ParsableArguments {
 }
 
 /// Reads a whole file, with a message that names it.
-func readInput(_ path: String) throws -> [UInt8] {
+public func readInput(_ path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("cannot read \(path)")
     }
@@ -45,7 +47,7 @@ func readInput(_ path: String) throws -> [UInt8] {
 
 /// Reads a case file, but never more than one byte over the case size limit: the reader then
 /// refuses it (CASE_TOO_LARGE, exit 1) and a huge file or a device such as /dev/zero costs nothing.
-func readCase(_ path: String) throws -> [UInt8] {
+public func readCase(_ path: String) throws -> [UInt8] {
     guard let handle = FileHandle(forReadingAtPath: path) else { throw ValidationError("cannot read \(path)") }
     defer { try? handle.close() }
     do {
@@ -56,12 +58,12 @@ func readCase(_ path: String) throws -> [UInt8] {
 }
 
 /// Prints diagnostics to standard error, one per line.
-func report(_ diagnostics: [Diagnostic], file: String) {
+public func report(_ diagnostics: [Diagnostic], file: String) {
     for d in diagnostics {
         FileHandle.standardError.write(Data("\(file): \(d)\n".utf8))
     }
 }
 
-func printError(_ text: String) {
+public func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrevCommandLine
 import BrevPipeline
 import BrevServer
 import Dispatch
@@ -8,7 +9,7 @@ import Synchronization
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Start the caseworkers' service: the JSON API and the pages on 127.0.0.1:8080.",
+        abstract: ServiceCommands.serveAbstract,
         discussion: """
         Every route but /health, /ready and the log-in page needs a caseworker's token (brev users add NAME) \
         or a page session. The database (tokens' hashes, sessions and the audit log; no case data) is \

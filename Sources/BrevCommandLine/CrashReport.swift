@@ -12,13 +12,13 @@ import Darwin
 ///
 /// (A Swift `fatalError`/`precondition` still prints its own message before it traps; brev's
 /// messages name fields, never values.)
-enum CrashReport {
+public enum CrashReport {
     /// Documented in `brev --help`.
-    static let exitStatus: Int32 = 70
+    public static let exitStatus: Int32 = 70
 
     static let signals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
-    static func install() {
+    public static func install() {
         // The lines are made now: formatting text in a signal handler is not safe.
         for signal in signals {
             let line = "brev: internal error (signal \(signal)); no personal data was printed\n"
