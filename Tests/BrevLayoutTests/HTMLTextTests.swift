@@ -1,5 +1,6 @@
 import BrevCore
 @testable import BrevDocument
+import BrevTestSupport
 import Testing
 
 /// Issue 15: the HTML writer's texts made with less work, compared with what they were made

@@ -1,5 +1,6 @@
 @testable import BrevDocument
 @testable import BrevLayout
+import BrevTestSupport
 import Foundation
 import Testing
 
@@ -131,18 +132,5 @@ import Testing
         }
         if hasDigit && offset - tokenStart > 1 { ranges.append(tokenStart..<offset) }
         return (ranges, anyDigit)
-    }
-}
-
-/// SplitMix64: the same random texts on every run, so a failure can be reproduced.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

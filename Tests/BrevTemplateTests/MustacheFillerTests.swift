@@ -133,7 +133,7 @@ import Testing
 
     /// Random templates from the same pieces, sections balanced.
     @Test func randomTemplatesAreFilledAsSwiftMustacheFillsThem() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let names = ["yes", "no", "list", "empty", "missing", "inner"]
         let texts = ["a", " ", "  ", "\t", "\n", "\r\n", "<p>", "x y", "{", "}", "é"]
         func piece(_ depth: Int) -> String {
@@ -198,18 +198,5 @@ import Testing
             }
             #expect(MustacheFiller.escaped(text) == reference, "\(text.debugDescription)")
         }
-    }
-}
-
-/// SplitMix64: the same random templates on every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
