@@ -1,3 +1,4 @@
+import BrevCore
 import Foundation
 import Mustache
 
@@ -330,7 +331,7 @@ struct MustacheFiller {
 
     /// swift-mustache's HTML escaping: a character that is exactly one of the five is replaced.
     /// Those are ASCII, and one with ASCII (or no) bytes on either side is a character of its
-    /// own, so such text is escaped byte by byte; a "<" next to a combining mark is one character
+    /// own, so such text is escaped as XML text is (`XMLText`); a "<" next to a combining mark is one character
     /// with it, and such rare text is escaped character by character, as there.
     static func escaped(_ text: String) -> String {
         let bytes = text.utf8
@@ -357,18 +358,6 @@ struct MustacheFiller {
             for c in text { if let e = escapes[c] { out += e } else { out.append(c) } }
             return out
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "<"): out += "&lt;".utf8
-            case UInt8(ascii: ">"): out += "&gt;".utf8
-            case UInt8(ascii: "&"): out += "&amp;".utf8
-            case UInt8(ascii: "\""): out += "&quot;".utf8
-            case UInt8(ascii: "'"): out += "&#39;".utf8
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return XMLText.escaped(text)
     }
 }
