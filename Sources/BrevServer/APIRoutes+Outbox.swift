@@ -36,7 +36,7 @@ extension APIRoutes {
                                               caseworker: context.caseworker ?? "", logger: context.logger)
         return ServerJSON.response(SendAnswer(letters: outcomes.map {
             .init(letterId: $0.letterId, name: $0.name, pdfSHA256: $0.pdfSHA256,
-                  dispatchedAt: ISO8601DateFormatter().string(from: $0.dispatchedAt), alreadySent: $0.alreadySent)
+                  dispatchedAt: UTCTimestamp.string(from: $0.dispatchedAt), alreadySent: $0.alreadySent)
         }))
     }
 
@@ -51,7 +51,7 @@ extension APIRoutes {
         case .success(let outcomes):
             for outcome in outcomes where !outcome.alreadySent {
                 metrics.delivered(format: "outbox")
-                try audit.record(.sent, by: caseworker, letterId: outcome.letterId,
+                try await audit.record(.sent, by: caseworker, letterId: outcome.letterId,
                                  letterKind: String(outcome.name.dropLast(outcome.letterId.count + 1)), pdfSHA256: outcome.pdfSHA256)
             }
             return outcomes
@@ -88,7 +88,7 @@ extension APIRoutes {
             throw ProblemDetails(status: .badRequest, code: .badRequest, detail: "format is pdf or zip")
         }
         let sent = try sentLetter(letterId, logger: context.logger)
-        try audit.record(.opened, by: context.caseworker ?? "", letterId: letterId,
+        try await audit.record(.opened, by: context.caseworker ?? "", letterId: letterId,
                          letterKind: String(sent.name.dropLast(letterId.count + 1)), pdfSHA256: sent.pdfSHA256)
         let (bytes, format): ([UInt8], LetterFormat) = name == LetterFormat.zip.rawValue
             ? (try ZipArchive.archive(sent.files.map { ZipArchive.File(name: $0.name, bytes: $0.bytes) }), .zip)

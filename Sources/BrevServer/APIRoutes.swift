@@ -27,7 +27,7 @@ struct APIRoutes: Sendable {
         group.get("/api/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIDocument.json)))
         }
-        group.get("/api/journal") { _, _ in ServerJSON.response(try audit.entries()) }
+        group.get("/api/journal") { _, _ in ServerJSON.response(try await audit.entries()) }
         group.post("/api/check") { request, context in try await check(request, context: context) }
         group.post("/api/letters") { request, context in try await render(request, context: context) }
         group.get("/api/letters/{id}") { request, context in try await reopen(request, context: context) }
@@ -97,7 +97,7 @@ struct APIRoutes: Sendable {
             (bytes, fileName) = (try ZipArchive.archive(Self.files(of: letter)), "\(letter.fileBaseName).zip")
         }
         metrics.delivered(format: format.rawValue)
-        try audit.record(.rendered, by: caseworker, letterId: letter.letterId, letterKind: letter.fileKind,
+        try await audit.record(.rendered, by: caseworker, letterId: letter.letterId, letterKind: letter.fileKind,
                          pdfSHA256: SHA256.hex(letter.pdf))
         // The file name is built from the letter id and kind only; it names no person.
         return Response(status: .ok,

@@ -30,23 +30,24 @@ public struct AuditLog: Sendable {
     }
 
     let database: ServerDatabase
+    private let committer: AuditCommitter
 
     public init(database: ServerDatabase) {
         self.database = database
+        committer = AuditCommitter(database: database)
     }
 
+    /// Returns once the entry is on disk: a letter is handed out only after its audit entry is
+    /// kept. Entries of requests that arrive together share one transaction (`AuditCommitter`).
     public func record(_ action: Action, by caseworker: String, letterId: String?, letterKind: String?, pdfSHA256: String?,
-                       at date: Date = Date()) throws {
-        try database.queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO audit (at, caseworker, action, letter_id, letter_kind, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [ISO8601DateFormatter().string(from: date), caseworker, action.rawValue, letterId, letterKind, pdfSHA256])
-        }
+                       at date: Date = Date()) async throws {
+        try await committer.commit(Entry(at: UTCTimestamp.string(from: date), caseworker: caseworker, action: action.rawValue,
+                                         letterId: letterId, letterKind: letterKind, pdfSHA256: pdfSHA256))
     }
 
     /// The newest entries first.
-    public func entries(limit: Int = 200) throws -> [Entry] {
-        try database.queue.read { db in
+    public func entries(limit: Int = 200) async throws -> [Entry] {
+        try await database.pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT at, caseworker, action, letter_id, letter_kind, pdf_sha256 FROM audit ORDER BY id DESC LIMIT ?
                 """, arguments: [limit]).map {

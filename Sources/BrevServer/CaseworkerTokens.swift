@@ -22,9 +22,9 @@ public enum CaseworkerTokens {
         guard isValidName(name) else { throw AddError.invalidName }
         let token = newToken()
         do {
-            try database.queue.write { db in
+            try database.pool.write { db in
                 try db.execute(sql: "INSERT INTO caseworker (name, token_sha256, created) VALUES (?, ?, ?)",
-                               arguments: [name, SHA256.hex(token), ISO8601DateFormatter().string(from: now)])
+                               arguments: [name, SHA256.hex(token), UTCTimestamp.string(from: now)])
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw AddError.nameTaken
@@ -33,9 +33,10 @@ public enum CaseworkerTokens {
     }
 
     /// The caseworker whose token this is, or nil.
-    public static func caseworker(forToken token: String, in database: ServerDatabase) throws -> String? {
-        try database.queue.read { db in
-            try String.fetchOne(db, sql: "SELECT name FROM caseworker WHERE token_sha256 = ?", arguments: [SHA256.hex(token)])
+    public static func caseworker(forToken token: String, in database: ServerDatabase) async throws -> String? {
+        let hash = SHA256.hex(token)
+        return try await database.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT name FROM caseworker WHERE token_sha256 = ?", arguments: [hash])
         }
     }
 

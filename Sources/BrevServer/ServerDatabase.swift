@@ -4,16 +4,26 @@ import GRDB
 
 /// The service's own SQLite database: caseworkers (a name and the SHA-256 of their token, never
 /// the token) and the audit log. Holds no case data: no CPR, no citizen's name, no letter text.
+///
+/// Write-ahead log (a `DatabasePool`): a request reading a token or a session does not wait for
+/// an audit commit's fsync, and a commit is one fsync of the log. `synchronous = FULL` keeps a
+/// commit that returned on disk.
 public struct ServerDatabase: Sendable {
-    let queue: DatabaseQueue
+    let pool: DatabasePool
 
     /// Opens (and creates, mode 0600 in a 0700 folder) the database at `path`.
     public init(path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try SecureFile.makeDirectory(folder) }
-        queue = try DatabaseQueue(path: path)
+        // Made 0600 before SQLite opens it, so its -wal and -shm files (which SQLite creates with
+        // the database's mode) are never readable by others either.
+        let fd = open(path, O_RDWR | O_CREAT, 0o600)
+        if fd >= 0 { close(fd) }
         chmod(path, 0o600)
-        try ServerDatabase.migrator.migrate(queue)
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        pool = try DatabasePool(path: path, configuration: configuration)
+        try ServerDatabase.migrator.migrate(pool)
     }
 
     static var migrator: DatabaseMigrator {

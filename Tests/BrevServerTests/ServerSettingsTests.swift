@@ -32,14 +32,14 @@ import Testing
         #expect(ServerSettings.defaultDatabasePath(environment: ["XDG_DATA_HOME": "/d"]) == "/d/brev/brev.sqlite")
     }
 
-    @Test func tokensAreLongRandomAndFoundOnlyByThemselves() throws {
+    @Test func tokensAreLongRandomAndFoundOnlyByThemselves() async throws {
         let folder = try TestSupport.temporaryDirectory()
         let db = try ServerDatabase(path: folder.appendingPathComponent("t.sqlite").path)
         let a = try CaseworkerTokens.add(name: "ab", to: db)
         let b = try CaseworkerTokens.add(name: "cd", to: db)
         #expect(a != b && a.count == 69)
-        #expect(try CaseworkerTokens.caseworker(forToken: a, in: db) == "ab")
-        #expect(try CaseworkerTokens.caseworker(forToken: String(a.dropLast()) + "x", in: db) == nil)
+        #expect(try await CaseworkerTokens.caseworker(forToken: a, in: db) == "ab")
+        #expect(try await CaseworkerTokens.caseworker(forToken: String(a.dropLast()) + "x", in: db) == nil)
         #expect(throws: CaseworkerTokens.AddError.self) { try CaseworkerTokens.add(name: "ab", to: db) }
         #expect(throws: CaseworkerTokens.AddError.self) { try CaseworkerTokens.add(name: "a\u{202E}b", to: db) }
         #expect(throws: CaseworkerTokens.AddError.self) { try CaseworkerTokens.add(name: "", to: db) }

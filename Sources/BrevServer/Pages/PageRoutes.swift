@@ -33,7 +33,7 @@ struct PageRoutes: Sendable {
             Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
                      body: .init(byteBuffer: ByteBuffer(string: PreviewScript.text)))
         }
-        pages.get("/journal") { _, context in try journalPage(context: context) }
+        pages.get("/journal") { _, context in try await journalPage(context: context) }
         pages.get("/breve/sendt/{id}") { request, context in try await api.reopen(request, context: context) }
     }
 
@@ -62,7 +62,7 @@ struct PageRoutes: Sendable {
               Sessions.sameToken(sent, cookie) else {
             throw ProblemDetails(status: .forbidden, code: .csrfInvalid, detail: "the form is stale; open the log-in page again")
         }
-        guard let token = form["token"], !token.isEmpty, let name = try CaseworkerTokens.caseworker(forToken: token, in: database) else {
+        guard let token = form["token"], !token.isEmpty, let name = try await CaseworkerTokens.caseworker(forToken: token, in: database) else {
             return loginPage(problem: "Adgangsnøglen er ikke gyldig (TOKEN_INVALID).")
         }
         let session = try sessions.start(for: name)
@@ -154,7 +154,7 @@ struct PageRoutes: Sendable {
     func sentPage(_ outcomes: [OutboxDelivery.Outcome], context: ServiceContext) -> Response {
         let items = outcomes.map { o in
             "<li><a href=\"/breve/sendt/\(HTML.escape(o.letterId))\">Brev <code>\(HTML.escape(o.letterId))</code></a>: "
-                + (o.alreadySent ? "var allerede sendt" : "lagt i udbakken") + " \(HTML.escape(ISO8601DateFormatter().string(from: o.dispatchedAt)))</li>"
+                + (o.alreadySent ? "var allerede sendt" : "lagt i udbakken") + " \(HTML.escape(UTCTimestamp.string(from: o.dispatchedAt)))</li>"
         }.joined()
         let body = """
         <p role="status">Sagens breve er lagt i udbakken. Hvert brev sendes kun én gang.</p>
@@ -215,8 +215,8 @@ struct PageRoutes: Sendable {
         return entry.action == AuditLog.Action.sent.rawValue ? "<a href=\"/breve/sendt/\(HTML.escape(id))\">\(code)</a>" : code
     }
 
-    func journalPage(context: ServiceContext) throws -> Response {
-        let rows = try api.audit.entries().map { e in
+    func journalPage(context: ServiceContext) async throws -> Response {
+        let rows = try await api.audit.entries().map { e in
             "<tr><td>\(HTML.escape(e.at))</td><td>\(HTML.escape(e.caseworker))</td><td>\(HTML.escape(e.action))</td>"
                 + "<td>\(HTML.escape(e.letterKind ?? ""))</td><td>\(letterCell(e))</td>"
                 + "<td><code>\(HTML.escape(String((e.pdfSHA256 ?? "").prefix(16))))</code></td></tr>"
@@ -238,7 +238,7 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServiceContext,
                 next: (Request, ServiceContext) async throws -> Response) async throws -> Response {
         guard let id = Sessions.cookie(named: Sessions.cookieName, in: request.headers[.cookie]),
-              let session = try sessions.session(id) else {
+              let session = try await sessions.session(id) else {
             if request.method == .get { return PageShell.redirect(to: "/login") }
             throw ProblemDetails(status: .unauthorized, code: .tokenMissing, detail: "log in first")
         }

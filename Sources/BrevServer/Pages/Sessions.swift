@@ -19,7 +19,7 @@ struct Sessions: Sendable {
     /// A new session; returns the cookie's value.
     func start(for caseworker: String, now: Date = Date()) throws -> String {
         let id = CaseworkerTokens.newToken()
-        try database.queue.write { db in
+        try database.pool.write { db in
             try db.execute(sql: "DELETE FROM session WHERE expires < ?", arguments: [now.timeIntervalSince1970])
             try db.execute(sql: "INSERT INTO session (id_sha256, caseworker, csrf, expires) VALUES (?, ?, ?, ?)",
                            arguments: [SHA256.hex(id), caseworker, CaseworkerTokens.newToken(), now.timeIntervalSince1970 + Sessions.lifetime])
@@ -27,16 +27,17 @@ struct Sessions: Sendable {
         return id
     }
 
-    func session(_ id: String, now: Date = Date()) throws -> Session? {
-        try database.queue.read { db in
+    func session(_ id: String, now: Date = Date()) async throws -> Session? {
+        let (hash, at) = (SHA256.hex(id), now.timeIntervalSince1970)
+        return try await database.pool.read { db in
             try Row.fetchOne(db, sql: "SELECT caseworker, csrf FROM session WHERE id_sha256 = ? AND expires >= ?",
-                             arguments: [SHA256.hex(id), now.timeIntervalSince1970])
+                             arguments: [hash, at])
                 .map { Session(caseworker: $0["caseworker"], csrf: $0["csrf"]) }
         }
     }
 
     func end(_ id: String) throws {
-        try database.queue.write { db in try db.execute(sql: "DELETE FROM session WHERE id_sha256 = ?", arguments: [SHA256.hex(id)]) }
+        try database.pool.write { db in try db.execute(sql: "DELETE FROM session WHERE id_sha256 = ?", arguments: [SHA256.hex(id)]) }
     }
 
     static func setCookie(_ value: String, maxAge: Int = Int(lifetime)) -> String {
