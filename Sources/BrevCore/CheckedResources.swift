@@ -76,7 +76,11 @@ public struct CheckedResources: Sendable {
     public static func fileIdentity(_ path: String) -> String? {
         var s = stat()
         guard stat(path, &s) == 0 else { return nil }
-        return "\(s.st_dev)|\(s.st_ino)|\(s.st_size)|\(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec)|\(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
+        return identityText(s)
+    }
+
+    private static func identityText(_ s: stat) -> String {
+        "\(s.st_dev)|\(s.st_ino)|\(s.st_size)|\(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec)|\(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
     }
 
     /// `fileIdentity` of every file and folder under `root`, each after its path relative to
@@ -96,8 +100,11 @@ public struct CheckedResources: Sendable {
                 if name == "." || name == ".." { continue }
                 let path = relative.isEmpty ? name : "\(relative)/\(name)"
                 var s = stat()
-                guard lstat("\(root)/\(path)", &s) == 0, let identity = fileIdentity("\(root)/\(path)") else { return nil }
+                guard lstat("\(root)/\(path)", &s) == 0 else { return nil }
+                let isLink = s.st_mode & 0o170000 == 0o120000
                 if s.st_mode & 0o170000 == 0o040000 { pending.append(path) }  // a folder (not a link to one)
+                // One lstat per file; a link is identified by what it points to.
+                guard let identity = isLink ? fileIdentity("\(root)/\(path)") : identityText(s) else { return nil }
                 parts.append(Array("\(path)|\(identity)".utf8))
             }
         }

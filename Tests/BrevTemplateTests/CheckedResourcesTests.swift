@@ -111,6 +111,20 @@ import Testing
         #expect(CheckedResources.fileIdentities(under: root.path + ".missing") == nil)
     }
 
+    /// A file under the folder that is a link is identified by the file it points to.
+    @Test func aLinkedFileHasAnotherIdentityWhenItsTargetChanges() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        let root = folder.appendingPathComponent("schemas")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("real.xsd")
+        try Data("a".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked.xsd").path, withDestinationPath: target.path)
+        let before = try #require(CheckedResources.fileIdentities(under: root.path))
+        usleep(50_000)
+        try Data("bb".utf8).write(to: target)
+        #expect(CheckedResources.fileIdentities(under: root.path) != before)
+    }
+
     @Test func aRewrittenFileHasAnotherIdentity() throws {
         let file = try TestSupport.temporaryDirectory().appendingPathComponent("font.ttf")
         try Data("same bytes".utf8).write(to: file)
