@@ -28,7 +28,11 @@ pin() { if command -v taskset >/dev/null; then taskset -c 0 "$@"; else "$@"; fi;
 : > "$scratch/results.jsonl"
 for r in $(seq 1 "$rounds"); do
   rm -rf "$scratch/out-typst" "$scratch/out-brev"
+  # Neither side pays for the other's writes: Typst's PDFs (not fsynced) and the removed files
+  # are flushed before brev runs, whose fsyncs would otherwise wait for them too.
+  sync
   t=$(pin "$scratch/venv/bin/python" "$peers/peer_typst.py" batch "$n" 10 "$scratch/out-typst")
+  sync
   b=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$scratch/out-brev")
   echo "{\"round\": $r, \"typst\": $t, \"brev\": $b}" | tee -a "$scratch/results.jsonl"
 done
