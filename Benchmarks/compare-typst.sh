@@ -4,7 +4,9 @@
 # pinned to core 0, each rendering N letters after a warm-up in one warm process; we report
 # the medians of letters per CPU-second, their ratio and brev's per-stage split. brev does a
 # user's whole letter: a case file in, validated, templated, laid out, PDF/UA + PDF/A, HTML,
-# MeMo validated, files written (Benchmarks/PeerLetter/main.swift). Typst comes from PyPI (the version in
+# MeMo validated, files written (Benchmarks/PeerLetter/main.swift), each letter's four files
+# fsynced as one set; a third run per round writes to tmpfs (/dev/shm, SHM_DIR) to show what
+# the fsyncs cost (Typst's peer writes one PDF and does not fsync). Typst comes from PyPI (the version in
 # the peers' requirements.txt) into a scratch venv under .build-bench/ (git-ignored).
 #   Benchmarks/compare-typst.sh            # ROUNDS=5 N=300
 #   ROUNDS=5 N=300 Benchmarks/compare-typst.sh
@@ -26,6 +28,7 @@ swift build -c release --product peer-letter-benchmark >/dev/null
 
 pin() { if command -v taskset >/dev/null; then taskset -c 0 "$@"; else "$@"; fi; }
 : > "$scratch/results.jsonl"
+shm="${SHM_DIR:-/dev/shm}/brev-compare-out-$$"
 for r in $(seq 1 "$rounds"); do
   rm -rf "$scratch/out-typst" "$scratch/out-brev"
   # Neither side pays for the other's writes: Typst's PDFs (not fsynced) and the removed files
@@ -34,8 +37,12 @@ for r in $(seq 1 "$rounds"); do
   t=$(pin "$scratch/venv/bin/python" "$peers/peer_typst.py" batch "$n" 10 "$scratch/out-typst")
   sync
   b=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$scratch/out-brev")
-  echo "{\"round\": $r, \"typst\": $t, \"brev\": $b}" | tee -a "$scratch/results.jsonl"
+  # The same brev writing to tmpfs, where fsync costs nothing: what the durable write costs.
+  rm -rf "$shm"
+  m=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$shm")
+  echo "{\"round\": $r, \"typst\": $t, \"brev\": $b, \"brev_tmpfs\": $m}" | tee -a "$scratch/results.jsonl"
 done
+rm -rf "$shm"
 
 python3 - "$scratch/results.jsonl" <<'PY'
 import json, statistics, sys
@@ -47,6 +54,8 @@ print(f"rounds: {len(rows)}, letters per round: {rows[0]['brev']['n']}")
 print(f"typst: {t:.1f} letters/CPU-s ({1000/t:.1f} ms), {tw:.1f} letters/s wall, {med('typst','mean_size')/1024:.0f} KiB")
 print(f"brev:  {b:.1f} letters/CPU-s ({1000/b:.1f} ms), {bw:.1f} letters/s wall, {med('brev','mean_size')/1024:.0f} KiB")
 print(f"brev / typst (letters per CPU-second): {b/t:.2f}")
+m = med("brev_tmpfs", "letters_per_cpu_s")
+print(f"brev writing to tmpfs (no fsync cost): {m:.1f} letters/CPU-s ({1000/m:.1f} ms), / typst: {m/t:.2f}")
 stages = rows[0]["brev"]["stage_ms"].keys()
 split = {k: statistics.median(r["brev"]["stage_ms"][k] for r in rows) for k in stages}
 total = sum(split.values())
