@@ -13,10 +13,8 @@ swift build -c release --product brev-service --static-swift-stdlib
 swift build -c release --product brev --static-swift-stdlib
 brev=".build/release/brev"
 
-# Two malloc arenas, not glibc's default of up to 8 per core: renders run on many threads, and
-# with an arena each the service's memory kept growing; with two it stayed flat over 10 minutes
-# of distinct letters (Benchmarks/README.md, "The caseworkers' service under load").
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+# brev serve keeps glibc to two malloc arenas by itself (MallocArenas.swift) unless
+# MALLOC_ARENA_MAX is set in the environment.
 
 database="${BREV_DATABASE:-${XDG_DATA_HOME:-$HOME/.local/share}/brev/brev.sqlite}"
 if [ ! -e "$database" ]; then

@@ -35,6 +35,7 @@ struct Serve: ParsableCommand {
     @OptionGroup var resources: ResourceOptions
 
     func run() throws {
+        MallocArenas.limitUnlessConfigured()
         var settings = ServerSettings(host: host, port: port, databasePath: database ?? ServerSettings.defaultDatabasePath(),
                                       environment: try resources.environment(), behindTLSProxy: behindTLSProxy)
         if let pipelines { settings.pipelineCount = max(1, pipelines) }

@@ -9,7 +9,8 @@ final class ServedBrev {
     let token: String
     let folder: URL
 
-    init(pipelines: Int = 1, caseworker: String = "schemathesis") throws {
+    /// `environment`: the server's whole environment (default: the test's).
+    init(pipelines: Int = 1, caseworker: String = "schemathesis", environment: [String: String]? = nil) throws {
         let brev = try TestSupport.brevBinary
         folder = try TestSupport.temporaryDirectory()
         let database = folder.appendingPathComponent("brev.sqlite").path
@@ -22,6 +23,7 @@ final class ServedBrev {
                              "--outbox", folder.appendingPathComponent("outbox").path, "--resources", TestSupport.repositoryRoot.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
+        if let environment { process.environment = environment }
         try process.run()
         // Ready when /health answers (the pipelines load fonts and templates first).
         for _ in 0..<300 {
