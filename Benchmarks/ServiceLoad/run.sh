@@ -11,7 +11,7 @@
 # (default 16) with post-distinct-case.lua (every request a new name, street and case number),
 # the server's VmRSS sampled every SAMPLE seconds (default 10) with the renders so far
 # (/metrics), printed as a table, then the latencies of the whole run.
-# brev serve runs with MALLOC_ARENA_MAX=2, as scripts/serve.sh starts it.
+# brev serve keeps two malloc arenas by itself; MALLOC_ARENA_MAX=16 measures glibc's default on 2 cores.
 #
 # Builds brev and brev-service in release mode. Uses a fresh database and outbox in a temporary folder; the
 # server runs with its defaults (one pipeline per core, 16 waiting per pipeline).
@@ -23,8 +23,6 @@ DURATION="${DURATION:-20s}"
 LONG="${LONG:-}"
 if [[ -n "$LONG" ]]; then CONCURRENCY="${CONCURRENCY:-16}"; else CONCURRENCY="${CONCURRENCY:-1 4 16}"; fi
 SAMPLE="${SAMPLE:-10}"
-# As scripts/serve.sh starts the service (MALLOC_ARENA_MAX=16 measures glibc's default on 2 cores).
-export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 CASE="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
 
 # brev runs brev-service for users and serve: both are built.
