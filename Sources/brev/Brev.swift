@@ -7,6 +7,8 @@ struct Brev: ParsableCommand {
         commandName: "brev",
         abstract: "Danish municipal letters for drug and alcohol treatment: tagged PDF and HTML from case data.",
         discussion: ServiceCommands.exitStatusHelp,
+        // Each subcommand spells out its commandName: ArgumentParser otherwise derives it from the
+        // type's name at every start, which cost a cold `brev render` about 5 M instructions.
         subcommands: [Render.self, Check.self, Standard.self, BatchEntry.self, ServeEntry.self, UsersEntry.self,
                       CrashForTesting.self])
 

@@ -6,6 +6,7 @@ import Foundation
 
 struct Check: TakesCaseFiles {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Print every problem with a case: everything render does, with nothing written.",
         discussion: """
         Each line: FILE: severity[CODE] JSON-PATH: message. With --memo, a MeMo message (1.1 or 1.2, by its

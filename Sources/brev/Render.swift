@@ -7,6 +7,7 @@ import Foundation
 
 struct Render: TakesCaseFiles {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Render letters as PDF and HTML.",
         discussion: "File names are afgoerelse-<id>.pdf/.html: an opaque id, never the citizen or the treatment. Files are written with mode 0600.")
 

@@ -7,6 +7,7 @@ import Foundation
 
 struct Standard: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "standard",
         abstract: "Publish a municipality's quality standard (kvalitetsstandard) as PDF and HTML.",
         discussion: """
         Reads LetterTemplates/standard/<profile>-<edition>.yaml and the profile's facts, refuses a
