@@ -22,6 +22,8 @@ public struct ServerDatabase: Sendable {
         chmod(path, 0o600)
         var configuration = Configuration()
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        // `brev users add` (another process) may hold the write lock for a moment: wait, do not fail.
+        configuration.busyMode = .timeout(5)
         pool = try DatabasePool(path: path, configuration: configuration)
         try ServerDatabase.migrator.migrate(pool)
     }
