@@ -6,6 +6,7 @@
 #   Benchmarks/ServiceLoad/run.sh                 # DURATION=20s per level, CONCURRENCY="1 4 16"
 #   DURATION=600s CONCURRENCY=16 Benchmarks/ServiceLoad/run.sh   # one letter over and over, 10 minutes
 #   LONG=600 Benchmarks/ServiceLoad/run.sh        # memory over 10 minutes of distinct letters
+#   LETTERS=distinct Benchmarks/ServiceLoad/run.sh # the levels with a new letter in every request
 #
 # LONG=SECONDS is the long run of issue 13: one wrk run of that many seconds at CONCURRENCY
 # (default 16) with post-distinct-case.lua (every request a new name, street and case number),
@@ -23,6 +24,14 @@ DURATION="${DURATION:-20s}"
 LONG="${LONG:-}"
 if [[ -n "$LONG" ]]; then CONCURRENCY="${CONCURRENCY:-16}"; else CONCURRENCY="${CONCURRENCY:-1 4 16}"; fi
 SAMPLE="${SAMPLE:-10}"
+# LETTERS=same (default): one letter over and over; LETTERS=distinct: every request a new name,
+# street and case number (post-distinct-case.lua), so the caches see what real use gives them.
+LETTERS="${LETTERS:-same}"
+case "$LETTERS" in
+  same) script=post-case.lua ;;
+  distinct) script=post-distinct-case.lua ;;
+  *) echo "service-load: LETTERS is same or distinct" >&2; exit 64 ;;
+esac
 CASE="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
 
 # brev runs brev-service for users and serve: both are built.
@@ -44,6 +53,7 @@ renders() {
 # One request first, so the pipelines' caches are warm as a running service's are.
 curl -sf -o /dev/null -H "Authorization: Bearer $token" --data-binary "@$CASE" "http://127.0.0.1:$port/api/letters"
 echo "brev serve on $(nproc) cores, pipelines: $(curl -s "http://127.0.0.1:$port/ready")"
+echo "letters: $LETTERS ($script)"
 echo "RSS at start: $(rss)"
 
 if [[ -n "$LONG" ]]; then
@@ -78,7 +88,7 @@ echo "|---|---|---|---|---|---|"
 for c in $CONCURRENCY; do
   threads=$(( c < 2 ? 1 : 2 ))
   out="$(BREV_TOKEN="$token" BREV_CASE="$CASE" wrk -t"$threads" -c"$c" -d"$DURATION" --latency --timeout 30s \
-          -s Benchmarks/ServiceLoad/post-case.lua "http://127.0.0.1:$port/api/letters")"
+          -s "Benchmarks/ServiceLoad/$script" "http://127.0.0.1:$port/api/letters")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
