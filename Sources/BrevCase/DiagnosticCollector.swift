@@ -9,6 +9,7 @@ public final class DiagnosticCollector {
     public private(set) var fieldsRead: [String: Set<String>] = [:]
 
     func noteFieldRead(_ key: String, in path: String) {
+        guard recordsFields else { return }
         fieldsRead[Self.withoutIndices(path), default: []].insert(key)
     }
 
@@ -24,10 +25,18 @@ public final class DiagnosticCollector {
     }
 
     func noteBounds(_ path: String, _ update: (inout FieldBounds) -> Void) {
+        guard recordsFields else { return }
         update(&fieldBounds[Self.withoutIndices(path), default: FieldBounds()])
     }
 
-    public init() {}
+    /// Whether `fieldsRead` and `fieldBounds` are kept: only the tests that compare the reader
+    /// with the published schema ask for them, and keeping them cost every case a dictionary
+    /// update per field.
+    public let recordsFields: Bool
+
+    public init(recordingFields: Bool = false) {
+        recordsFields = recordingFields
+    }
 
     /// `$.goals[3].text` → `$.goals[].text`. Called for every field read, so without a regular expression.
     static func withoutIndices(_ path: String) -> String {

@@ -9,9 +9,11 @@ struct FieldReader {
     let diagnostics: DiagnosticCollector
     private let known: KnownKeys
 
-    /// Reference type so that copies of a reader share the set of keys read so far.
+    /// Reference type so that copies of a reader share what was read so far: a flag per member
+    /// (keys are unique in an object, so a member asked for by its key is a known key).
     private final class KnownKeys {
-        var keys: Set<String> = []
+        var read: [Bool]
+        init(count: Int) { read = Array(repeating: false, count: count) }
     }
 
     init?(_ value: JSONValue, path: String, diagnostics: DiagnosticCollector) {
@@ -26,16 +28,19 @@ struct FieldReader {
         self.path = path
         self.members = members
         self.diagnostics = diagnostics
-        self.known = KnownKeys()
+        self.known = KnownKeys(count: members.count)
     }
 
     func childPath(_ key: String) -> String { JSONPath.child(path, key) }
 
     /// The raw value of a key; `null` counts as absent.
     func value(_ key: String, required: Bool) -> JSONValue? {
-        known.keys.insert(key)
-        diagnostics.noteFieldRead(key, in: path)
-        let found = members.first { $0.key == key }?.value
+        if diagnostics.recordsFields { diagnostics.noteFieldRead(key, in: path) }
+        var found: JSONValue?
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            known.read[i] = true
+            found = members[i].value
+        }
         if found == nil || found == .null {
             if required { diagnostics.error(.missingField, childPath(key), "this field is required") }
             return nil
@@ -45,7 +50,7 @@ struct FieldReader {
 
     /// A string within the length of its kind, free of control, bidi and noncharacters.
     func string(_ key: String, required: Bool = false, kind: CaseLimits.TextKind = .line) -> String? {
-        diagnostics.noteBounds(childPath(key)) { $0.maxLength = kind.maximumLength }
+        if diagnostics.recordsFields { diagnostics.noteBounds(childPath(key)) { $0.maxLength = kind.maximumLength } }
         return text(key, required: required, kind: kind)
     }
 
@@ -76,19 +81,20 @@ struct FieldReader {
     }
 
     /// Reports a text that is too long or holds a forbidden character, naming only the code point.
-    static func checkText(_ s: String, kind: CaseLimits.TextKind, path: String, diagnostics: DiagnosticCollector) -> Bool {
+    /// `path` is made only for a problem: most texts have none.
+    static func checkText(_ s: String, kind: CaseLimits.TextKind, path: @autoclosure () -> String, diagnostics: DiagnosticCollector) -> Bool {
         let length = s.unicodeScalars.count
         if length > kind.maximumLength {
-            diagnostics.error(.valueTooLong, path, "at most \(kind.maximumLength) characters here, found \(length)")
+            diagnostics.error(.valueTooLong, path(), "at most \(kind.maximumLength) characters here, found \(length)")
             return false
         }
         if let word = TextCharacters.longestWordLength(in: s), word > kind.maximumWordLength {
-            diagnostics.error(.valueTooLong, path, "a word (text without a space) is at most \(kind.maximumWordLength) characters here, found \(word)")
+            diagnostics.error(.valueTooLong, path(), "a word (text without a space) is at most \(kind.maximumWordLength) characters here, found \(word)")
             return false
         }
         if let bad = TextCharacters.firstForbidden(in: s, allowingLineBreaks: kind.allowsLineBreaks) {
             let note = bad == "\n" ? " (a line break is allowed only in free text)" : ""
-            diagnostics.error(.invalidCharacter, path, "the character \(TextCharacters.name(bad)) is not allowed\(note)")
+            diagnostics.error(.invalidCharacter, path(), "the character \(TextCharacters.name(bad)) is not allowed\(note)")
             return false
         }
         return true
@@ -105,7 +111,7 @@ struct FieldReader {
 
     /// A number within `range`. The JSON parser lets no infinity through.
     func number(_ key: String, in range: ClosedRange<Double>, required: Bool = false) -> Double? {
-        diagnostics.noteBounds(childPath(key)) { $0.minimum = range.lowerBound; $0.maximum = range.upperBound }
+        if diagnostics.recordsFields { diagnostics.noteBounds(childPath(key)) { $0.minimum = range.lowerBound; $0.maximum = range.upperBound } }
         guard let v = value(key, required: required) else { return nil }
         guard case .number(let n) = v else {
             diagnostics.error(.wrongType, childPath(key), "expected a number, found \(v.typeName)")
@@ -161,7 +167,7 @@ struct FieldReader {
     }
 
     func array(_ key: String, maximumCount: Int, required: Bool = false) -> [JSONValue]? {
-        diagnostics.noteBounds(childPath(key)) { $0.maxItems = maximumCount }
+        if diagnostics.recordsFields { diagnostics.noteBounds(childPath(key)) { $0.maxItems = maximumCount } }
         guard let v = value(key, required: required) else { return nil }
         guard case .array(let items) = v else {
             diagnostics.error(.wrongType, childPath(key), "expected an array, found \(v.typeName)")
@@ -177,7 +183,7 @@ struct FieldReader {
     /// `formatted`: the items' format bounds them (enum values), so their length is not published.
     func stringArray(_ key: String, maximumCount: Int, kind: CaseLimits.TextKind = .line, formatted: Bool = false,
                      required: Bool = false) -> [String]? {
-        if !formatted { diagnostics.noteBounds("\(childPath(key))[]") { $0.maxLength = kind.maximumLength } }
+        if !formatted, diagnostics.recordsFields { diagnostics.noteBounds("\(childPath(key))[]") { $0.maxLength = kind.maximumLength } }
         guard let items = array(key, maximumCount: maximumCount, required: required) else { return nil }
         var out: [String] = []
         for (i, item) in items.enumerated() {
@@ -206,7 +212,9 @@ struct FieldReader {
 
     /// Reports every key that no reader asked for: a misspelt field must not vanish silently.
     func rejectUnknownKeys() {
-        for member in members where !known.keys.contains(member.key) {
+        // A key given twice (only a JSONValue built in code can hold one) is known if either was read.
+        for (member, read) in zip(members, known.read)
+        where !read && !zip(members, known.read).contains(where: { $0.1 && $0.0.key == member.key }) {
             diagnostics.error(.unknownField, childPath(member.key), JSONPath.isFieldName(member.key)
                               ? "brev does not know this field (misspelt?)"
                               : "brev does not know this field; field names are lowercase snake_case")

@@ -18,8 +18,20 @@ public struct JSONParser {
     private var index = 0
     private var depth = 0
     private let maximumDepth: Int
-    /// Where the parser is, as JSON path components, for errors that name a value.
-    private var pathComponents: [String] = []
+    /// Where the parser is, for errors that name a value: made a JSON path only for such an error.
+    private var pathComponents: [PathComponent] = []
+
+    private enum PathComponent {
+        case key(String)
+        case index(Int)
+
+        var text: String {
+            switch self {
+            case .key(let key): JSONPath.component(key)
+            case .index(let i): "[\(i)]"
+            }
+        }
+    }
 
     public static func parse(_ text: String, maximumDepth: Int = 64) throws(SyntaxError) -> JSONValue {
         try parse(Array(text.utf8), maximumDepth: maximumDepth)
@@ -65,12 +77,17 @@ public struct JSONParser {
     private func invalidCharacter(_ scalar: UInt32) -> SyntaxError {
         var e = error("a \\u escape gives half a surrogate pair, which is not a character")
         e.invalidCodePoint = scalar
-        e.path = "$" + pathComponents.joined()
+        e.path = "$" + pathComponents.map(\.text).joined()
         return e
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -112,6 +129,7 @@ public struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var members: [(key: String, value: JSONValue)] = []
+        // A case's objects have a few keys each: compared one by one, hashed from the 17th on.
         var seen = Set<String>()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
@@ -123,12 +141,19 @@ public struct JSONParser {
             guard current == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
             let keyStart = index
             let key = try parseString()
-            if !seen.insert(key).inserted { throw error("a key appears twice in this object", at: keyStart) }
+            let repeated: Bool
+            if members.count < 16 {
+                repeated = members.contains { $0.key == key }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.key)) }
+                repeated = !seen.insert(key).inserted
+            }
+            if repeated { throw error("a key appears twice in this object", at: keyStart) }
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
             index += 1
             skipWhitespace()
-            pathComponents.append(JSONPath.component(key))
+            pathComponents.append(.key(key))
             defer { pathComponents.removeLast() }
             members.append((key, try parseValue()))
             skipWhitespace()
@@ -152,7 +177,7 @@ public struct JSONParser {
         }
         while true {
             skipWhitespace()
-            pathComponents.append("[\(items.count)]")
+            pathComponents.append(.index(items.count))
             defer { pathComponents.removeLast() }
             items.append(try parseValue())
             skipWhitespace()
@@ -166,6 +191,14 @@ public struct JSONParser {
 
     private mutating func parseString() throws(SyntaxError) -> String {
         let start = index
+        // Most strings hold no escape: taken from the bytes between the quotes at once.
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let s = String(validating: bytes[(start + 1)..<end], as: UTF8.self) else { throw error("the string is not valid UTF-8", at: start) }
+            index = end + 1
+            return s
+        }
         index += 1
         var out: [UInt8] = []
         while true {

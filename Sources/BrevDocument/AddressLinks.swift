@@ -1,3 +1,5 @@
+import BrevCore
+
 /// E-mail and web addresses in a Document's text become links, so the PDF has Link annotations
 /// and the HTML `<a href>` for the addresses a citizen writes to or visits (issue 11). Only
 /// plain text is looked at: an address already in a link stays as it is.
@@ -48,11 +50,57 @@ public enum AddressLinks {
 
     /// The search itself, word by word: what `split` does with a text that may hold an address.
     static func splitWords(_ text: String) -> [Inline] {
+        var bytes = text
+        if let found = bytes.withUTF8({ splitPlainWords($0) }) { return found }
+        return splitCharacters(text)
+    }
+
+    /// `splitCharacters` of plain text (`PlainText`: a character per scalar, and only
+    /// ASCII white space and the no-break space are white space), found in its bytes; nil for
+    /// other text. Only the words with a dot are made Strings and asked whether they are addresses.
+    private static func splitPlainWords(_ b: UnsafeBufferPointer<UInt8>) -> [Inline]? {
+        guard PlainText.isPlain(b) else { return nil }
+        var out: [Inline] = []
+        var plain = ""
+        var copied = 0
+        var i = 0
+        let n = b.count
+        func whiteSpaceLength(_ i: Int) -> Int {
+            let byte = b[i]
+            if byte == 0x20 || byte &- 0x09 < 5 { return 1 }
+            return byte == 0xC2 && i + 1 < n && b[i + 1] == 0xA0 ? 2 : 0
+        }
+        while i < n {
+            let space = whiteSpaceLength(i)
+            if space > 0 { i += space; continue }
+            let start = i
+            var dot = false
+            while i < n, whiteSpaceLength(i) == 0 {
+                if b[i] == 0x2E { dot = true }
+                i += 1
+            }
+            guard dot, let (lead, address, href, rest) = address(in: String(decoding: b[start..<i], as: UTF8.self)) else { continue }
+            plain += String(decoding: b[copied..<start], as: UTF8.self) + lead
+            if !plain.isEmpty { out.append(.text(plain)) }
+            out.append(.link(href: href, [.text(address)]))
+            plain = rest
+            copied = i
+        }
+        plain += String(decoding: b[copied..<n], as: UTF8.self)
+        if !plain.isEmpty { out.append(.text(plain)) }
+        return out
+    }
+
+    /// `splitWords` by characters, for any text.
+    static func splitCharacters(_ text: String) -> [Inline] {
         var out: [Inline] = []
         var plain = ""
         var word = ""
         func endWord() {
-            if let (lead, address, href, rest) = address(in: word) {
+            // Every address has a dot (`isDomain`): a word without one is text, found by its bytes.
+            if !word.utf8.contains(0x2E) {
+                plain += word
+            } else if let (lead, address, href, rest) = address(in: word) {
                 plain += lead
                 if !plain.isEmpty { out.append(.text(plain)) }
                 out.append(.link(href: href, [.text(address)]))

@@ -40,7 +40,7 @@ struct MustacheFiller {
     /// The filled template, or nil when a value needs swift-mustache.
     func render(_ model: Any, withTemplate name: String) -> String? {
         guard let tokens = templates[name] else { return nil }
-        return try? render(tokens, Context(stack: [model], indentation: nil))
+        return try? render(tokens, Context(stack: [Frame(model)], indentation: nil))
     }
 
     // MARK: Parsing, after swift-mustache's `MustacheTemplate.parse`
@@ -205,71 +205,80 @@ struct MustacheFiller {
     // MARK: Filling, after swift-mustache's `MustacheTemplate.render`
 
     private struct Context {
-        var stack: [Any]
+        var stack: [Frame]
         var indentation: String?
     }
 
     private func render(_ tokens: [Token], _ context: Context) throws(Unsupported) -> String {
         var out = ""
-        if let indentation = context.indentation, !indentation.isEmpty {
-            for token in tokens {
-                let text = try render(token, context)
-                if !text.isEmpty, MustacheFiller.endsWithLineFeed(out) { out += indentation }
-                out += text
-            }
-        } else {
-            for token in tokens { out += try render(token, context) }
-        }
+        out.reserveCapacity(16_384)
+        try render(tokens, context, into: &out)
         return out
     }
 
-    private func render(_ token: Token, _ context: Context) throws(Unsupported) -> String {
+    /// Appends the filled tokens to `out`: one string grows for the whole letter instead of a
+    /// string per token and section joined at every level.
+    private func render(_ tokens: [Token], _ context: Context, into out: inout String) throws(Unsupported) {
+        if let indentation = context.indentation, !indentation.isEmpty {
+            // What is indented depends on this level's text alone, token by token, as there.
+            var local = ""
+            for token in tokens {
+                var text = ""
+                try render(token, context, into: &text)
+                if !text.isEmpty, MustacheFiller.endsWithLineFeed(local) { local += indentation }
+                local += text
+            }
+            out += local
+        } else {
+            for token in tokens { try render(token, context, into: &out) }
+        }
+    }
+
+    private func render(_ token: Token, _ context: Context, into out: inout String) throws(Unsupported) {
         switch token {
         case .text(let text):
-            return text
+            out += text
         case .variable(let names):
-            guard let value = try child(names, in: context.stack) else { return "" }
+            guard let value = try child(names, in: context.stack) else { return }
+            if let string = value as? String { out += MustacheFiller.escaped(string); return }
             if value is MustacheTemplate || value is MustacheLambda { throw Unsupported() }
-            if let string = value as? String { return MustacheFiller.escaped(string) }
-            if let renderable = value as? MustacheCustomRenderable { return MustacheFiller.escaped(renderable.renderText) }
-            return MustacheFiller.escaped(String(describing: MustacheFiller.unwrappingOptional(value)))
+            if let renderable = value as? MustacheCustomRenderable { out += MustacheFiller.escaped(renderable.renderText); return }
+            out += MustacheFiller.escaped(String(describing: MustacheFiller.unwrappingOptional(value)))
         case .section(let names, let inner):
             switch try child(names, in: context.stack) {
             case let sequence as any MustacheSequence:
-                var out = ""
                 for element in MustacheFiller.elements(of: sequence) {
-                    out += try render(inner, Context(stack: context.stack + [element], indentation: context.indentation))
+                    try render(inner, Context(stack: context.stack + [Frame(element)], indentation: context.indentation), into: &out)
                 }
-                return out
             case let bool as Bool:
-                return bool ? try render(inner, context) : ""
+                if bool { try render(inner, context, into: &out) }
             case is MustacheLambda:
                 throw Unsupported()
             case let null as MustacheCustomRenderable where null.isNull:
-                return ""
+                return
             case .some(let value):
-                return try render(inner, Context(stack: context.stack + [value], indentation: context.indentation))
+                try render(inner, Context(stack: context.stack + [Frame(value)], indentation: context.indentation), into: &out)
             case .none:
-                return ""
+                return
             }
         case .invertedSection(let names, let inner):
             switch try child(names, in: context.stack) {
             case let sequence as any MustacheSequence:
-                guard MustacheFiller.elements(of: sequence).isEmpty else { return "" }
-                return try render(inner, Context(stack: context.stack + [sequence], indentation: context.indentation))
+                guard MustacheFiller.elements(of: sequence).isEmpty else { return }
+                try render(inner, Context(stack: context.stack + [Frame(sequence)], indentation: context.indentation), into: &out)
             case let bool as Bool:
-                return bool ? "" : try render(inner, context)
+                if !bool { try render(inner, context, into: &out) }
             case let null as MustacheCustomRenderable where null.isNull:
-                return try render(inner, context)
+                try render(inner, context, into: &out)
             case .some:
-                return ""
+                return
             case .none:
-                return try render(inner, context)
+                try render(inner, context, into: &out)
             }
         case .partial(let name, let indented):
-            guard let tokens = templates[name] else { return "" }
+            guard let tokens = templates[name] else { return }
             let indentation = indented.map { (context.indentation ?? "") + $0 } ?? context.indentation
-            return try render(tokens, Context(stack: context.stack, indentation: indentation))
+            try render(tokens, Context(stack: context.stack, indentation: indentation), into: &out)
         }
     }
 
@@ -277,17 +286,17 @@ struct MustacheFiller {
 
     /// swift-mustache's look-up: the first name in the innermost value that has it, the rest
     /// inside that value.
-    private func child(_ names: [String], in stack: [Any]) throws(Unsupported) -> Any? {
+    private func child(_ names: [String], in stack: [Frame]) throws(Unsupported) -> Any? {
         let found = try lookUp(names, in: stack)
         if let custom = found as? MustacheCustomRepresentation { return custom.representation }
         return found
     }
 
-    private func lookUp(_ names: [String], in stack: [Any]) throws(Unsupported) -> Any? {
-        if names == ["."] { return stack.last }
-        guard let first = names.first else { return stack.last }
-        for object in stack.reversed() {
-            guard var value = MustacheFiller.immediateChild(first, of: object) else { continue }
+    private func lookUp(_ names: [String], in stack: [Frame]) throws(Unsupported) -> Any? {
+        if names == ["."] { return stack.last?.value }
+        guard let first = names.first else { return stack.last?.value }
+        for frame in stack.reversed() {
+            guard var value = frame.child(first) else { continue }
             for name in names.dropFirst() {
                 // swift-mustache calls a lambda met on the way; brev's models hold none.
                 if value is MustacheLambda { throw Unsupported() }
@@ -306,11 +315,41 @@ struct MustacheFiller {
         return mirror.children.first?.value ?? value
     }
 
+    /// A value on the context stack, with what `immediateChild` casts it to found once, when it
+    /// is pushed, not at every name looked up through it (a cast of the letter's model to a
+    /// protocol copied the whole model each time).
+    private struct Frame {
+        let value: Any
+        /// The value, or the representation it gives (`MustacheCustomRepresentation`).
+        let shown: Any?
+        let parent: (any MustacheParent)?
+
+        init(_ value: Any) {
+            self.value = value
+            var shown: Any? = value
+            if let custom = value as? MustacheCustomRepresentation { shown = custom.representation }
+            self.shown = shown
+            parent = shown.flatMap { $0 as? MustacheParent }
+        }
+
+        /// `immediateChild(name, of: value)`.
+        func child(_ name: String) -> Any? {
+            if let parent { return parent.child(named: name) }
+            guard let shown else { return nil }
+            return MustacheFiller.mirrorChild(name, of: shown)
+        }
+    }
+
     private static func immediateChild(_ name: String, of object: Any) -> Any? {
         var object: Any? = object
         if let custom = object as? MustacheCustomRepresentation { object = custom.representation }
         guard let object else { return nil }
         if let parent = object as? MustacheParent { return parent.child(named: name) }
+        return mirrorChild(name, of: object)
+    }
+
+    /// swift-mustache's look-up of a value that is not a `MustacheParent`: its stored property of that name.
+    private static func mirrorChild(_ name: String, of object: Any) -> Any? {
         guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
         let mirror = Mirror(reflecting: matched.value)
         guard mirror.displayStyle == .optional else { return matched.value }

@@ -57,6 +57,8 @@ public enum XHTMLReader {
         /// Text between blocks is an error (it would be lost), except Mustache tags in a raw template.
         mutating func checkStrayText(_ parent: xmlNodePtr) {
             for node in children(parent) where node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+                // Nearly every such text is the template's line breaks and indentation: seen in its bytes.
+                if isXMLWhiteSpace(node) { continue }
                 var t = text(node)
                 if rawTemplate {
                     t = t.replacingOccurrences(of: #"\{\{[^}]*\}\}"#, with: "", options: .regularExpression)
@@ -189,7 +191,7 @@ public enum XHTMLReader {
             for node in children(parent) {
                 switch node.pointee.type {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    let t = collapseWhitespace(text(node))
+                    let t = collapsedText(node)
                     if !t.isEmpty { out.append(.text(t)) }
                 case XML_ELEMENT_NODE:
                     let n = name(node)
@@ -239,6 +241,25 @@ public enum XHTMLReader {
 
         func text(_ node: xmlNodePtr) -> String { node.pointee.content.map { String(cString: $0) } ?? "" }
 
+        /// Whether the node's text is only XML white space (or empty), read from libxml2's bytes.
+        func isXMLWhiteSpace(_ node: xmlNodePtr) -> Bool {
+            guard var p = node.pointee.content else { return true }
+            while true {
+                switch p.pointee {
+                case 0: return true
+                case 0x20, 0x09, 0x0A, 0x0D: p += 1
+                default: return false
+                }
+            }
+        }
+
+        /// `collapseWhitespace(text(node))`, made from libxml2's bytes in one pass.
+        func collapsedText(_ node: xmlNodePtr) -> String {
+            guard let content = node.pointee.content else { return "" }
+            let bytes = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
+            return String(unsafeUninitializedCapacity: bytes.count) { out in collapseWhitespace(bytes, into: out) }
+        }
+
         func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
             guard let value = xmlGetProp(node, key) else { return nil }
             defer { clibxml2_free(value) }
@@ -251,19 +272,25 @@ public enum XHTMLReader {
 /// HTML. A no-break space is content and is kept. The four are ASCII, so the bytes of every
 /// other character pass through as they are.
 func collapseWhitespace(_ s: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(s.utf8.count)
+    var s = s
+    return s.withUTF8 { bytes in String(unsafeUninitializedCapacity: bytes.count) { collapseWhitespace(bytes, into: $0) } }
+}
+
+/// `bytes` collapsed into `out` (room for as many bytes); the count written.
+private func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var n = 0
     var lastWasSpace = false
-    for byte in s.utf8 {
+    for byte in bytes {
         if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-            if !lastWasSpace { out.append(UInt8(ascii: " ")) }
+            if !lastWasSpace { out[n] = UInt8(ascii: " "); n += 1 }
             lastWasSpace = true
         } else {
-            out.append(byte)
+            out[n] = byte
+            n += 1
             lastWasSpace = false
         }
     }
-    return String(decoding: out, as: UTF8.self)
+    return n
 }
 
 /// Drops the white space at the start and end of a block's content, and merges adjacent text.

@@ -46,7 +46,7 @@ import Testing
     ] }
 
     @Test func theSchemaAndTheReaderKnowTheSameFields() throws {
-        let collector = DiagnosticCollector()
+        let collector = DiagnosticCollector(recordingFields: true)
         _ = CaseReader.read(json: try TestSupport.json(Self.everything), today: TestSupport.today, diagnostics: collector)
         let read = collector.fieldsRead
         let published = schemaObjects()
@@ -72,7 +72,7 @@ import Testing
     /// The limits of `CaseLimits` as the reader applies them are the schema's maxLength,
     /// maxItems, minimum and maximum, field by field.
     @Test func theSchemaStatesTheReadersBounds() throws {
-        let collector = DiagnosticCollector()
+        let collector = DiagnosticCollector(recordingFields: true)
         _ = CaseReader.read(json: try TestSupport.json(Self.everything), today: TestSupport.today, diagnostics: collector)
         let bounds = collector.fieldBounds
         #expect(bounds["$.begrundelse.assessment"]?.maxLength == CaseLimits.TextKind.freeText.maximumLength)

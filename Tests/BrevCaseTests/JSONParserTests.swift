@@ -1,4 +1,6 @@
 import BrevCase
+import BrevTestSupport
+import Foundation
 import Testing
 
 @Suite struct JSONParserTests {
@@ -31,6 +33,55 @@ import Testing
 
     @Test func duplicateKeysAreAnError() {
         #expect(syntaxError("{\"a\": 1, \"a\": 2}")?.message.contains("twice") == true)
+    }
+
+    /// Keys are compared one by one in small objects and hashed in large ones: a repeated key is
+    /// found either way, and reported at the repeated key.
+    @Test func duplicateKeysAreFoundInObjectsOfAnySize() {
+        for count in [1, 15, 16, 17, 40] {
+            let keys = (0..<count).map { "\"k\($0)\": \($0)" }
+            #expect(syntaxError("{" + keys.joined(separator: ", ") + "}") == nil, "\(count) keys")
+            for repeated in [0, count - 1] {
+                let text = "{" + keys.joined(separator: ", ") + ", \"k\(repeated)\": 0}"
+                let e = syntaxError(text)
+                #expect(e?.message.contains("twice") == true, "\(count) keys, k\(repeated) again")
+                #expect(e?.column == text.count - "\"k\(repeated)\": 0}".count + 1)
+            }
+        }
+    }
+
+    /// Strings with and without escapes, as Foundation writes them, read back as they were.
+    @Test func randomStringsReadBackAsWritten() throws {
+        var g = SeededGenerator(seed: 0x15A)
+        let alphabet = ["a", "Æ", "ø", "\"", "\\", "/", "\n", "\t", "\u{1}", "\u{1F}", " ", "😀", "e\u{301}", "\u{A0}", "{", "}", ","]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0...12, using: &g)).map { _ in alphabet.randomElement(using: &g)! }.joined()
+            let json = try JSONSerialization.data(withJSONObject: ["s": text, "t": [text]])
+            let value = try JSONParser.parse(Array(json))
+            #expect(value == .object([("s", .string(text)), ("t", .array([.string(text)]))]) || value == .object([("t", .array([.string(text)])), ("s", .string(text))]),
+                    "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aStringOfInvalidUTF8IsReportedAtItsStart() {
+        var bytes = Array("{\"a\": \"ok\", \"b\": \"x".utf8)
+        bytes += [0xC3, 0x28]
+        bytes += Array("\"}".utf8)
+        do {
+            _ = try JSONParser.parse(bytes)
+            Issue.record("parsed")
+        } catch {
+            #expect(error.message.contains("not valid UTF-8"))
+            #expect(error.line == 1 && error.column == 18)
+        }
+    }
+
+    @Test func halfASurrogatePairIsReportedWithItsPath() {
+        let e = syntaxError(#"{"a": [1, {"b": "\uD800"}], "Name Not Shown": ["\uDC00"]}"#)
+        #expect(e?.invalidCodePoint == 0xD800)
+        #expect(e?.path == "$.a[1].b")
+        let f = syntaxError(#"{"Name Not Shown": ["x", "\uDC00"]}"#)
+        #expect(f?.path == "$.<key not shown>[1]")
     }
 
     @Test func escapesAndSurrogatePairsDecode() throws {

@@ -102,6 +102,47 @@ import Testing
         #expect(linked > 200) // and some texts did hold addresses
     }
 
+    /// `AddressLinks.splitWords` as it was before words without a dot were passed over (cfd3491):
+    /// every word asked whether it is an address.
+    static func referenceSplitWords(_ text: String) -> [Inline] {
+        var out: [Inline] = []
+        var plain = ""
+        var word = ""
+        func endWord() {
+            if let (lead, address, href, rest) = AddressLinks.address(in: word) {
+                plain += lead
+                if !plain.isEmpty { out.append(.text(plain)) }
+                out.append(.link(href: href, [.text(address)]))
+                plain = rest
+            } else {
+                plain += word
+            }
+            word = ""
+        }
+        for ch in text {
+            if ch.isWhitespace {
+                endWord()
+                plain.append(ch)
+            } else {
+                word.append(ch)
+            }
+        }
+        endWord()
+        if !plain.isEmpty { out.append(.text(plain)) }
+        return out
+    }
+
+    @Test func wordsWithoutADotAreNeverAddresses() {
+        var linked = 0
+        let texts = Self.randomTexts(count: 20_000, seed: 20) + ["dk com .dk a@b mailto:x https://localhost www.x (borger.dk)."]
+        for text in texts {
+            let words = AddressLinks.splitWords(text)
+            #expect(words == Self.referenceSplitWords(text), "\(text.unicodeScalars.map(\.value))")
+            if words.contains(where: { if case .link = $0 { return true } else { return false } }) { linked += 1 }
+        }
+        #expect(linked > 200)
+    }
+
     @Test func collectedScalarsAreTheSetOfEveryTextsScalars() {
         var collector = ScalarCollector()
         var expected = Set<Unicode.Scalar>()

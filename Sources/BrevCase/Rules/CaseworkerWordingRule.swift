@@ -22,7 +22,45 @@ public enum CaseworkerWordingRule: CaseRule {
     /// `deadlineFromDecision`, compiled once.
     private static let deadlineFromDecisionRegex = try! NSRegularExpression(pattern: deadlineFromDecision, options: [.caseInsensitive])
 
+    /// Plain text (`PlainText`) without "dage", white space and "efter" is passed over without the regular expression.
     public static func countsFromDecision(_ text: String) -> Bool {
+        var bytes = text
+        return bytes.withUTF8(mayCountFromDecision) && LegalCitations.matches(deadlineFromDecisionRegex, text)
+    }
+
+    /// False only for plain text in which "dage" never stands before white space and "efter"
+    /// (ASCII letters in any case; white space as the pattern's `\s` is in plain text, or wider:
+    /// tab to carriage return, space, no-break space), which `deadlineFromDecision` needs.
+    static func mayCountFromDecision(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard PlainText.isPlain(b) else { return true }
+        func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        func word(_ w: StaticString, at i: Int) -> Bool {
+            w.withUTF8Buffer { w in
+                guard i + w.count <= b.count else { return false }
+                for k in 0..<w.count where fold(b[i + k]) != w[k] { return false }
+                return true
+            }
+        }
+        func spaces(from i: Int) -> Int {
+            var j = i
+            while j < b.count {
+                if b[j] == 0x20 || b[j] &- 0x09 < 5 { j += 1 } else if b[j] == 0xC2, j + 1 < b.count, b[j + 1] == 0xA0 { j += 2 } else { break }
+            }
+            return j
+        }
+        var i = 0
+        while i + 4 <= b.count {
+            if fold(b[i]) == UInt8(ascii: "d"), word("dage", at: i) {
+                let next = spaces(from: i + 4)
+                if next > i + 4, word("efter", at: next) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The regular expression alone: what `countsFromDecision` answers (kept for the tests).
+    static func countsFromDecisionByRegex(_ text: String) -> Bool {
         LegalCitations.matches(deadlineFromDecisionRegex, text)
     }
 

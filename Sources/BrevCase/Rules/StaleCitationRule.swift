@@ -47,8 +47,31 @@ public enum LegalCitations {
                                                    options: [.caseInsensitive])
 
     /// Whether any stale reference stands in `text`, matched as it is (what `occurs(in:)` of
-    /// each reference would say, in one search).
-    public static func anyOccurs(in text: String) -> Bool { matches(anyStale, text) }
+    /// each reference would say, in one search). Most texts lack a word every reference needs,
+    /// seen in their bytes without the regular expression.
+    public static func anyOccurs(in text: String) -> Bool { mayOccur(in: text) && matches(anyStale, text) }
+
+    /// False only where no reference can stand: plain text (`PlainText`) without the words each
+    /// pattern of `stale` must match: "§", serviceloven or SEL, and "153", or "101" and "stk";
+    /// or "patientkontor".
+    public static func mayOccur(in text: String) -> Bool { mayOccur(in: text[...]) }
+
+    public static func mayOccur(in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { mayOccur(in: $0) }
+    }
+
+    /// `mayOccur` of the text these bytes (valid UTF-8) are.
+    public static func mayOccur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard PlainText.isPlain(bytes) else { return true }
+        if PlainText.containsCaseless("§", in: bytes),
+           PlainText.containsCaseless("sel", in: bytes) || PlainText.containsCaseless("servicelov", in: bytes),
+           PlainText.containsCaseless("153", in: bytes)
+            || PlainText.containsCaseless("101", in: bytes) && PlainText.containsCaseless("stk", in: bytes) {
+            return true
+        }
+        return PlainText.containsCaseless("patientkontor", in: bytes)
+    }
 
     static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
