@@ -1,3 +1,4 @@
+import BrevCore
 import Foundation
 
 /// A font the HTML twin carries inside itself as a `data:` URL, so the page is set in the same
@@ -22,7 +23,7 @@ public struct WebFont: Sendable, Equatable {
     /// `font/ttf` or `font/otf`.
     public var mediaType: String
     public var data: [UInt8] {
-        didSet { base64 = Data(data).base64EncodedString() }
+        didSet { base64 = Base64.encoded(data) }
     }
     /// `data` in base64, as the page's `data:` URL carries it: encoded once with the font, so a
     /// font the subsetter reuses for many pages is not encoded again for each.
@@ -33,7 +34,7 @@ public struct WebFont: Sendable, Equatable {
         self.style = style
         self.mediaType = mediaType
         self.data = data
-        base64 = Data(data).base64EncodedString()
+        base64 = Base64.encoded(data)
     }
 }
 
