@@ -43,8 +43,18 @@ extension Document {
     /// notes, the case info labels, and what the browser draws itself (list bullets, the
     /// numbers of ordered lists and notes). The web fonts are subset to these.
     public var shownCharacters: Set<Unicode.Scalar> {
+        shownCollector(adding: "").scalars
+    }
+
+    /// The values of `shownCharacters` and of the scalars of `extra`, in ascending order.
+    public func shownCharacterValues(adding extra: String) -> [UInt32] {
+        shownCollector(adding: extra).sortedValues
+    }
+
+    private func shownCollector(adding extra: String) -> ScalarCollector {
         var out = ScalarCollector()
         out.add("0123456789.•")
+        out.add(extra)
         func add(_ inlines: [Inline]) {
             for i in inlines {
                 switch i {
@@ -71,7 +81,7 @@ extension Document {
         }
         blocks.forEach(add)
         // White space is drawn from any face; leaving it in keeps the space glyph's width.
-        return out.scalars
+        return out
     }
 
     /// Whether any text is set in italic (an `emphasis`): only then does the page need the italic faces.
