@@ -23,27 +23,75 @@ public enum PrivacyGuard {
     /// names for those. Words of `ignoring` (the sender's own name: a citizen called Thisted
     /// still gets "Afgørelse fra Thisted Kommune") are not taken for the citizen's name.
     public static func problem(in text: String, names: [String] = [], ignoring: String = "", cpr: String? = nil) -> String? {
-        let lower = text.lowercased()
-        if let word = treatmentWords.first(where: { UTF8Search.contains($0, in: lower) }) {
+        let facts = memo.facts(of: text)
+        if let word = facts.treatmentWord {
             return "it reveals the subject of the letter ('\(word)')"
         }
         if let cpr, cpr.count == 10,
-           UTF8Search.contains(cpr, in: lower) || UTF8Search.contains(String(cpr.prefix(6)) + "-" + String(cpr.suffix(4)), in: lower) {
+           UTF8Search.contains(cpr, in: facts.lower) || UTF8Search.contains(String(cpr.prefix(6)) + "-" + String(cpr.suffix(4)), in: facts.lower) {
             return "it contains the CPR number"
         }
-        // Any run of digits shaped like a CPR number (DDMMYY, optional hyphen, SSSS) that is a real date.
-        let ns = text as NSString
-        for match in cprShape.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            if case .success = CPR.parse(ns.substring(with: match.range)) {
-                return "it contains what looks like a CPR number"
-            }
-        }
-        let textWords = Set(words(of: text)).subtracting(words(of: ignoring))
+        if facts.hasCPRShapedNumber { return "it contains what looks like a CPR number" }
+        guard !names.isEmpty else { return nil }
+        let textWords = memo.words(of: text).subtracting(memo.words(of: ignoring))
         for name in names where words(of: name).contains(where: { $0.count >= 2 && textWords.contains($0) }) {
             return "it contains the citizen's name"
         }
         return nil
     }
+
+    /// What `problem` finds in a text whatever the citizen: a letter's label, notification and
+    /// the sender's name are the profile's, the same in every letter, and were most of
+    /// building its messages' checks. Kept for the last `capacity` texts (then forgotten all
+    /// at once: a letter's own file name is new each time).
+    struct TextFacts {
+        var lower: String
+        var treatmentWord: String?
+        var hasCPRShapedNumber: Bool
+        var words: Set<String>?
+
+        init(_ text: String) {
+            lower = text.lowercased()
+            let lower = lower
+            treatmentWord = treatmentWords.first { UTF8Search.contains($0, in: lower) }
+            // Any run of digits shaped like a CPR number (DDMMYY, optional hyphen, SSSS) that is a real date.
+            let ns = text as NSString
+            hasCPRShapedNumber = cprShape.matches(in: text, range: NSRange(location: 0, length: ns.length)).contains {
+                if case .success = CPR.parse(ns.substring(with: $0.range)) { return true }
+                return false
+            }
+        }
+    }
+
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var facts: [String: TextFacts] = [:]
+        static let capacity = 64
+
+        func facts(of text: String) -> TextFacts {
+            if let known = lock.withLock({ facts[text] }) { return known }
+            let made = TextFacts(text)
+            lock.withLock { keep(made, for: text) }
+            return made
+        }
+
+        func words(of text: String) -> Set<String> {
+            if let known = lock.withLock({ facts[text]?.words }) { return known }
+            var made = lock.withLock { facts[text] } ?? TextFacts(text)
+            let words = Set(PrivacyGuard.words(of: text))
+            made.words = words
+            lock.withLock { keep(made, for: text) }
+            return words
+        }
+
+        /// Called with the lock held.
+        private func keep(_ made: TextFacts, for text: String) {
+            if facts.count >= Self.capacity && facts[text] == nil { facts.removeAll(keepingCapacity: true) }
+            facts[text] = made
+        }
+    }
+
+    static let memo = Memo()
 
     /// The words of `text`, lowercased: runs of letters and digits, so "Ærø-Østergård" is two words.
     static func words(of text: String) -> [String] {

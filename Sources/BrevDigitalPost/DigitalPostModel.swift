@@ -1,3 +1,4 @@
+import BrevCore
 import Foundation
 
 /// MeMo versions brev writes. 1.2 is the default; 1.1 stays accepted in parallel (memo.md §1).
@@ -52,7 +53,7 @@ public struct OutgoingLetter: Sendable {
         public var label: String
         public var filename: String
         public var pdf: [UInt8] {
-            didSet { base64 = Data(pdf).base64EncodedString() }
+            didSet { base64 = Base64.encoded(pdf) }
         }
         /// `pdf` in base64, as the messages carry it: encoded once for the message and the
         /// SF1601 body that wraps it.
@@ -62,7 +63,7 @@ public struct OutgoingLetter: Sendable {
             self.label = label
             self.filename = filename
             self.pdf = pdf
-            base64 = Data(pdf).base64EncodedString()
+            base64 = Base64.encoded(pdf)
         }
     }
 

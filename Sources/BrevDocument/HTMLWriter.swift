@@ -42,30 +42,34 @@ public enum HTMLWriter {
             }
             body += "</ol>\n</section>\n"
         }
-        return """
-        <!DOCTYPE html>
-        <html lang="\(escape(document.language))">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(document.title))</title>
-        <style>
-        \(fonts.map(fontFace).joined())\(HTMLStyle.sheet(fontStack: fontStack))</style>
-        </head>
-        <body>
-        <main class="sheet">
-        \(body)</main>
-        </body>
-        </html>
-
-        """
+        // The page in one string of the size it will have: its fonts' base64 is most of it.
+        let sheet = HTMLStyle.sheet(fontStack: fontStack)
+        var page = ""
+        page.reserveCapacity(body.utf8.count + sheet.utf8.count + fonts.reduce(0) { $0 + $1.base64.utf8.count + 256 } + 1024)
+        page += "<!DOCTYPE html>\n<html lang=\""
+        page += escape(document.language)
+        page += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        page += escape(document.title)
+        page += "</title>\n<style>\n"
+        for font in fonts { appendFontFace(font, to: &page) }
+        page += sheet
+        page += "</style>\n</head>\n<body>\n<main class=\"sheet\">\n"
+        page += body
+        page += "</main>\n</body>\n</html>\n"
+        return page
     }
 
-    /// One `@font-face` rule with the font inside it as a `data:` URL.
-    static func fontFace(_ font: WebFont) -> String {
-        let format = font.mediaType == "font/otf" ? "opentype" : "truetype"
-        return "@font-face { font-family: \"\(font.family)\"; font-style: \(font.style.isItalic ? "italic" : "normal"); "
-            + "font-weight: \(font.style.weight); src: url(data:\(font.mediaType);base64,\(font.base64)) format(\"\(format)\"); }\n"
+    /// One `@font-face` rule with the font inside it as a `data:` URL, appended to `page`.
+    static func appendFontFace(_ font: WebFont, to page: inout String) {
+        page += "@font-face { font-family: \""
+        page += font.family
+        page += font.style.isItalic ? "\"; font-style: italic; font-weight: " : "\"; font-style: normal; font-weight: "
+        page += String(font.style.weight)
+        page += "; src: url(data:"
+        page += font.mediaType
+        page += ";base64,"
+        page += font.base64
+        page += font.mediaType == "font/otf" ? ") format(\"opentype\"); }\n" : ") format(\"truetype\"); }\n"
     }
 
     private static func write(_ block: Block, into out: inout String, notes: inout [[Inline]], joined: JoinedTexts?) {

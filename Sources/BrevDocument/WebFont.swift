@@ -1,3 +1,4 @@
+import BrevCore
 import Foundation
 
 /// A font the HTML twin carries inside itself as a `data:` URL, so the page is set in the same
@@ -22,7 +23,7 @@ public struct WebFont: Sendable, Equatable {
     /// `font/ttf` or `font/otf`.
     public var mediaType: String
     public var data: [UInt8] {
-        didSet { base64 = Data(data).base64EncodedString() }
+        didSet { base64 = Base64.encoded(data) }
     }
     /// `data` in base64, as the page's `data:` URL carries it: encoded once with the font, so a
     /// font the subsetter reuses for many pages is not encoded again for each.
@@ -33,7 +34,7 @@ public struct WebFont: Sendable, Equatable {
         self.style = style
         self.mediaType = mediaType
         self.data = data
-        base64 = Data(data).base64EncodedString()
+        base64 = Base64.encoded(data)
     }
 }
 
@@ -42,8 +43,18 @@ extension Document {
     /// notes, the case info labels, and what the browser draws itself (list bullets, the
     /// numbers of ordered lists and notes). The web fonts are subset to these.
     public var shownCharacters: Set<Unicode.Scalar> {
+        shownCollector(adding: "").scalars
+    }
+
+    /// The values of `shownCharacters` and of the scalars of `extra`, in ascending order.
+    public func shownCharacterValues(adding extra: String) -> [UInt32] {
+        shownCollector(adding: extra).sortedValues
+    }
+
+    private func shownCollector(adding extra: String) -> ScalarCollector {
         var out = ScalarCollector()
         out.add("0123456789.•")
+        out.add(extra)
         func add(_ inlines: [Inline]) {
             for i in inlines {
                 switch i {
@@ -70,7 +81,7 @@ extension Document {
         }
         blocks.forEach(add)
         // White space is drawn from any face; leaving it in keeps the space glyph's width.
-        return out.scalars
+        return out
     }
 
     /// Whether any text is set in italic (an `emphasis`): only then does the page need the italic faces.

@@ -44,10 +44,50 @@ enum HyphenationPolicy {
         return sentences.filter { range in
             if namesDeadline(units[range]) { return true }
             // A date or a period has a digit; most sentences have none and skip the regex.
-            guard units[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-            let sentence = String(decoding: units[range], as: UTF16.self)
+            guard units[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }), mayHoldDate(units[range]) else { return false }
+            let sentence = string(units[range])
             return date.firstMatch(in: sentence, range: NSRange(location: 0, length: range.count)) != nil
         }
+    }
+
+    /// Whether `date` can match: each of its forms has a digit (`\d`, any decimal digit) right
+    /// before white space (`\s`) or before a full stop. Read as UTF-16 units, a unit from
+    /// U+0080 on may be either, as may any below U+0021; so a false answer is certain.
+    static func mayHoldDate(_ units: ArraySlice<UInt16>) -> Bool {
+        var i = units.startIndex
+        while i + 1 < units.endIndex {
+            let unit = units[i]
+            if (unit >= 0x30 && unit <= 0x39) || unit >= 0x80 {
+                let next = units[i + 1]
+                if next < 0x21 || next == 0x2E || next >= 0x80 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The text of UTF-16 units, as `String(decoding:as: UTF16.self)` gives it: made from its
+    /// UTF-8 bytes (that initialiser transcodes unit by unit on a slow path, and was a third
+    /// of this policy's time); units with a surrogate take that initialiser.
+    static func string(_ units: ArraySlice<UInt16>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(units.count * 3)
+        for unit in units {
+            switch unit {
+            case 0..<0x80:
+                bytes.append(UInt8(unit))
+            case 0x80..<0x800:
+                bytes.append(0xC0 | UInt8(unit >> 6))
+                bytes.append(0x80 | UInt8(unit & 0x3F))
+            case 0xD800..<0xE000:
+                return String(decoding: units, as: UTF16.self)
+            default:
+                bytes.append(0xE0 | UInt8(unit >> 12))
+                bytes.append(0x80 | UInt8(unit >> 6 & 0x3F))
+                bytes.append(0x80 | UInt8(unit & 0x3F))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static let deadlineWords: [[UInt16]] = ["senest", "frist"].map { Array($0.utf16) }
@@ -59,7 +99,7 @@ enum HyphenationPolicy {
     /// folding, which is the same there and costs a fraction (`TextScanTests` compares the two).
     static func namesDeadline(_ sentence: ArraySlice<UInt16>) -> Bool {
         guard sentence.allSatisfy(foldsLikeASCII) else {
-            let text = String(decoding: sentence, as: UTF16.self)
+            let text = string(sentence)
             return deadlineWords.contains { text.range(of: String(decoding: $0, as: UTF16.self), options: .caseInsensitive) != nil }
         }
         return deadlineWords.contains { word in
@@ -129,7 +169,7 @@ enum HyphenationPolicy {
 
     /// A date ("1. marts 2027"), or a period counted from an event ("4 uger efter"): the words
     /// of a deadline.
-    private static let date = try! NSRegularExpression(pattern:
+    static let date = try! NSRegularExpression(pattern:
         #"\b\d{1,2}\.\s+(?:\#(NoBreakRules.months))\s+\d{4}\b|\b\d+\s+(?:arbejdsdage|dage|uger|måneder)\s+efter\b"#,
         options: [.caseInsensitive])
 }

@@ -117,6 +117,35 @@ import Testing
         #expect(throws: DigitalPostError.self) { try KombiRequestWriter.messageAndRequest(letter(label: "Afgørelse til Mette"), channel: .physicalPost) }
     }
 
+    /// The request body is made from the message's own lines (`KombiRequestWriter.wrapping`):
+    /// the same bytes as libxml2's writer makes when it writes the message inside the request,
+    /// for texts it escapes (`& < > " '`, a carriage return), letters beyond ASCII, no KLE, an
+    /// attachment and a PDF of every length's padding; and for a text with a line feed, which
+    /// libxml2 writes as it is (not indentation), the request is written by libxml2 again.
+    @Test(arguments: 0..<6)
+    func theRequestMadeFromTheMessageIsTheOneLibxml2Writes(variant: Int) throws {
+        var l = letter()
+        switch variant {
+        case 0: l.caseNumber = "27.36.08 & <G01> \"x\" 'y'\r"
+        case 1: l.kle = nil
+                l.recipientName = "Nguyễn Thị Ánh O'Brien & Søn"
+        case 2: l.additionalDocuments = [.init(label: "Bilag", filename: "bilag.pdf", pdf: Array(0..<200))]
+        case 3: l.mainDocument.pdf = Array(repeating: 0x25, count: 30_001)
+        case 4: l.caseNumber = "27.36.08\nG01"
+                l.addressLines = ["Strandgårdsvej 12,\n2. th.", "2635 Ishøj"]
+        default: l.addressLines = ["c/o A & B <x>", "Strandgårdsvej 12", "2635 Ishøj"]
+                 l.countryCode = "GL"
+        }
+        for version in MeMoVersion.allCases {
+            let both = try KombiRequestWriter.messageAndRequest(l, channel: .digitalPost, version: version)
+            #expect(both.message == (try MeMoWriter.message(l, version: version)))
+            #expect(both.request == (try KombiRequestWriter.request(l, channel: .digitalPost, version: version)))
+        }
+        let print = try KombiRequestWriter.messageAndRequest(l, channel: .physicalPost)
+        #expect(print.message == (try PrintLetterWriter.forsendelse(l)))
+        #expect(print.request == (try KombiRequestWriter.request(l, channel: .physicalPost)))
+    }
+
     @Test func privacyGuardFindsTreatmentWordsNamesAndCPR() {
         #expect(PrivacyGuard.problem(in: "Afgørelse fra Ishøj Kommune") == nil)
         #expect(PrivacyGuard.problem(in: "Retur: Pitstop Rusmiddelcenter") != nil)

@@ -92,6 +92,41 @@ import Testing
         #expect(found > 1_000) // the comparison saw both answers
     }
 
+    /// The hyphenation policy's text of UTF-16 units is `String(decoding:as:)`'s, for any
+    /// stretch of a text, also one that cuts a surrogate pair.
+    @Test func unitsMadeIntoTextAreFoundationsText() {
+        var generator = SeededGenerator(seed: 20)
+        for text in Self.randomTexts(count: 5_000, seed: 21) {
+            let units = Array(text.utf16)
+            let from = Int.random(in: 0...units.count, using: &generator)
+            let to = Int.random(in: from...units.count, using: &generator)
+            for slice in [units[...], units[from..<to]] {
+                #expect(HyphenationPolicy.string(slice) == String(decoding: slice, as: UTF16.self), "\(slice.map { $0 })")
+            }
+        }
+    }
+
+    /// A sentence the policy does not give its date regex (no digit before white space or a
+    /// full stop) is one in which the regex finds nothing.
+    @Test func sentencesSkippedForTheDateRegexHoldNoDate() {
+        var generator = SeededGenerator(seed: 22)
+        let pieces = Self.noBreakAlphabet + ["1", "24", "1.", ". ", "marts", "MARTS", "2027", "arbejdsdage", "måneder", "efter", "\u{2003}", "\u{967}",
+                                             "1. marts 2027", "24.\u{A0}november 2026", "4 uger efter", "10\narbejdsdage efter",
+                                             "\u{967}\u{968}. marts 2027", "3\u{2003}dage efter", "12.marts 2027", "4uger efter"]
+        var dates = 0, skipped = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let units = Array(text.utf16)
+            let found = HyphenationPolicy.date.firstMatch(in: text, range: NSRange(location: 0, length: units.count)) != nil
+            if found { dates += 1 }
+            if !HyphenationPolicy.mayHoldDate(units[...]) {
+                skipped += 1
+                #expect(!found, "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(dates > 2_000 && skipped > 2_000) // the regex found dates, and the check skipped texts
+    }
+
     @Test func textsWithoutADotBeforeTwoLettersAreNeverSearchedForAddressesInVain() {
         var linked = 0
         for text in Self.randomTexts(count: 20_000, seed: 17) {
@@ -150,6 +185,7 @@ import Testing
             collector.add(text)
             expected.formUnion(text.unicodeScalars)
             #expect(collector.scalars == expected, "\(text.unicodeScalars.map(\.value))")
+            #expect(collector.sortedValues == expected.map(\.value).sorted(), "\(text.unicodeScalars.map(\.value))")
         }
     }
 

@@ -78,6 +78,29 @@ import Testing
         #expect(try LetterPipeline(environment: TestSupport.environment).render(caseJSON: afslag).html == first)
     }
 
+    /// Noto Sans is carried with every ASCII letter and digit and the Danish letters: letters of
+    /// one kind whose names and streets differ (here in capitals no other text shows) carry the
+    /// same fonts, made once.
+    @Test func lettersThatDifferInNameAndStreetShareTheirFonts() throws {
+        let pipeline = try LetterPipeline(environment: TestSupport.environment)
+        var fontRules: [[String]] = []
+        for (name, street) in [("Quirin Zwick", "Yxenvej 9"), ("Walther Xu", "Jyllandsgade 17, 3. tv.")] {
+            var object = try TestSupport.exampleObject("afslag-doegn-sel101.json")
+            var citizen = object["citizen"] as! [String: Any]
+            var address = citizen["address"] as! [String: Any]
+            citizen["name"] = name
+            address["street"] = street
+            citizen["address"] = address
+            object["citizen"] = citizen
+            let html = try pipeline.render(caseJSON: try TestSupport.json(object)).html
+            #expect(html.contains(name) && html.contains(street.prefix(7)))
+            fontRules.append(html.split(separator: "\n").filter { $0.hasPrefix("@font-face") }.map(String.init))
+        }
+        #expect(fontRules[0].count == 2 && fontRules[0] == fontRules[1])
+        let reuse = try #require(pipeline.htmlReuse.first)
+        #expect(reuse.hits == 1 && reuse.misses == 1)
+    }
+
     @Test func charactersNotoSansLacksGetTheFallbackFaceAsInThePDF() throws {
         var object = try TestSupport.exampleObject("afslag-doegn-sel101.json")
         var citizen = object["citizen"] as! [String: Any]
