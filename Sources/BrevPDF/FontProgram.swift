@@ -27,6 +27,10 @@ final class FontProgram {
     private var subsets: [[UInt32]: Subset] = [:]
     static let subsetCacheLimit = 64
 
+    /// ToUnicode maps already deflated, by their text: a glyph set found above mostly comes with
+    /// the same map. Bounded like `subsets`.
+    private var toUnicodeMaps: [[UInt8]: [UInt8]] = [:]
+
     struct Subset {
         /// `ABCDEF+NotoSans-Regular`: six capitals from the glyph set, as PDF names subsets.
         var name: String
@@ -105,6 +109,15 @@ final class FontProgram {
         if subsets.count >= FontProgram.subsetCacheLimit { subsets.removeAll(keepingCapacity: true) }
         subsets[glyphs] = subset
         return subset
+    }
+
+    /// `cmap` (a ToUnicode CMap of this font's glyphs) at deflate level 6.
+    func toUnicodeDeflated(_ cmap: [UInt8]) throws -> [UInt8] {
+        if let known = toUnicodeMaps[cmap] { return known }
+        let deflated = try Zlib.deflate(cmap, level: 6)
+        if toUnicodeMaps.count >= FontProgram.subsetCacheLimit { toUnicodeMaps.removeAll(keepingCapacity: true) }
+        toUnicodeMaps[cmap] = deflated
+        return deflated
     }
 
     private static func tag(_ s: String) -> UInt32 {

@@ -40,7 +40,7 @@ struct PageContent {
     }
 
     mutating func hex4(_ value: UInt32) {
-        for shift in [12, 8, 4, 0] { bytes.append(PDFObject.hexDigits[Int(value >> UInt32(shift)) & 15]) }
+        for shift in [12, 8, 4, 0] { bytes.append(PDFSyntax.hexDigits[Int(value >> UInt32(shift)) & 15]) }
     }
 
     /// `/Tag <</MCID n>> BDC`: marked content that belongs to a structure element.

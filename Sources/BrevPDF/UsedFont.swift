@@ -42,7 +42,7 @@ struct UsedFont {
         out.reserveCapacity(256 + glyphs.count * 16)
         func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
         func hex(_ unit: UInt16) {
-            for shift in [12, 8, 4, 0] { out.append(PDFObject.hexDigits[Int(unit >> UInt16(shift)) & 15]) }
+            for shift in [12, 8, 4, 0] { out.append(PDFSyntax.hexDigits[Int(unit >> UInt16(shift)) & 15]) }
         }
         raw("""
         /CIDInit /ProcSet findresource begin
