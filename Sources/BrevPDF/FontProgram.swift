@@ -21,6 +21,8 @@ final class FontProgram {
     private let face: OpaquePointer
     private let horizontalMetrics: [UInt8]
     private let horizontalMetricCount: Int
+    /// Every glyph's advance as `width` gives it, looked up per glyph drawn.
+    private var advances: [Double] = []
 
     /// Subsets already made, by the glyphs they hold: letters from one template use nearly the
     /// same glyphs, so most letters find theirs here. Bounded: emptied when full.
@@ -63,12 +65,18 @@ final class FontProgram {
         guard horizontalMetricCount > 0, horizontalMetrics.count >= 4 * horizontalMetricCount else { throw .fontUnreadable(path) }
         postScriptName = FontProgram.readPostScriptName(FontProgram.table(face, "name"))
             ?? String(path.split(separator: "/").last?.split(separator: ".").first ?? "Font")
+        advances = (0..<glyphCount).map { advance(UInt32($0)) }
     }
 
     deinit { hb_face_destroy(face) }
 
     /// The glyph's advance in glyph space (1000 units to the em), as /W gives it.
     func width(_ glyph: UInt32) -> Double {
+        let i = Int(glyph)
+        return i < advances.count ? advances[i] : advance(glyph)
+    }
+
+    private func advance(_ glyph: UInt32) -> Double {
         let i = min(Int(glyph), horizontalMetricCount - 1)
         return Double(FontProgram.uint16(horizontalMetrics, 4 * i)) * 1000 / unitsPerEm
     }

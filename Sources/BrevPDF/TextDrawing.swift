@@ -33,8 +33,16 @@ struct TextDrawing {
     mutating func draw(_ run: GlyphRun, into c: inout PageContent) {
         guard !run.glyphs.isEmpty, run.font < fonts.count else { return }
         let program = fonts[run.font]
-        if used[run.font] == nil { used[run.font] = UsedFont(glyphCount: program.glyphCount) }
-        let text = Array(run.text.utf8)
+        // The font's use, taken out of `used` while drawing so that it is changed in place.
+        var font = used[run.font] ?? UsedFont(glyphCount: program.glyphCount)
+        used[run.font] = nil
+        var text = run.text
+        text.withUTF8 { bytes in draw(run, bytes, program, &font, into: &c) }
+        used[run.font] = font
+    }
+
+    private mutating func draw(_ run: GlyphRun, _ text: UnsafeBufferPointer<UInt8>, _ program: FontProgram,
+                               _ font: inout UsedFont, into c: inout PageContent) {
         let clusters = TextDrawing.clusters(of: run, textCount: text.count)
 
         c.raw("BT\n")
@@ -89,22 +97,28 @@ struct TextDrawing {
             }
             c.hex4(g.id)
             pen += program.width(g.id) * scale
-            used[run.font]!.use(g.id)
+            font.use(g.id)
         }
 
         for cluster in clusters {
-            let scalars = decode(text[cluster.text])
-            let clusterText = units[...]
             let glyphs = run.glyphs[cluster.glyphs]
+            // Nearly every cluster: one ASCII character, one glyph.
+            if cluster.text.count == 1, glyphs.count == 1, text[cluster.text.lowerBound] < 0x80,
+               font.maps(glyphs[glyphs.startIndex].id, toUnit: UInt16(text[cluster.text.lowerBound])) {
+                glyph(glyphs[glyphs.startIndex])
+                continue
+            }
+            let scalars = decode(UnsafeBufferPointer(rebasing: text[cluster.text]))
+            let clusterText = units[...]
             var reproduced: Bool
             if glyphs.count == 1 {
-                reproduced = used[run.font]!.maps(glyphs.first!.id, to: clusterText)
+                reproduced = font.maps(glyphs.first!.id, to: clusterText)
             } else if glyphs.count == scalars {
                 // As many glyphs as characters (a letter and its accent): each glyph its character.
                 reproduced = true
                 for (i, g) in glyphs.enumerated() {
                     let end = i + 1 < scalarStarts.count ? scalarStarts[i + 1] : clusterText.endIndex
-                    if !used[run.font]!.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
+                    if !font.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
                 }
             } else {
                 reproduced = false
@@ -112,7 +126,7 @@ struct TextDrawing {
             if reproduced {
                 for g in glyphs { glyph(g) }
             } else {
-                for g in glyphs { used[run.font]!.fallback(g.id, clusterText) }
+                for g in glyphs { font.fallback(g.id, clusterText) }
                 closeArray()
                 c.beginActualText(clusterText)
                 for g in glyphs { glyph(g) }
@@ -152,7 +166,7 @@ struct TextDrawing {
 
     /// UTF-8 (valid: it is a Swift string's) to UTF-16 in `units`, with where each character
     /// starts in `scalarStarts`; returns the number of characters.
-    private mutating func decode(_ bytes: ArraySlice<UInt8>) -> Int {
+    private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         units.removeAll(keepingCapacity: true)
         scalarStarts.removeAll(keepingCapacity: true)
         var i = bytes.startIndex
