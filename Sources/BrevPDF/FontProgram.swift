@@ -82,7 +82,7 @@ final class FontProgram {
     }
 
     /// The font cut down to `glyphs` (sorted, distinct): outlines only, no hinting, no layout tables.
-    func subset(_ glyphs: [UInt32]) throws(PDFError) -> Subset {
+    func subset(_ glyphs: [UInt32], deflater: Deflater) throws(PDFError) -> Subset {
         if let known = subsets[glyphs] { return known }
         guard let input = hb_subset_input_create_or_fail() else { throw .fontSubset(path) }
         defer { hb_subset_input_destroy(input) }
@@ -103,12 +103,8 @@ final class FontProgram {
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(blob, &length), length > 0 else { throw .fontSubset(path) }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
-        let deflated: [UInt8]
-        do {
-            deflated = try Zlib.deflate(bytes, level: 6)
-        } catch {
-            throw .fontSubset(path)
-        }
+        // Kept in the cache: at its own size, not the compressor's bound.
+        let deflated = Array(try deflater.deflate(bytes)[...])
         var key: [UInt8] = Array(postScriptName.utf8)
         for glyph in glyphs { key += [UInt8(truncatingIfNeeded: glyph >> 8), UInt8(truncatingIfNeeded: glyph)] }
         let digest = SHA256.digest(key)
@@ -119,10 +115,10 @@ final class FontProgram {
         return subset
     }
 
-    /// `cmap` (a ToUnicode CMap of this font's glyphs) at deflate level 6.
-    func toUnicodeDeflated(_ cmap: [UInt8]) throws -> [UInt8] {
+    /// `cmap` (a ToUnicode CMap of this font's glyphs) compressed by `deflater`.
+    func toUnicodeDeflated(_ cmap: [UInt8], deflater: Deflater) throws(PDFError) -> [UInt8] {
         if let known = toUnicodeMaps[cmap] { return known }
-        let deflated = try Zlib.deflate(cmap, level: 6)
+        let deflated = Array(try deflater.deflate(cmap)[...])
         if toUnicodeMaps.count >= FontProgram.subsetCacheLimit { toUnicodeMaps.removeAll(keepingCapacity: true) }
         toUnicodeMaps[cmap] = deflated
         return deflated

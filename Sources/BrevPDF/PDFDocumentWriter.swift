@@ -45,6 +45,8 @@ struct PDFDocumentWriter {
     let metadata: PDFMetadata
     let language: String
     let iccProfileDeflated: [UInt8]
+    private let fast: Deflater
+    private let strong: Deflater
     private var text: TextDrawing
     private var structure: StructureTree
     private var contents: [[UInt8]] = []
@@ -54,7 +56,10 @@ struct PDFDocumentWriter {
     private var destinations: [Destination] = []
     private var destinationNames: Set<String> = []
 
-    init(pages: Pages, metadata: PDFMetadata, language: String, fonts: [FontProgram], iccProfileDeflated: [UInt8]) {
+    init(pages: Pages, metadata: PDFMetadata, language: String, fonts: [FontProgram], iccProfileDeflated: [UInt8],
+         fast: Deflater, strong: Deflater) {
+        self.fast = fast
+        self.strong = strong
         self.pages = pages
         self.metadata = metadata
         self.language = language
@@ -250,7 +255,7 @@ struct PDFDocumentWriter {
 
         // Pages.
         for (index, content) in contents.enumerated() {
-            let stream = file.addStream(try Zlib.deflate(content, level: PDFFileWriter.compressionLevel)) { d in
+            let stream = file.addStream(try fast.deflate(content)) { d in
                 d.entry("Filter", name: "FlateDecode")
             }
             file.set(pageRefs[index]) { d in
@@ -514,7 +519,7 @@ struct PDFDocumentWriter {
 
         // The /ID follows from the document's input: the same input, the same bytes.
         let id = Array(SHA256.digest(metadata.identity).prefix(16))
-        return try file.write(root: catalog, info: infoRef, id: id)
+        return try file.write(root: catalog, info: infoRef, id: id, deflater: fast)
     }
 
     /// `[page /XYZ x y 0]`: a view of the page at (x, y), the zoom unchanged.
@@ -536,7 +541,7 @@ struct PDFDocumentWriter {
             guard let used, !used.glyphs.isEmpty else { continue }
             let program = text.fonts[index]
             let glyphs = used.glyphs.sorted()
-            let subset = try program.subset(glyphs)
+            let subset = try program.subset(glyphs, deflater: strong)
             let fontFile = file.addStream(subset.deflated) { d in
                 d.entry("Length1", int: subset.length)
                 d.entry("Filter", name: "FlateDecode")
@@ -582,7 +587,7 @@ struct PDFDocumentWriter {
                 }
                 d.raw("]] ")
             }
-            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap())) { d in
+            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap(), deflater: strong)) { d in
                 d.entry("Filter", name: "FlateDecode")
             }
             let font = file.add { d in

@@ -57,7 +57,7 @@ struct PDFFileWriter {
     }
 
     /// The whole file, its trailer /Root, /Info and /ID.
-    func write(root: Int, info: Int, id: [UInt8]) throws -> [UInt8] {
+    func write(root: Int, info: Int, id: [UInt8], deflater: Deflater) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(32 * 1024)
         // The header and a comment of bytes above 127, so that tools treat the file as binary (PDF/A-2 6.1.2).
@@ -106,7 +106,7 @@ struct PDFFileWriter {
                 stream.append(0x0A)
             }
             entries.append((1, out.count, 0))
-            let deflated = try Zlib.deflate(stream, level: PDFFileWriter.compressionLevel)
+            let deflated = try deflater.deflate(stream)
             var d = PDFSyntax()
             d.raw("<<")
             d.entry("Type", name: "ObjStm")
@@ -130,7 +130,7 @@ struct PDFFileWriter {
             PDFFileWriter.appendBigEndian(e.a, width: offsetWidth, to: &table)
             PDFFileWriter.appendBigEndian(e.b, width: 2, to: &table)
         }
-        let deflated = try Zlib.deflate(table, level: PDFFileWriter.compressionLevel)
+        let deflated = try deflater.deflate(table)
         var d = PDFSyntax()
         d.raw("<<")
         d.entry("Type", name: "XRef")
