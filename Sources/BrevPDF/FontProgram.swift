@@ -22,7 +22,7 @@ final class FontProgram {
     private let horizontalMetrics: [UInt8]
     private let horizontalMetricCount: Int
     /// Every glyph's advance as `width` gives it, looked up per glyph drawn.
-    private var advances: [Double] = []
+    private let advances: [Double]
 
     /// Subsets already made, by the glyphs they hold: letters from one template use nearly the
     /// same glyphs, so most letters find theirs here. Bounded: emptied when full.
@@ -65,7 +65,8 @@ final class FontProgram {
         guard horizontalMetricCount > 0, horizontalMetrics.count >= 4 * horizontalMetricCount else { throw .fontUnreadable(path) }
         postScriptName = FontProgram.readPostScriptName(FontProgram.table(face, "name"))
             ?? String(path.split(separator: "/").last?.split(separator: ".").first ?? "Font")
-        advances = (0..<glyphCount).map { advance(UInt32($0)) }
+        let (metrics, metricCount, upemUsed) = (horizontalMetrics, horizontalMetricCount, unitsPerEm)
+        advances = (0..<glyphCount).map { FontProgram.advance(UInt32($0), metrics, metricCount, upemUsed) }
     }
 
     deinit { hb_face_destroy(face) }
@@ -73,12 +74,12 @@ final class FontProgram {
     /// The glyph's advance in glyph space (1000 units to the em), as /W gives it.
     func width(_ glyph: UInt32) -> Double {
         let i = Int(glyph)
-        return i < advances.count ? advances[i] : advance(glyph)
+        return i < advances.count ? advances[i] : FontProgram.advance(glyph, horizontalMetrics, horizontalMetricCount, unitsPerEm)
     }
 
-    private func advance(_ glyph: UInt32) -> Double {
-        let i = min(Int(glyph), horizontalMetricCount - 1)
-        return Double(FontProgram.uint16(horizontalMetrics, 4 * i)) * 1000 / unitsPerEm
+    private static func advance(_ glyph: UInt32, _ metrics: [UInt8], _ metricCount: Int, _ unitsPerEm: Double) -> Double {
+        let i = min(Int(glyph), metricCount - 1)
+        return Double(FontProgram.uint16(metrics, 4 * i)) * 1000 / unitsPerEm
     }
 
     /// The font cut down to `glyphs` (sorted, distinct): outlines only, no hinting, no layout tables.

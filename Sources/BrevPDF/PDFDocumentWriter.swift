@@ -9,7 +9,13 @@ struct PDFDocumentWriter {
     /// Elements whose content is text. Their text goes in a `Span` inside them: an element split
     /// across pages then holds one Span per page, and the running footer, drawn between them,
     /// stays outside the tree.
-    static let textElements: Set<StructureRole> = [.p, .h1, .h2, .h3, .th, .td, .lbl, .note]
+    static func holdsText(_ role: StructureRole) -> Bool {
+        switch role {
+        case .p, .h1, .h2, .h3, .th, .td, .lbl, .note: return true
+        case .document, .div, .l, .li, .lBody, .table, .tr, .link, .figure: return false
+        }
+    }
+
     /// A bookmark or destination points this far (points) above its text's baseline.
     static let bookmarkRise = 16.0
 
@@ -183,7 +189,7 @@ struct PDFDocumentWriter {
                         c.endMarkedContent()
                         continue
                     }
-                    if PDFDocumentWriter.textElements.contains(top.role) {
+                    if PDFDocumentWriter.holdsText(top.role) {
                         if span == nil {
                             let element = structure.add("Span", parent: top.element)
                             c.beginMarkedContent("Span", mcid: structure.addContent(to: element, page: pageIndex))
@@ -328,7 +334,7 @@ struct PDFDocumentWriter {
         for (index, element) in structure.elements.enumerated() {
             file.set(elementRefs[index]) { d in
                 d.entry("Type", name: "StructElem")
-                d.entry("S", name: element.role)
+                d.entry("S", nameOf: element.role)
                 d.entry("P", reference: element.parent.map { elementRefs[$0] } ?? structRoot)
                 if let page = element.page { d.entry("Pg", reference: pageRefs[page]) }
                 d.key("K")
@@ -362,7 +368,7 @@ struct PDFDocumentWriter {
                     d.key("A")
                     d.raw("<<")
                     d.entry("O", name: "Table")
-                    d.entry("Scope", name: scope)
+                    d.entry("Scope", nameOf: scope)
                     d.raw(">> ")
                 }
                 if let id = element.id { d.entry("ID", string: id) }
@@ -548,7 +554,7 @@ struct PDFDocumentWriter {
             }
             let descriptor = file.add { d in
                 d.entry("Type", name: "FontDescriptor")
-                d.entry("FontName", name: subset.name)
+                d.entry("FontName", nameOf: subset.name)
                 d.entry("Flags", int: program.italicAngle != 0 ? 4 + 64 : 4)
                 d.key("FontBBox")
                 d.reals(program.boundingBox)
@@ -563,7 +569,7 @@ struct PDFDocumentWriter {
             let cidFont = file.add { d in
                 d.entry("Type", name: "Font")
                 d.entry("Subtype", name: "CIDFontType2")
-                d.entry("BaseFont", name: subset.name)
+                d.entry("BaseFont", nameOf: subset.name)
                 d.key("CIDSystemInfo")
                 d.raw("<<")
                 d.entry("Registry", string: "Adobe")
@@ -593,7 +599,7 @@ struct PDFDocumentWriter {
             let font = file.add { d in
                 d.entry("Type", name: "Font")
                 d.entry("Subtype", name: "Type0")
-                d.entry("BaseFont", name: subset.name)
+                d.entry("BaseFont", nameOf: subset.name)
                 d.entry("Encoding", name: "Identity-H")
                 d.key("DescendantFonts")
                 d.references([cidFont])

@@ -41,7 +41,7 @@ struct PDFSyntax {
     }
 
     /// A name known to need no escaping.
-    mutating func name(_ s: StaticString) {
+    mutating func name(literal s: StaticString) {
         bytes.append(UInt8(ascii: "/"))
         raw(s)
     }
@@ -74,13 +74,15 @@ struct PDFSyntax {
         bytes.append(UInt8(ascii: " "))
     }
 
+    /// A name written in the code, known to need no escaping.
     mutating func entry(_ k: StaticString, name value: StaticString) {
         key(k)
-        name(value)
+        name(literal: value)
         space()
     }
 
-    mutating func entry(_ k: StaticString, name value: String) {
+    /// A name from data (a role, a font's name), escaped where it must be.
+    mutating func entry(_ k: StaticString, nameOf value: String) {
         key(k)
         name(value)
         space()

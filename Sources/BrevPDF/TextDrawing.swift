@@ -43,8 +43,6 @@ struct TextDrawing {
 
     private mutating func draw(_ run: GlyphRun, _ text: UnsafeBufferPointer<UInt8>, _ program: FontProgram,
                                _ font: inout UsedFont, into c: inout PageContent) {
-        let clusters = TextDrawing.clusters(of: run, textCount: text.count)
-
         c.raw("BT\n")
         if c.font != run.font || c.size != run.size {
             c.name("F\(run.font)")
@@ -100,42 +98,67 @@ struct TextDrawing {
             font.use(g.id)
         }
 
-        for cluster in clusters {
-            let glyphs = run.glyphs[cluster.glyphs]
-            // Nearly every cluster: one ASCII character, one glyph.
-            if cluster.text.count == 1, glyphs.count == 1, text[cluster.text.lowerBound] < 0x80,
-               font.maps(glyphs[glyphs.startIndex].id, toUnit: UInt16(text[cluster.text.lowerBound])) {
-                glyph(glyphs[glyphs.startIndex])
-                continue
+        run.glyphs.withUnsafeBufferPointer { glyphs in
+            func cluster(text range: Range<Int>, glyphs glyphRange: Range<Int>) {
+                // Nearly every cluster: one ASCII character, one glyph.
+                if range.count == 1, glyphRange.count == 1, text[range.lowerBound] < 0x80,
+                   font.maps(glyphs[glyphRange.lowerBound].id, toUnit: UInt16(text[range.lowerBound])) {
+                    glyph(glyphs[glyphRange.lowerBound])
+                    return
+                }
+                let glyphs = UnsafeBufferPointer(rebasing: glyphs[glyphRange])
+                let scalars = decode(UnsafeBufferPointer(rebasing: text[range]))
+                let clusterText = units[...]
+                var reproduced: Bool
+                if glyphs.count == 1 {
+                    reproduced = font.maps(glyphs[0].id, to: clusterText)
+                } else if glyphs.count == scalars {
+                    // As many glyphs as characters (a letter and its accent): each glyph its character.
+                    reproduced = true
+                    for (i, g) in glyphs.enumerated() {
+                        let end = i + 1 < scalarStarts.count ? scalarStarts[i + 1] : clusterText.endIndex
+                        if !font.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
+                    }
+                } else {
+                    reproduced = false
+                }
+                if reproduced {
+                    for g in glyphs { glyph(g) }
+                } else {
+                    for g in glyphs { font.fallback(g.id, clusterText) }
+                    closeArray()
+                    c.beginActualText(clusterText)
+                    for g in glyphs { glyph(g) }
+                    closeArray()
+                    c.endMarkedContent()
+                }
             }
-            let scalars = decode(UnsafeBufferPointer(rebasing: text[cluster.text]))
-            let clusterText = units[...]
-            var reproduced: Bool
-            if glyphs.count == 1 {
-                reproduced = font.maps(glyphs.first!.id, to: clusterText)
-            } else if glyphs.count == scalars {
-                // As many glyphs as characters (a letter and its accent): each glyph its character.
-                reproduced = true
-                for (i, g) in glyphs.enumerated() {
-                    let end = i + 1 < scalarStarts.count ? scalarStarts[i + 1] : clusterText.endIndex
-                    if !font.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
+            if TextDrawing.clustersAreSimple(run, textCount: text.count) {
+                // Every cluster shows text with glyphs and they add up: taken as they are.
+                var t = 0, g = 0
+                for k in run.clusters {
+                    cluster(text: t..<t + k.bytes, glyphs: g..<g + k.glyphs)
+                    t += k.bytes
+                    g += k.glyphs
                 }
             } else {
-                reproduced = false
-            }
-            if reproduced {
-                for g in glyphs { glyph(g) }
-            } else {
-                for g in glyphs { font.fallback(g.id, clusterText) }
-                closeArray()
-                c.beginActualText(clusterText)
-                for g in glyphs { glyph(g) }
-                closeArray()
-                c.endMarkedContent()
+                for k in TextDrawing.clusters(of: run, textCount: text.count) { cluster(text: k.text, glyphs: k.glyphs) }
             }
         }
         closeArray()
         c.raw("ET\n")
+    }
+
+    /// Whether `clusters(of:textCount:)` would give the run's clusters unchanged: each has glyphs
+    /// and text, and together they cover the run.
+    static func clustersAreSimple(_ run: GlyphRun, textCount: Int) -> Bool {
+        var t = 0, g = 0
+        for cluster in run.clusters {
+            guard cluster.glyphs > 0, cluster.bytes >= 0 else { return false }
+            t += cluster.bytes
+            g += cluster.glyphs
+        }
+        return t == textCount && g == run.glyphs.count && !run.clusters.isEmpty
     }
 
     /// The run's clusters as ranges of its UTF-8 text and of its glyphs. Text shown by no glyph
