@@ -98,52 +98,53 @@ struct TextDrawing {
             font.use(g.id)
         }
 
-        run.glyphs.withUnsafeBufferPointer { glyphs in
-            func cluster(text range: Range<Int>, glyphs glyphRange: Range<Int>) {
-                // Nearly every cluster: one ASCII character, one glyph.
-                if range.count == 1, glyphRange.count == 1, text[range.lowerBound] < 0x80,
-                   font.maps(glyphs[glyphRange.lowerBound].id, toUnit: UInt16(text[range.lowerBound])) {
-                    glyph(glyphs[glyphRange.lowerBound])
-                    return
-                }
-                let glyphs = UnsafeBufferPointer(rebasing: glyphs[glyphRange])
-                let scalars = decode(UnsafeBufferPointer(rebasing: text[range]))
-                let clusterText = units[...]
-                var reproduced: Bool
-                if glyphs.count == 1 {
-                    reproduced = font.maps(glyphs[0].id, to: clusterText)
-                } else if glyphs.count == scalars {
-                    // As many glyphs as characters (a letter and its accent): each glyph its character.
-                    reproduced = true
-                    for (i, g) in glyphs.enumerated() {
-                        let end = i + 1 < scalarStarts.count ? scalarStarts[i + 1] : clusterText.endIndex
-                        if !font.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
-                    }
-                } else {
-                    reproduced = false
-                }
-                if reproduced {
-                    for g in glyphs { glyph(g) }
-                } else {
-                    for g in glyphs { font.fallback(g.id, clusterText) }
-                    closeArray()
-                    c.beginActualText(clusterText)
-                    for g in glyphs { glyph(g) }
-                    closeArray()
-                    c.endMarkedContent()
-                }
+        // (Nested functions, not a closure: variables captured by a closure would be boxed and
+        // every access to them checked.)
+        func cluster(text range: Range<Int>, glyphs glyphRange: Range<Int>) {
+            // Nearly every cluster: one ASCII character, one glyph.
+            if range.count == 1, glyphRange.count == 1, text[range.lowerBound] < 0x80,
+               font.maps(run.glyphs[glyphRange.lowerBound].id, toUnit: UInt16(text[range.lowerBound])) {
+                glyph(run.glyphs[glyphRange.lowerBound])
+                return
             }
-            if TextDrawing.clustersAreSimple(run, textCount: text.count) {
-                // Every cluster shows text with glyphs and they add up: taken as they are.
-                var t = 0, g = 0
-                for k in run.clusters {
-                    cluster(text: t..<t + k.bytes, glyphs: g..<g + k.glyphs)
-                    t += k.bytes
-                    g += k.glyphs
+            let glyphs = run.glyphs[glyphRange]
+            let scalars = decode(UnsafeBufferPointer(rebasing: text[range]))
+            let clusterText = units[...]
+            var reproduced: Bool
+            if glyphs.count == 1 {
+                reproduced = font.maps(glyphs.first!.id, to: clusterText)
+            } else if glyphs.count == scalars {
+                // As many glyphs as characters (a letter and its accent): each glyph its character.
+                reproduced = true
+                for (i, g) in glyphs.enumerated() {
+                    let end = i + 1 < scalarStarts.count ? scalarStarts[i + 1] : clusterText.endIndex
+                    if !font.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
                 }
             } else {
-                for k in TextDrawing.clusters(of: run, textCount: text.count) { cluster(text: k.text, glyphs: k.glyphs) }
+                reproduced = false
             }
+            if reproduced {
+                for g in glyphs { glyph(g) }
+            } else {
+                for g in glyphs { font.fallback(g.id, clusterText) }
+                closeArray()
+                c.beginActualText(clusterText)
+                for g in glyphs { glyph(g) }
+                closeArray()
+                c.endMarkedContent()
+            }
+        }
+
+        if TextDrawing.clustersAreSimple(run, textCount: text.count) {
+            // Every cluster shows text with glyphs and they add up: taken as they are.
+            var t = 0, g = 0
+            for k in run.clusters {
+                cluster(text: t..<t + k.bytes, glyphs: g..<g + k.glyphs)
+                t += k.bytes
+                g += k.glyphs
+            }
+        } else {
+            for k in TextDrawing.clusters(of: run, textCount: text.count) { cluster(text: k.text, glyphs: k.glyphs) }
         }
         closeArray()
         c.raw("ET\n")
