@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "BrevPages"),
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "BrevPages", "CHarfBuzz", "CICUBreak", "CHyphen"]),
         // The PDF writer subsets its fonts with hb-subset; cairo draws only the page images.
-        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType", "CHarfBuzzSubset"]),
+        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType", "CHarfBuzzSubset", "CZlib"]),
         .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
         // The HTML twin's web fonts: subsets of Fonts/ to the characters a page shows.
         .target(name: "BrevWebFont", dependencies: ["BrevDocument", "CHarfBuzzSubset"]),

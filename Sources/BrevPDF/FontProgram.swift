@@ -21,11 +21,17 @@ final class FontProgram {
     private let face: OpaquePointer
     private let horizontalMetrics: [UInt8]
     private let horizontalMetricCount: Int
+    /// Every glyph's advance as `width` gives it, looked up per glyph drawn.
+    private let advances: [Double]
 
     /// Subsets already made, by the glyphs they hold: letters from one template use nearly the
     /// same glyphs, so most letters find theirs here. Bounded: emptied when full.
     private var subsets: [[UInt32]: Subset] = [:]
     static let subsetCacheLimit = 64
+
+    /// ToUnicode maps already deflated, by their text: a glyph set found above mostly comes with
+    /// the same map. Bounded like `subsets`.
+    private var toUnicodeMaps: [[UInt8]: [UInt8]] = [:]
 
     struct Subset {
         /// `ABCDEF+NotoSans-Regular`: six capitals from the glyph set, as PDF names subsets.
@@ -59,18 +65,25 @@ final class FontProgram {
         guard horizontalMetricCount > 0, horizontalMetrics.count >= 4 * horizontalMetricCount else { throw .fontUnreadable(path) }
         postScriptName = FontProgram.readPostScriptName(FontProgram.table(face, "name"))
             ?? String(path.split(separator: "/").last?.split(separator: ".").first ?? "Font")
+        let (metrics, metricCount, upemUsed) = (horizontalMetrics, horizontalMetricCount, unitsPerEm)
+        advances = (0..<glyphCount).map { FontProgram.advance(UInt32($0), metrics, metricCount, upemUsed) }
     }
 
     deinit { hb_face_destroy(face) }
 
     /// The glyph's advance in glyph space (1000 units to the em), as /W gives it.
     func width(_ glyph: UInt32) -> Double {
-        let i = min(Int(glyph), horizontalMetricCount - 1)
-        return Double(FontProgram.uint16(horizontalMetrics, 4 * i)) * 1000 / unitsPerEm
+        let i = Int(glyph)
+        return i < advances.count ? advances[i] : FontProgram.advance(glyph, horizontalMetrics, horizontalMetricCount, unitsPerEm)
+    }
+
+    private static func advance(_ glyph: UInt32, _ metrics: [UInt8], _ metricCount: Int, _ unitsPerEm: Double) -> Double {
+        let i = min(Int(glyph), metricCount - 1)
+        return Double(FontProgram.uint16(metrics, 4 * i)) * 1000 / unitsPerEm
     }
 
     /// The font cut down to `glyphs` (sorted, distinct): outlines only, no hinting, no layout tables.
-    func subset(_ glyphs: [UInt32]) throws(PDFError) -> Subset {
+    func subset(_ glyphs: [UInt32], deflater: Deflater) throws(PDFError) -> Subset {
         if let known = subsets[glyphs] { return known }
         guard let input = hb_subset_input_create_or_fail() else { throw .fontSubset(path) }
         defer { hb_subset_input_destroy(input) }
@@ -91,12 +104,8 @@ final class FontProgram {
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(blob, &length), length > 0 else { throw .fontSubset(path) }
         let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
-        let deflated: [UInt8]
-        do {
-            deflated = try Zlib.deflate(bytes, level: 6)
-        } catch {
-            throw .fontSubset(path)
-        }
+        // Kept in the cache: at its own size, not the compressor's bound.
+        let deflated = Array(try deflater.deflate(bytes)[...])
         var key: [UInt8] = Array(postScriptName.utf8)
         for glyph in glyphs { key += [UInt8(truncatingIfNeeded: glyph >> 8), UInt8(truncatingIfNeeded: glyph)] }
         let digest = SHA256.digest(key)
@@ -105,6 +114,15 @@ final class FontProgram {
         if subsets.count >= FontProgram.subsetCacheLimit { subsets.removeAll(keepingCapacity: true) }
         subsets[glyphs] = subset
         return subset
+    }
+
+    /// `cmap` (a ToUnicode CMap of this font's glyphs) compressed by `deflater`.
+    func toUnicodeDeflated(_ cmap: [UInt8], deflater: Deflater) throws(PDFError) -> [UInt8] {
+        if let known = toUnicodeMaps[cmap] { return known }
+        let deflated = Array(try deflater.deflate(cmap)[...])
+        if toUnicodeMaps.count >= FontProgram.subsetCacheLimit { toUnicodeMaps.removeAll(keepingCapacity: true) }
+        toUnicodeMaps[cmap] = deflated
+        return deflated
     }
 
     private static func tag(_ s: String) -> UInt32 {

@@ -9,7 +9,13 @@ struct PDFDocumentWriter {
     /// Elements whose content is text. Their text goes in a `Span` inside them: an element split
     /// across pages then holds one Span per page, and the running footer, drawn between them,
     /// stays outside the tree.
-    static let textElements: Set<StructureRole> = [.p, .h1, .h2, .h3, .th, .td, .lbl, .note]
+    static func holdsText(_ role: StructureRole) -> Bool {
+        switch role {
+        case .p, .h1, .h2, .h3, .th, .td, .lbl, .note: return true
+        case .document, .div, .l, .li, .lBody, .table, .tr, .link, .figure: return false
+        }
+    }
+
     /// A bookmark or destination points this far (points) above its text's baseline.
     static let bookmarkRise = 16.0
 
@@ -45,6 +51,8 @@ struct PDFDocumentWriter {
     let metadata: PDFMetadata
     let language: String
     let iccProfileDeflated: [UInt8]
+    private let fast: Deflater
+    private let strong: Deflater
     private var text: TextDrawing
     private var structure: StructureTree
     private var contents: [[UInt8]] = []
@@ -54,7 +62,10 @@ struct PDFDocumentWriter {
     private var destinations: [Destination] = []
     private var destinationNames: Set<String> = []
 
-    init(pages: Pages, metadata: PDFMetadata, language: String, fonts: [FontProgram], iccProfileDeflated: [UInt8]) {
+    init(pages: Pages, metadata: PDFMetadata, language: String, fonts: [FontProgram], iccProfileDeflated: [UInt8],
+         fast: Deflater, strong: Deflater) {
+        self.fast = fast
+        self.strong = strong
         self.pages = pages
         self.metadata = metadata
         self.language = language
@@ -178,7 +189,7 @@ struct PDFDocumentWriter {
                         c.endMarkedContent()
                         continue
                     }
-                    if PDFDocumentWriter.textElements.contains(top.role) {
+                    if PDFDocumentWriter.holdsText(top.role) {
                         if span == nil {
                             let element = structure.add("Span", parent: top.element)
                             c.beginMarkedContent("Span", mcid: structure.addContent(to: element, page: pageIndex))
@@ -234,102 +245,175 @@ struct PDFDocumentWriter {
         let pageCount = pages.pages.count
 
         let fontResources = try writeFonts(into: &file)
-        let resources = file.add(.dictionary(PDFDictionary([("Font", .dictionary(PDFDictionary(fontResources)))])))
+        let resources = file.add { d in
+            d.key("Font")
+            d.raw("<<")
+            for (font, ref) in fontResources {
+                d.byte(UInt8(ascii: "/"))
+                d.raw("F")
+                d.int(font)
+                d.space()
+                d.reference(ref)
+                d.space()
+            }
+            d.raw(">> ")
+        }
 
         // Pages.
         for (index, content) in contents.enumerated() {
-            let stream = file.add(.stream(PDFDictionary([("Filter", .name("FlateDecode"))]),
-                                          try Zlib.deflate(content, level: PDFFileWriter.compressionLevel)))
-            var page = PDFDictionary([
-                ("Type", .name("Page")), ("Parent", .reference(pageTree, 0)),
-                ("MediaBox", .array([.int(0), .int(0), .real(pages.width), .real(pages.height)])),
-                ("Resources", .reference(resources, 0)), ("Contents", .reference(stream, 0)),
-                ("StructParents", .int(index)), ("Tabs", .name("S")),
-            ])
-            let annots = annotations.indices.filter { annotations[$0].page == index }
-            if !annots.isEmpty { page["Annots"] = .array(annots.map { .reference(annotationRefs[$0], 0) }) }
-            file.set(pageRefs[index], .dictionary(page))
+            let stream = file.addStream(try fast.deflate(content)) { d in
+                d.entry("Filter", name: "FlateDecode")
+            }
+            file.set(pageRefs[index]) { d in
+                d.entry("Type", name: "Page")
+                d.entry("Parent", reference: pageTree)
+                d.key("MediaBox")
+                d.raw("[0 0 ")
+                d.real(pages.width)
+                d.space()
+                d.real(pages.height)
+                d.raw("] ")
+                d.entry("Resources", reference: resources)
+                d.entry("Contents", reference: stream)
+                d.entry("StructParents", int: index)
+                d.entry("Tabs", name: "S")
+                let annots = annotations.indices.filter { annotations[$0].page == index }
+                if !annots.isEmpty {
+                    d.key("Annots")
+                    d.references(annots.map { annotationRefs[$0] })
+                    d.space()
+                }
+            }
         }
-        file.set(pageTree, .dictionary(PDFDictionary([("Type", .name("Pages")), ("Kids", .array(pageRefs.map { .reference($0, 0) })),
-                                                       ("Count", .int(pageCount))])))
+        file.set(pageTree) { d in
+            d.entry("Type", name: "Pages")
+            d.key("Kids")
+            d.references(pageRefs)
+            d.space()
+            d.entry("Count", int: pageCount)
+        }
 
         // Link annotations: described (PDF/UA-1 7.18.5), printable (PDF/A-2 6.3.2), in the tree.
         for (index, annotation) in annotations.enumerated() {
             let boxes = annotation.boxes.isEmpty ? [(0.0, 0.0, 0.0, 0.0)] : annotation.boxes
             var rect = boxes[0]
             for b in boxes.dropFirst() { rect = (min(rect.0, b.0), min(rect.1, b.1), max(rect.2, b.2), max(rect.3, b.3)) }
-            var dictionary = PDFDictionary([
-                ("Type", .name("Annot")), ("Subtype", .name("Link")),
-                ("Rect", .array([.real(rect.0), .real(rect.1), .real(rect.2), .real(rect.3)])),
-                ("Border", .array([.int(0), .int(0), .int(0)])), ("F", .int(4)),
-                ("P", .reference(pageRefs[annotation.page], 0)), ("StructParent", .int(pageCount + index)),
-            ])
-            if boxes.count > 1 {
-                // One quadrilateral a line: the link's words only, not the whole box around them.
-                dictionary["QuadPoints"] = .array(boxes.flatMap { b -> [PDFObject] in
-                    [.real(b.0), .real(b.3), .real(b.2), .real(b.3), .real(b.0), .real(b.1), .real(b.2), .real(b.1)]
-                })
+            file.set(annotationRefs[index]) { d in
+                d.entry("Type", name: "Annot")
+                d.entry("Subtype", name: "Link")
+                d.key("Rect")
+                d.reals([rect.0, rect.1, rect.2, rect.3])
+                d.space()
+                d.key("Border")
+                d.raw("[0 0 0] ")
+                d.entry("F", int: 4)
+                d.entry("P", reference: pageRefs[annotation.page])
+                d.entry("StructParent", int: pageCount + index)
+                if boxes.count > 1 {
+                    // One quadrilateral a line: the link's words only, not the whole box around them.
+                    d.key("QuadPoints")
+                    d.reals(boxes.flatMap { b in [b.0, b.3, b.2, b.3, b.0, b.1, b.2, b.1] })
+                    d.space()
+                }
+                switch annotation.target {
+                case .uri(let uri):
+                    d.entry("Contents", text: PDFDocumentWriter.linkDescription(uri))
+                    d.key("A")
+                    d.raw("<<")
+                    d.entry("S", name: "URI")
+                    d.entry("URI", string: uri)
+                    d.raw(">> ")
+                case .destination(let name):
+                    d.entry("Contents", text: PDFDocumentWriter.linkDescription(destination: name))
+                    d.entry("Dest", string: name)
+                }
             }
-            switch annotation.target {
-            case .uri(let uri):
-                dictionary["Contents"] = .text(PDFDocumentWriter.linkDescription(uri))
-                dictionary["A"] = .dictionary(PDFDictionary([("S", .name("URI")), ("URI", .string(Array(uri.utf8)))]))
-            case .destination(let name):
-                dictionary["Contents"] = .text(PDFDocumentWriter.linkDescription(destination: name))
-                dictionary["Dest"] = .string(Array(name.utf8))
-            }
-            file.set(annotationRefs[index], .dictionary(dictionary))
         }
 
         // The structure tree.
         for (index, element) in structure.elements.enumerated() {
-            var kids: [PDFObject] = []
-            kids.reserveCapacity(element.kids.count)
-            for kid in element.kids {
-                switch kid {
-                case .element(let e):
-                    kids.append(.reference(elementRefs[e], 0))
-                case .content(let page, let mcid):
-                    if page == element.page {
-                        kids.append(.int(mcid))
-                    } else {
-                        kids.append(.dictionary(PDFDictionary([("Type", .name("MCR")), ("Pg", .reference(pageRefs[page], 0)),
-                                                               ("MCID", .int(mcid))])))
+            file.set(elementRefs[index]) { d in
+                d.entry("Type", name: "StructElem")
+                d.entry("S", nameOf: element.role)
+                d.entry("P", reference: element.parent.map { elementRefs[$0] } ?? structRoot)
+                if let page = element.page { d.entry("Pg", reference: pageRefs[page]) }
+                d.key("K")
+                d.byte(UInt8(ascii: "["))
+                for (i, kid) in element.kids.enumerated() {
+                    if i > 0 { d.space() }
+                    switch kid {
+                    case .element(let e):
+                        d.reference(elementRefs[e])
+                    case .content(let page, let mcid):
+                        if page == element.page {
+                            d.int(mcid)
+                        } else {
+                            d.raw("<<")
+                            d.entry("Type", name: "MCR")
+                            d.entry("Pg", reference: pageRefs[page])
+                            d.entry("MCID", int: mcid)
+                            d.raw(">>")
+                        }
+                    case .annotation(let a):
+                        d.raw("<<")
+                        d.entry("Type", name: "OBJR")
+                        d.entry("Obj", reference: annotationRefs[a])
+                        d.entry("Pg", reference: pageRefs[annotations[a].page])
+                        d.raw(">>")
                     }
-                case .annotation(let a):
-                    kids.append(.dictionary(PDFDictionary([("Type", .name("OBJR")), ("Obj", .reference(annotationRefs[a], 0)),
-                                                           ("Pg", .reference(pageRefs[annotations[a].page], 0))])))
                 }
+                d.raw("] ")
+                if let alt = element.alt { d.entry("Alt", text: alt) }
+                if let scope = element.scope {
+                    d.key("A")
+                    d.raw("<<")
+                    d.entry("O", name: "Table")
+                    d.entry("Scope", nameOf: scope)
+                    d.raw(">> ")
+                }
+                if let id = element.id { d.entry("ID", string: id) }
             }
-            var dictionary = PDFDictionary([("Type", .name("StructElem")), ("S", .name(element.role)),
-                                            ("P", .reference(element.parent.map { elementRefs[$0] } ?? structRoot, 0))])
-            if let page = element.page { dictionary["Pg"] = .reference(pageRefs[page], 0) }
-            dictionary["K"] = .array(kids)
-            if let alt = element.alt { dictionary["Alt"] = .text(alt) }
-            if let scope = element.scope {
-                dictionary["A"] = .dictionary(PDFDictionary([("O", .name("Table")), ("Scope", .name(scope))]))
+        }
+        let parentTree = file.add { d in
+            d.key("Nums")
+            d.byte(UInt8(ascii: "["))
+            for (page, parents) in structure.parents.enumerated() {
+                if page > 0 { d.space() }
+                d.int(page)
+                d.space()
+                d.references(parents.map { elementRefs[$0] })
             }
-            if let id = element.id { dictionary["ID"] = .string(Array(id.utf8)) }
-            file.set(elementRefs[index], .dictionary(dictionary))
+            for (index, annotation) in annotations.enumerated() {
+                if pageCount + index > 0 { d.space() }
+                d.int(pageCount + index)
+                d.space()
+                d.reference(elementRefs[annotation.element])
+            }
+            d.raw("] ")
         }
-        var nums: [PDFObject] = []
-        for (page, parents) in structure.parents.enumerated() {
-            nums += [.int(page), .array(parents.map { .reference(elementRefs[$0], 0) })]
+        file.set(structRoot) { d in
+            d.entry("Type", name: "StructTreeRoot")
+            d.key("K")
+            d.references(structure.roots.map { elementRefs[$0] })
+            d.space()
+            d.entry("ParentTree", reference: parentTree)
+            d.entry("ParentTreeNextKey", int: pageCount + annotations.count)
+            let notes = structure.elements.indices.compactMap { i in structure.elements[i].id.map { ($0, i) } }
+            if !notes.isEmpty {
+                // PDF/UA-1 7.9: every Note has an /ID the IDTree finds; a name tree's keys are in byte order.
+                d.key("IDTree")
+                d.raw("<<")
+                d.key("Names")
+                d.byte(UInt8(ascii: "["))
+                for (i, note) in notes.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                    if i > 0 { d.space() }
+                    d.string(note.0.utf8)
+                    d.space()
+                    d.reference(elementRefs[note.1])
+                }
+                d.raw("] >> ")
+            }
         }
-        for (index, annotation) in annotations.enumerated() {
-            nums += [.int(pageCount + index), .reference(elementRefs[annotation.element], 0)]
-        }
-        let parentTree = file.add(.dictionary(PDFDictionary([("Nums", .array(nums))])))
-        var root = PDFDictionary([("Type", .name("StructTreeRoot")), ("K", .array(structure.roots.map { .reference(elementRefs[$0], 0) })),
-                                  ("ParentTree", .reference(parentTree, 0)), ("ParentTreeNextKey", .int(pageCount + annotations.count))])
-        let notes = structure.elements.indices.compactMap { i in structure.elements[i].id.map { ($0, i) } }
-        if !notes.isEmpty {
-            // PDF/UA-1 7.9: every Note has an /ID the IDTree finds; a name tree's keys are in byte order.
-            root["IDTree"] = .dictionary(PDFDictionary([("Names", .array(notes.sorted { $0.0 < $1.0 }.flatMap {
-                [PDFObject.string(Array($0.0.utf8)), .reference(elementRefs[$0.1], 0)]
-            }))]))
-        }
-        file.set(structRoot, .dictionary(root))
 
         // Metadata: Info and XMP agree (PDF/A-2 6.6.3), XMP identifies PDF/A-2a and PDF/UA-1.
         let pdfDate = XMPMetadata.pdfDate(fromISO: metadata.date)
@@ -337,119 +421,192 @@ struct PDFDocumentWriter {
         let producer = "brev"
         let xmp = XMPMetadata.packet(.init(title: metadata.title, author: metadata.author, language: language, date: date,
                                            producer: producer, creatorTool: "brev"))
-        let metadataStream = file.add(.stream(PDFDictionary([("Type", .name("Metadata")), ("Subtype", .name("XML"))]), xmp))
-        let icc = file.add(.stream(PDFDictionary([("N", .int(3)), ("Filter", .name("FlateDecode"))]), iccProfileDeflated))
-        let intent = file.add(.dictionary(PDFDictionary([
-            ("Type", .name("OutputIntent")), ("S", .name("GTS_PDFA1")),
-            ("OutputConditionIdentifier", .text("sRGB IEC61966-2.1")), ("Info", .text("sRGB IEC61966-2.1")),
-            ("DestOutputProfile", .reference(icc, 0)),
-        ])))
-        var info = PDFDictionary([("Title", .text(metadata.title))])
-        if !metadata.author.isEmpty { info["Author"] = .text(metadata.author) }
-        info["Creator"] = .text("brev")
-        info["Producer"] = .text(producer)
-        if let pdfDate {
-            info["CreationDate"] = .string(Array(pdfDate.utf8))
-            info["ModDate"] = .string(Array(pdfDate.utf8))
+        let metadataStream = file.addStream(xmp) { d in
+            d.entry("Type", name: "Metadata")
+            d.entry("Subtype", name: "XML")
         }
-        let infoRef = file.add(.dictionary(info))
+        let icc = file.addStream(iccProfileDeflated) { d in
+            d.entry("N", int: 3)
+            d.entry("Filter", name: "FlateDecode")
+        }
+        let intent = file.add { d in
+            d.entry("Type", name: "OutputIntent")
+            d.entry("S", name: "GTS_PDFA1")
+            d.entry("OutputConditionIdentifier", text: "sRGB IEC61966-2.1")
+            d.entry("Info", text: "sRGB IEC61966-2.1")
+            d.entry("DestOutputProfile", reference: icc)
+        }
+        let infoRef = file.add { d in
+            d.entry("Title", text: metadata.title)
+            if !metadata.author.isEmpty { d.entry("Author", text: metadata.author) }
+            d.entry("Creator", text: "brev")
+            d.entry("Producer", text: producer)
+            if let pdfDate {
+                d.entry("CreationDate", string: pdfDate)
+                d.entry("ModDate", string: pdfDate)
+            }
+        }
 
-        var catalogDictionary = PDFDictionary([("Type", .name("Catalog")), ("Pages", .reference(pageTree, 0))])
         // Bookmarks for the headings of a long document.
+        var outlineRef: Int?
         if !outlineRoots.isEmpty {
-            let outlineRef = file.reserve()
+            let outlineNumber = file.reserve()
+            outlineRef = outlineNumber
             let itemRefs = outline.map { _ in file.reserve() }
             func link(_ siblings: [Int], parent: Int) {
                 for (position, item) in siblings.enumerated() {
                     let o = outline[item]
-                    var d = PDFDictionary([("Title", .text(o.title)), ("Parent", .reference(parent, 0))])
-                    if position > 0 { d["Prev"] = .reference(itemRefs[siblings[position - 1]], 0) }
-                    if position + 1 < siblings.count { d["Next"] = .reference(itemRefs[siblings[position + 1]], 0) }
-                    if let first = o.kids.first, let last = o.kids.last {
-                        d["First"] = .reference(itemRefs[first], 0)
-                        d["Last"] = .reference(itemRefs[last], 0)
-                        // Closed: a negative count of the items it hides.
-                        d["Count"] = .int(-o.kids.count)
+                    file.set(itemRefs[item]) { d in
+                        d.entry("Title", text: o.title)
+                        d.entry("Parent", reference: parent)
+                        if position > 0 { d.entry("Prev", reference: itemRefs[siblings[position - 1]]) }
+                        if position + 1 < siblings.count { d.entry("Next", reference: itemRefs[siblings[position + 1]]) }
+                        if let first = o.kids.first, let last = o.kids.last {
+                            d.entry("First", reference: itemRefs[first])
+                            d.entry("Last", reference: itemRefs[last])
+                            // Closed: a negative count of the items it hides.
+                            d.entry("Count", int: -o.kids.count)
+                        }
+                        d.key("Dest")
+                        PDFDocumentWriter.writeDestination(page: pageRefs[o.page], x: o.x, y: o.y, into: &d)
+                        d.space()
                     }
-                    d["Dest"] = .array([.reference(pageRefs[o.page], 0), .name("XYZ"), .real(o.x), .real(o.y), .int(0)])
-                    file.set(itemRefs[item], .dictionary(d))
                     link(o.kids, parent: itemRefs[item])
                 }
             }
-            link(outlineRoots, parent: outlineRef)
-            file.set(outlineRef, .dictionary(PDFDictionary([
-                ("Type", .name("Outlines")), ("First", .reference(itemRefs[outlineRoots.first!], 0)),
-                ("Last", .reference(itemRefs[outlineRoots.last!], 0)), ("Count", .int(outlineRoots.count)),
-            ])))
-            catalogDictionary["Outlines"] = .reference(outlineRef, 0)
-            catalogDictionary["PageMode"] = .name("UseOutlines")
+            link(outlineRoots, parent: outlineNumber)
+            file.set(outlineNumber) { d in
+                d.entry("Type", name: "Outlines")
+                d.entry("First", reference: itemRefs[outlineRoots.first!])
+                d.entry("Last", reference: itemRefs[outlineRoots.last!])
+                d.entry("Count", int: outlineRoots.count)
+            }
         }
+        var dests: Int?
         if !destinations.isEmpty {
             // Named destinations, for links within the document; a name tree's keys are in byte order.
             let sorted = destinations.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-            let dests = file.add(.dictionary(PDFDictionary([("Names", .array(sorted.flatMap { d -> [PDFObject] in
-                [.string(Array(d.name.utf8)), .array([.reference(pageRefs[d.page], 0), .name("XYZ"), .real(d.x), .real(d.y), .int(0)])]
-            }))])))
-            catalogDictionary["Names"] = .dictionary(PDFDictionary([("Dests", .reference(dests, 0))]))
+            dests = file.add { d in
+                d.key("Names")
+                d.byte(UInt8(ascii: "["))
+                for (i, destination) in sorted.enumerated() {
+                    if i > 0 { d.space() }
+                    d.string(destination.name.utf8)
+                    d.space()
+                    PDFDocumentWriter.writeDestination(page: pageRefs[destination.page], x: destination.x, y: destination.y, into: &d)
+                }
+                d.raw("] ")
+            }
         }
-        catalogDictionary["StructTreeRoot"] = .reference(structRoot, 0)
-        catalogDictionary["MarkInfo"] = .dictionary(PDFDictionary([("Marked", .bool(true))]))
-        catalogDictionary["Lang"] = .text(language)
-        catalogDictionary["ViewerPreferences"] = .dictionary(PDFDictionary([("DisplayDocTitle", .bool(true))]))
-        catalogDictionary["Metadata"] = .reference(metadataStream, 0)
-        catalogDictionary["OutputIntents"] = .array([.reference(intent, 0)])
-        file.set(catalog, .dictionary(catalogDictionary))
+        file.set(catalog) { d in
+            d.entry("Type", name: "Catalog")
+            d.entry("Pages", reference: pageTree)
+            if let outlineRef {
+                d.entry("Outlines", reference: outlineRef)
+                d.entry("PageMode", name: "UseOutlines")
+            }
+            if let dests {
+                d.key("Names")
+                d.raw("<<")
+                d.entry("Dests", reference: dests)
+                d.raw(">> ")
+            }
+            d.entry("StructTreeRoot", reference: structRoot)
+            d.key("MarkInfo")
+            d.raw("<</Marked true >> ")
+            d.entry("Lang", text: language)
+            d.key("ViewerPreferences")
+            d.raw("<</DisplayDocTitle true >> ")
+            d.entry("Metadata", reference: metadataStream)
+            d.key("OutputIntents")
+            d.references([intent])
+            d.space()
+        }
 
         // The /ID follows from the document's input: the same input, the same bytes.
         let id = Array(SHA256.digest(metadata.identity).prefix(16))
-        return try file.write(root: catalog, trailer: [("Root", .reference(catalog, 0)), ("Info", .reference(infoRef, 0)),
-                                                       ("ID", .array([.string(id), .string(id)]))])
+        return try file.write(root: catalog, info: infoRef, id: id, deflater: fast)
+    }
+
+    /// `[page /XYZ x y 0]`: a view of the page at (x, y), the zoom unchanged.
+    private static func writeDestination(page: Int, x: Double, y: Double, into d: inout PDFSyntax) {
+        d.byte(UInt8(ascii: "["))
+        d.reference(page)
+        d.raw(" /XYZ ")
+        d.real(x)
+        d.space()
+        d.real(y)
+        d.raw(" 0]")
     }
 
     /// A Type0 font per font file used (Identity-H), its CID font a subset with the glyphs used,
-    /// their widths and a ToUnicode map: the pages' font resources.
-    private func writeFonts(into file: inout PDFFileWriter) throws -> [(String, PDFObject)] {
-        var fontEntries: [(String, PDFObject)] = []
+    /// their widths and a ToUnicode map: the pages' font resources, `F<index>` and its object.
+    private func writeFonts(into file: inout PDFFileWriter) throws -> [(Int, Int)] {
+        var fontEntries: [(Int, Int)] = []
         for (index, used) in text.used.enumerated() {
             guard let used, !used.glyphs.isEmpty else { continue }
             let program = text.fonts[index]
             let glyphs = used.glyphs.sorted()
-            let subset = try program.subset(glyphs)
-            let fontFile = file.add(.stream(PDFDictionary([("Length1", .int(subset.length)), ("Filter", .name("FlateDecode"))]),
-                                            subset.deflated))
-            let descriptor = file.add(.dictionary(PDFDictionary([
-                ("Type", .name("FontDescriptor")), ("FontName", .name(subset.name)),
-                ("Flags", .int(program.italicAngle != 0 ? 4 + 64 : 4)), ("FontBBox", .array(program.boundingBox.map { .real($0) })),
-                ("ItalicAngle", .real(program.italicAngle)), ("Ascent", .real(program.ascent)), ("Descent", .real(program.descent)),
-                ("CapHeight", .real(program.capHeight)), ("StemV", .int(80)), ("FontFile2", .reference(fontFile, 0)),
-            ])))
-            // Widths by runs of consecutive glyph ids: [first [w w …] first [w …] …].
-            var widths: [PDFObject] = []
-            var run: [PDFObject] = []
-            var runStart: UInt32 = 0
-            for (i, glyph) in glyphs.enumerated() {
-                if i > 0 && glyph != glyphs[i - 1] + 1 {
-                    widths += [.int(Int(runStart)), .array(run)]
-                    run = []
-                }
-                if run.isEmpty { runStart = glyph }
-                run.append(.real(program.width(glyph)))
+            let subset = try program.subset(glyphs, deflater: strong)
+            let fontFile = file.addStream(subset.deflated) { d in
+                d.entry("Length1", int: subset.length)
+                d.entry("Filter", name: "FlateDecode")
             }
-            if !run.isEmpty { widths += [.int(Int(runStart)), .array(run)] }
-            let cidFont = file.add(.dictionary(PDFDictionary([
-                ("Type", .name("Font")), ("Subtype", .name("CIDFontType2")), ("BaseFont", .name(subset.name)),
-                ("CIDSystemInfo", .dictionary(PDFDictionary([("Registry", .string(Array("Adobe".utf8))),
-                                                             ("Ordering", .string(Array("Identity".utf8))), ("Supplement", .int(0))]))),
-                ("FontDescriptor", .reference(descriptor, 0)), ("CIDToGIDMap", .name("Identity")), ("W", .array(widths)),
-            ])))
-            let toUnicode = file.add(.stream(PDFDictionary([("Filter", .name("FlateDecode"))]),
-                                             try Zlib.deflate(used.toUnicodeCMap(), level: 6)))
-            let font = file.add(.dictionary(PDFDictionary([
-                ("Type", .name("Font")), ("Subtype", .name("Type0")), ("BaseFont", .name(subset.name)),
-                ("Encoding", .name("Identity-H")), ("DescendantFonts", .array([.reference(cidFont, 0)])),
-                ("ToUnicode", .reference(toUnicode, 0)),
-            ])))
-            fontEntries.append(("F\(index)", .reference(font, 0)))
+            let descriptor = file.add { d in
+                d.entry("Type", name: "FontDescriptor")
+                d.entry("FontName", nameOf: subset.name)
+                d.entry("Flags", int: program.italicAngle != 0 ? 4 + 64 : 4)
+                d.key("FontBBox")
+                d.reals(program.boundingBox)
+                d.space()
+                d.entry("ItalicAngle", real: program.italicAngle)
+                d.entry("Ascent", real: program.ascent)
+                d.entry("Descent", real: program.descent)
+                d.entry("CapHeight", real: program.capHeight)
+                d.entry("StemV", int: 80)
+                d.entry("FontFile2", reference: fontFile)
+            }
+            let cidFont = file.add { d in
+                d.entry("Type", name: "Font")
+                d.entry("Subtype", name: "CIDFontType2")
+                d.entry("BaseFont", nameOf: subset.name)
+                d.key("CIDSystemInfo")
+                d.raw("<<")
+                d.entry("Registry", string: "Adobe")
+                d.entry("Ordering", string: "Identity")
+                d.entry("Supplement", int: 0)
+                d.raw(">> ")
+                d.entry("FontDescriptor", reference: descriptor)
+                d.entry("CIDToGIDMap", name: "Identity")
+                // Widths by runs of consecutive glyph ids: [first [w w …] first [w …] …].
+                d.key("W")
+                d.byte(UInt8(ascii: "["))
+                for (i, glyph) in glyphs.enumerated() {
+                    if i == 0 || glyph != glyphs[i - 1] + 1 {
+                        if i > 0 { d.raw("] ") }
+                        d.int(Int(glyph))
+                        d.raw(" [")
+                    } else {
+                        d.space()
+                    }
+                    d.real(program.width(glyph))
+                }
+                d.raw("]] ")
+            }
+            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap(), deflater: strong)) { d in
+                d.entry("Filter", name: "FlateDecode")
+            }
+            let font = file.add { d in
+                d.entry("Type", name: "Font")
+                d.entry("Subtype", name: "Type0")
+                d.entry("BaseFont", nameOf: subset.name)
+                d.entry("Encoding", name: "Identity-H")
+                d.key("DescendantFonts")
+                d.references([cidFont])
+                d.space()
+                d.entry("ToUnicode", reference: toUnicode)
+            }
+            fontEntries.append((index, font))
         }
         return fontEntries
     }

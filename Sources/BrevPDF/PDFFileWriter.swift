@@ -1,13 +1,15 @@
 import BrevCore
 
-/// The file's bytes from numbered objects: each written once; every dictionary, array and number
-/// object but the catalog goes into compressed object streams, and the cross-reference is a
-/// compressed stream (ISO 32000-1 §7.5.7, §7.5.8; PDF/A-2 allows both). Streams cannot live in
-/// object streams and stay plain objects; so does the catalog, so that its entries can be found
-/// in the file's bytes.
+/// The file's bytes from numbered objects: each written once, as bytes, when its number is set;
+/// every dictionary but the catalog goes into compressed object streams, and the cross-reference
+/// is a compressed stream (ISO 32000-1 §7.5.7, §7.5.8; PDF/A-2 allows both). Streams cannot live
+/// in object streams and stay plain objects; so does the catalog, so that its entries can be
+/// found in the file's bytes.
 struct PDFFileWriter {
-    /// Object `n` is `objects[n - 1]`.
-    private var objects: [PDFObject] = []
+    /// Every object's dictionary, one after another in the order they are written.
+    private var syntax = PDFSyntax()
+    /// Object `n` is `objects[n - 1]`: its dictionary's bytes in `syntax`, and a stream's data.
+    private var objects: [(start: Int, end: Int, data: [UInt8]?)] = []
 
     /// Objects per object stream: enough that the dictionaries' shared words compress well,
     /// few enough that a reader never inflates much to reach one object.
@@ -17,21 +19,45 @@ struct PDFFileWriter {
     /// level 9 3.1 KB in 0.57 ms.
     static let compressionLevel: Int32 = 1
 
+    init() {
+        syntax.bytes.reserveCapacity(32 * 1024)
+    }
+
     /// A number for an object set later (`set`): objects may refer to each other in any order.
     mutating func reserve() -> Int {
-        objects.append(.null)
+        objects.append((0, 0, nil))
         return objects.count
     }
 
-    mutating func set(_ number: Int, _ object: PDFObject) { objects[number - 1] = object }
-
-    mutating func add(_ object: PDFObject) -> Int {
-        objects.append(object)
-        return objects.count
+    /// Object `number` as the dictionary `entries` writes (between `<<` and `>>`).
+    mutating func set(_ number: Int, _ entries: (inout PDFSyntax) throws -> Void) rethrows {
+        let start = syntax.bytes.count
+        syntax.raw("<<")
+        try entries(&syntax)
+        syntax.raw(">>")
+        objects[number - 1] = (start, syntax.bytes.count, nil)
     }
 
-    /// The whole file. `trailer` holds /Root, /Info and /ID.
-    func write(root: Int, trailer extra: [(String, PDFObject)]) throws -> [UInt8] {
+    mutating func add(_ entries: (inout PDFSyntax) throws -> Void) rethrows -> Int {
+        let number = reserve()
+        try set(number, entries)
+        return number
+    }
+
+    /// A stream of `data`, its dictionary the entries `entries` writes and its /Length.
+    mutating func addStream(_ data: [UInt8], _ entries: (inout PDFSyntax) -> Void) -> Int {
+        let number = reserve()
+        let start = syntax.bytes.count
+        syntax.raw("<<")
+        entries(&syntax)
+        syntax.entry("Length", int: data.count)
+        syntax.raw(">>")
+        objects[number - 1] = (start, syntax.bytes.count, data)
+        return number
+    }
+
+    /// The whole file, its trailer /Root, /Info and /ID.
+    func write(root: Int, info: Int, id: [UInt8], deflater: Deflater) throws -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(32 * 1024)
         // The header and a comment of bytes above 127, so that tools treat the file as binary (PDF/A-2 6.1.2).
@@ -40,39 +66,56 @@ struct PDFFileWriter {
         // Per object number: (0 free, 1 at offset, 2 in object stream), field 2, field 3.
         var entries = [(type: UInt8, a: Int, b: Int)](repeating: (0, 0, 0), count: count + 1)
         entries[0] = (0, 0, 0xFFFF)
-        var packed: [(number: Int, body: [UInt8])] = []
+        var packed: [Int] = []
         packed.reserveCapacity(count)
+        let bytes = syntax.bytes
         for (index, object) in objects.enumerated() {
             let number = index + 1
-            if case .stream = object {
+            if object.data != nil || number == root {
                 entries[number] = (1, out.count, 0)
-                PDFFileWriter.writeIndirect(number, object, into: &out)
-            } else if number == root {
-                entries[number] = (1, out.count, 0)
-                PDFFileWriter.writeIndirect(number, object, into: &out)
+                PDFFileWriter.writeIndirect(number, bytes[object.start..<object.end], object.data, into: &out)
             } else {
-                packed.append((number, object.serialized()))
+                packed.append(number)
             }
         }
         var streamNumber = count
         var chunkStart = 0
+        var index: [UInt8] = []
+        var stream: [UInt8] = []
         while chunkStart < packed.count {
             let chunk = packed[chunkStart..<min(packed.count, chunkStart + PDFFileWriter.objectsPerStream)]
             chunkStart += chunk.count
             streamNumber += 1
-            var index: [UInt8] = []
-            var body: [UInt8] = []
-            for (position, (number, objectBody)) in chunk.enumerated() {
+            index.removeAll(keepingCapacity: true)
+            var offset = 0
+            for (position, number) in chunk.enumerated() {
                 entries[number] = (2, streamNumber, position)
-                index += Array("\(number) \(body.count) ".utf8)
-                body += objectBody
-                body.append(0x0A)
+                PDFNumber.append(number, to: &index)
+                index.append(UInt8(ascii: " "))
+                PDFNumber.append(offset, to: &index)
+                index.append(UInt8(ascii: " "))
+                let object = objects[number - 1]
+                offset += object.end - object.start + 1
+            }
+            stream.removeAll(keepingCapacity: true)
+            stream.reserveCapacity(index.count + offset)
+            stream += index
+            for number in chunk {
+                let object = objects[number - 1]
+                stream += bytes[object.start..<object.end]
+                stream.append(0x0A)
             }
             entries.append((1, out.count, 0))
-            let dictionary = PDFDictionary([("Type", .name("ObjStm")), ("N", .int(chunk.count)), ("First", .int(index.count)),
-                                            ("Filter", .name("FlateDecode"))])
-            PDFFileWriter.writeIndirect(streamNumber, .stream(dictionary, try Zlib.deflate(index + body, level: PDFFileWriter.compressionLevel)),
-                                        into: &out)
+            let deflated = try deflater.deflate(stream)
+            var d = PDFSyntax()
+            d.raw("<<")
+            d.entry("Type", name: "ObjStm")
+            d.entry("N", int: chunk.count)
+            d.entry("First", int: index.count)
+            d.entry("Filter", name: "FlateDecode")
+            d.entry("Length", int: deflated.count)
+            d.raw(">>")
+            PDFFileWriter.writeIndirect(streamNumber, d.bytes[...], deflated, into: &out)
         }
 
         // The cross-reference stream, the last object, lists itself too.
@@ -87,20 +130,41 @@ struct PDFFileWriter {
             PDFFileWriter.appendBigEndian(e.a, width: offsetWidth, to: &table)
             PDFFileWriter.appendBigEndian(e.b, width: 2, to: &table)
         }
-        var dictionary = PDFDictionary([("Type", .name("XRef")), ("Size", .int(xrefNumber + 1)),
-                                        ("W", .array([.int(1), .int(offsetWidth), .int(2)])),
-                                        ("Filter", .name("FlateDecode"))])
-        for (key, value) in extra where value != .null { dictionary[key] = value }
-        PDFFileWriter.writeIndirect(xrefNumber, .stream(dictionary, try Zlib.deflate(table, level: PDFFileWriter.compressionLevel)),
-                                    into: &out)
+        let deflated = try deflater.deflate(table)
+        var d = PDFSyntax()
+        d.raw("<<")
+        d.entry("Type", name: "XRef")
+        d.entry("Size", int: xrefNumber + 1)
+        d.key("W")
+        d.raw("[1 ")
+        d.int(offsetWidth)
+        d.raw(" 2] ")
+        d.entry("Filter", name: "FlateDecode")
+        d.entry("Root", reference: root)
+        d.entry("Info", reference: info)
+        d.key("ID")
+        d.byte(UInt8(ascii: "["))
+        d.string(id)
+        d.space()
+        d.string(id)
+        d.raw("] ")
+        d.entry("Length", int: deflated.count)
+        d.raw(">>")
+        PDFFileWriter.writeIndirect(xrefNumber, d.bytes[...], deflated, into: &out)
         out += Array("startxref\n\(xrefAt)\n%%EOF\n".utf8)
         return out
     }
 
-    private static func writeIndirect(_ number: Int, _ object: PDFObject, into out: inout [UInt8]) {
-        out += Array("\(number) 0 obj\n".utf8)
-        object.write(into: &out)
-        out += Array("\nendobj\n".utf8)
+    private static func writeIndirect(_ number: Int, _ dictionary: ArraySlice<UInt8>, _ data: [UInt8]?, into out: inout [UInt8]) {
+        PDFNumber.append(number, to: &out)
+        out += " 0 obj\n".utf8
+        out += dictionary
+        if let data {
+            out += "\nstream\n".utf8
+            out += data
+            out += "\nendstream".utf8
+        }
+        out += "\nendobj\n".utf8
     }
 
     static func byteWidth(_ value: Int) -> Int {

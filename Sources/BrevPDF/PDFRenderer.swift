@@ -9,6 +9,9 @@ public final class PDFRenderer {
     /// The sRGB profile, deflated once: compressing it per letter would cost more than the rest of the metadata.
     private let iccProfileDeflated: [UInt8]
     private var fontPrograms: [String: FontProgram] = [:]
+    /// zlib streams kept between letters: level 1 for what is new in every letter, 6 for font files and ToUnicode maps.
+    private let fast: Deflater
+    private let strong: Deflater
 
     /// Documents from this many pages get bookmarks for their headings.
     public static let bookmarkFromPages = 3
@@ -18,17 +21,15 @@ public final class PDFRenderer {
         guard let icc = FileManager.default.contents(atPath: iccProfilePath) else {
             throw .iccProfileMissing(iccProfilePath)
         }
-        do {
-            iccProfileDeflated = try Zlib.deflate(Array(icc))
-        } catch {
-            throw .writing("cannot compress the ICC profile: \(error)")
-        }
+        fast = try Deflater(level: PDFFileWriter.compressionLevel)
+        strong = try Deflater(level: 6)
+        iccProfileDeflated = try strong.deflate(Array(icc))
     }
 
     public func render(_ pages: Pages, metadata: PDFMetadata) throws(PDFError) -> [UInt8] {
         let fonts = try pages.fonts.map { ref throws(PDFError) in try program(ref.path) }
         var writer = PDFDocumentWriter(pages: pages, metadata: metadata, language: PDFRenderer.pdfLanguage(pages.language),
-                                       fonts: fonts, iccProfileDeflated: iccProfileDeflated)
+                                       fonts: fonts, iccProfileDeflated: iccProfileDeflated, fast: fast, strong: strong)
         return try writer.write()
     }
 

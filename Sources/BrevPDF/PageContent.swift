@@ -39,8 +39,16 @@ struct PageContent {
         PDFNumber.append(value, to: &bytes)
     }
 
-    mutating func hex4(_ value: UInt32) {
-        for shift in [12, 8, 4, 0] { bytes.append(PDFObject.hexDigits[Int(value >> UInt32(shift)) & 15]) }
+    mutating func hex4(_ value: UInt32) { PageContent.appendHex4(value, to: &bytes) }
+
+    /// The low 16 bits of `value` as four upper-case hex digits.
+    @inline(__always)
+    static func appendHex4(_ value: UInt32, to out: inout [UInt8]) {
+        @inline(__always) func digit(_ d: UInt32) -> UInt8 { UInt8(truncatingIfNeeded: d < 10 ? 0x30 + d : 0x37 + d) }
+        out.append(digit(value >> 12 & 15))
+        out.append(digit(value >> 8 & 15))
+        out.append(digit(value >> 4 & 15))
+        out.append(digit(value & 15))
     }
 
     /// `/Tag <</MCID n>> BDC`: marked content that belongs to a structure element.

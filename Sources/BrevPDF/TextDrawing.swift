@@ -33,10 +33,16 @@ struct TextDrawing {
     mutating func draw(_ run: GlyphRun, into c: inout PageContent) {
         guard !run.glyphs.isEmpty, run.font < fonts.count else { return }
         let program = fonts[run.font]
-        if used[run.font] == nil { used[run.font] = UsedFont(glyphCount: program.glyphCount) }
-        let text = Array(run.text.utf8)
-        let clusters = TextDrawing.clusters(of: run, textCount: text.count)
+        // The font's use, taken out of `used` while drawing so that it is changed in place.
+        var font = used[run.font] ?? UsedFont(glyphCount: program.glyphCount)
+        used[run.font] = nil
+        var text = run.text
+        text.withUTF8 { bytes in draw(run, bytes, program, &font, into: &c) }
+        used[run.font] = font
+    }
 
+    private mutating func draw(_ run: GlyphRun, _ text: UnsafeBufferPointer<UInt8>, _ program: FontProgram,
+                               _ font: inout UsedFont, into c: inout PageContent) {
         c.raw("BT\n")
         if c.font != run.font || c.size != run.size {
             c.name("F\(run.font)")
@@ -89,22 +95,30 @@ struct TextDrawing {
             }
             c.hex4(g.id)
             pen += program.width(g.id) * scale
-            used[run.font]!.use(g.id)
+            font.use(g.id)
         }
 
-        for cluster in clusters {
-            let scalars = decode(text[cluster.text])
+        // (Nested functions, not a closure: variables captured by a closure would be boxed and
+        // every access to them checked.)
+        func cluster(text range: Range<Int>, glyphs glyphRange: Range<Int>) {
+            // Nearly every cluster: one ASCII character, one glyph.
+            if range.count == 1, glyphRange.count == 1, text[range.lowerBound] < 0x80,
+               font.maps(run.glyphs[glyphRange.lowerBound].id, toUnit: UInt16(text[range.lowerBound])) {
+                glyph(run.glyphs[glyphRange.lowerBound])
+                return
+            }
+            let glyphs = run.glyphs[glyphRange]
+            let scalars = decode(UnsafeBufferPointer(rebasing: text[range]))
             let clusterText = units[...]
-            let glyphs = run.glyphs[cluster.glyphs]
             var reproduced: Bool
             if glyphs.count == 1 {
-                reproduced = used[run.font]!.maps(glyphs.first!.id, to: clusterText)
+                reproduced = font.maps(glyphs.first!.id, to: clusterText)
             } else if glyphs.count == scalars {
                 // As many glyphs as characters (a letter and its accent): each glyph its character.
                 reproduced = true
                 for (i, g) in glyphs.enumerated() {
                     let end = i + 1 < scalarStarts.count ? scalarStarts[i + 1] : clusterText.endIndex
-                    if !used[run.font]!.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
+                    if !font.maps(g.id, to: clusterText[scalarStarts[i]..<end]) { reproduced = false }
                 }
             } else {
                 reproduced = false
@@ -112,7 +126,7 @@ struct TextDrawing {
             if reproduced {
                 for g in glyphs { glyph(g) }
             } else {
-                for g in glyphs { used[run.font]!.fallback(g.id, clusterText) }
+                for g in glyphs { font.fallback(g.id, clusterText) }
                 closeArray()
                 c.beginActualText(clusterText)
                 for g in glyphs { glyph(g) }
@@ -120,8 +134,32 @@ struct TextDrawing {
                 c.endMarkedContent()
             }
         }
+
+        if TextDrawing.clustersAreSimple(run, textCount: text.count) {
+            // Every cluster shows text with glyphs and they add up: taken as they are.
+            var t = 0, g = 0
+            for k in run.clusters {
+                cluster(text: t..<t + k.bytes, glyphs: g..<g + k.glyphs)
+                t += k.bytes
+                g += k.glyphs
+            }
+        } else {
+            for k in TextDrawing.clusters(of: run, textCount: text.count) { cluster(text: k.text, glyphs: k.glyphs) }
+        }
         closeArray()
         c.raw("ET\n")
+    }
+
+    /// Whether `clusters(of:textCount:)` would give the run's clusters unchanged: each has glyphs
+    /// and text, and together they cover the run.
+    static func clustersAreSimple(_ run: GlyphRun, textCount: Int) -> Bool {
+        var t = 0, g = 0
+        for cluster in run.clusters {
+            guard cluster.glyphs > 0, cluster.bytes >= 0 else { return false }
+            t += cluster.bytes
+            g += cluster.glyphs
+        }
+        return t == textCount && g == run.glyphs.count && !run.clusters.isEmpty
     }
 
     /// The run's clusters as ranges of its UTF-8 text and of its glyphs. Text shown by no glyph
@@ -152,7 +190,7 @@ struct TextDrawing {
 
     /// UTF-8 (valid: it is a Swift string's) to UTF-16 in `units`, with where each character
     /// starts in `scalarStarts`; returns the number of characters.
-    private mutating func decode(_ bytes: ArraySlice<UInt8>) -> Int {
+    private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         units.removeAll(keepingCapacity: true)
         scalarStarts.removeAll(keepingCapacity: true)
         var i = bytes.startIndex

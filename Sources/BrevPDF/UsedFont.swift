@@ -3,7 +3,10 @@
 /// hyphen layout inserts stands for a soft hyphen; the parts of a cluster drawn with several
 /// glyphs), the content gives the text as /ActualText.
 struct UsedFont {
-    private(set) var unicode: [[UInt16]?]
+    /// Per glyph, the text the ToUnicode map gives it: 0 none yet, `unit + 1` a single UTF-16
+    /// unit (nearly every glyph), `UInt32.max` longer text, kept in `longer`.
+    private var unicode: [UInt32]
+    private var longer: [UInt32: [UInt16]] = [:]
     /// For glyphs only ever drawn under /ActualText: their cluster's text, so that every glyph
     /// has a Unicode value (PDF/A-2a 6.2.11.7.2).
     private var fallback: [UInt32: [UInt16]] = [:]
@@ -11,7 +14,7 @@ struct UsedFont {
     private var seen: [Bool]
 
     init(glyphCount: Int) {
-        unicode = Array(repeating: nil, count: glyphCount)
+        unicode = Array(repeating: 0, count: glyphCount)
         seen = Array(repeating: false, count: glyphCount)
     }
 
@@ -22,18 +25,47 @@ struct UsedFont {
         glyphs.append(glyph)
     }
 
-    /// Whether the ToUnicode map gives `text` for `glyph`; maps it to `text` if it has no text yet.
-    mutating func maps(_ glyph: UInt32, to text: ArraySlice<UInt16>) -> Bool {
+    /// Whether the ToUnicode map gives the one unit `unit` for `glyph`; maps it so if it has no text yet.
+    mutating func maps(_ glyph: UInt32, toUnit unit: UInt16) -> Bool {
         let i = Int(glyph)
         guard i < unicode.count else { return false }
-        if let known = unicode[i] { return known.elementsEqual(text) }
-        guard !text.isEmpty else { return false }
-        unicode[i] = Array(text)
-        return true
+        let known = unicode[i]
+        if known == 0 {
+            unicode[i] = UInt32(unit) + 1
+            return true
+        }
+        return known == UInt32(unit) + 1
+    }
+
+    /// Whether the ToUnicode map gives `text` for `glyph`; maps it to `text` if it has no text yet.
+    mutating func maps(_ glyph: UInt32, to text: ArraySlice<UInt16>) -> Bool {
+        if text.count == 1 { return maps(glyph, toUnit: text[text.startIndex]) }
+        let i = Int(glyph)
+        guard i < unicode.count else { return false }
+        switch unicode[i] {
+        case 0:
+            guard !text.isEmpty else { return false }
+            unicode[i] = UInt32.max
+            longer[glyph] = Array(text)
+            return true
+        case UInt32.max:
+            return longer[glyph]!.elementsEqual(text)
+        default:
+            return false
+        }
     }
 
     mutating func fallback(_ glyph: UInt32, _ text: ArraySlice<UInt16>) {
         if fallback[glyph] == nil { fallback[glyph] = text.isEmpty ? [0xFFFD] : Array(text) }
+    }
+
+    /// The glyph's text in the ToUnicode map.
+    private func text(of glyph: UInt32) -> [UInt16]? {
+        switch unicode[Int(glyph)] {
+        case 0: return fallback[glyph]
+        case UInt32.max: return longer[glyph]
+        case let unit: return [UInt16(unit - 1)]
+        }
     }
 
     /// The ToUnicode CMap (Adobe Technical Note #5411) for the glyphs used, in glyph order.
@@ -42,7 +74,7 @@ struct UsedFont {
         out.reserveCapacity(256 + glyphs.count * 16)
         func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
         func hex(_ unit: UInt16) {
-            for shift in [12, 8, 4, 0] { out.append(PDFObject.hexDigits[Int(unit >> UInt16(shift)) & 15]) }
+            PageContent.appendHex4(UInt32(unit), to: &out)
         }
         raw("""
         /CIDInit /ProcSet findresource begin
@@ -57,7 +89,7 @@ struct UsedFont {
 
         """)
         let entries: [(UInt32, [UInt16])] = glyphs.sorted().compactMap { glyph in
-            guard let text = unicode[Int(glyph)] ?? fallback[glyph] else { return nil }
+            guard let text = text(of: glyph) else { return nil }
             return (glyph, text)
         }
         var start = 0

@@ -1,0 +1,108 @@
+import BrevCore
+@testable import BrevPDF
+import BrevPages
+import BrevTestSupport
+import Testing
+
+/// The PDF writer's fast parts (issue 15) against what they replace: a zlib stream kept and
+/// reset against a fresh one, clusters taken as laid out against `TextDrawing.clusters`, the
+/// compact ToUnicode texts, and dictionaries written as bytes.
+struct PDFWriterPartsTests {
+    /// Random bytes, runs of one byte and repeated words: what compresses badly and well.
+    static func sample(_ generator: inout SeededGenerator) -> [UInt8] {
+        var out: [UInt8] = []
+        let length = Int.random(in: 0...20_000, using: &generator)
+        let words: [[UInt8]] = [Array("/Type /StructElem ".utf8), Array("<0048004f>".utf8), Array(" 0 R ".utf8)]
+        while out.count < length {
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: out += (0..<Int.random(in: 1...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            case 1: out += Array(repeating: UInt8.random(in: 0...255, using: &generator), count: Int.random(in: 1...300, using: &generator))
+            default: out += words[Int.random(in: 0..<words.count, using: &generator)]
+            }
+        }
+        return Array(out.prefix(length))
+    }
+
+    @Test func aKeptStreamDeflatesAsAFreshOne() throws {
+        var generator = SeededGenerator(seed: 15)
+        let fast = try Deflater(level: 1), strong = try Deflater(level: 6)
+        for _ in 0..<120 {
+            let input = Self.sample(&generator)
+            for deflater in [fast, strong] {
+                let kept = try deflater.deflate(input)
+                let fresh = try Zlib.deflate(input, level: deflater.level)
+                #expect(kept == fresh, "\(input.count) bytes at level \(deflater.level)")
+                let inflated = try Zlib.inflate(kept)
+                #expect(inflated == input)
+            }
+        }
+    }
+
+    @Test func clustersAsLaidOutAreTheClustersDrawn() {
+        var generator = SeededGenerator(seed: 16)
+        var simple = 0, other = 0
+        for _ in 0..<3_000 {
+            let clusters = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                TextCluster(bytes: Int.random(in: 0...4, using: &generator), glyphs: Int.random(in: 0...3, using: &generator))
+            }
+            let bytes = clusters.reduce(0) { $0 + $1.bytes } + (Bool.random(using: &generator) ? 0 : Int.random(in: -1...1, using: &generator))
+            let glyphCount = clusters.reduce(0) { $0 + $1.glyphs } + (Bool.random(using: &generator) ? 0 : Int.random(in: -1...1, using: &generator))
+            let run = GlyphRun(font: 0, size: 10, x: 0, y: 0,
+                               glyphs: (0..<max(0, glyphCount)).map { PositionedGlyph(id: UInt32($0), x: Double($0), y: 0) },
+                               text: String(repeating: "a", count: max(0, bytes)), clusters: clusters, bold: false)
+            let textCount = run.text.utf8.count
+            guard TextDrawing.clustersAreSimple(run, textCount: textCount) else {
+                other += 1
+                continue
+            }
+            simple += 1
+            var t = 0, g = 0
+            var direct: [(Range<Int>, Range<Int>)] = []
+            for cluster in clusters {
+                direct.append((t..<t + cluster.bytes, g..<g + cluster.glyphs))
+                t += cluster.bytes
+                g += cluster.glyphs
+            }
+            let drawn = TextDrawing.clusters(of: run, textCount: textCount)
+            #expect(drawn.map { $0.text } == direct.map { $0.0 } && drawn.map { $0.glyphs } == direct.map { $0.1 }, "\(clusters)")
+        }
+        #expect(simple > 100 && other > 100)
+    }
+
+    @Test func aGlyphKeepsTheFirstTextItWasSetFor() {
+        var font = UsedFont(glyphCount: 10)
+        for glyph: UInt32 in [5, 7, 8] { font.use(glyph) }
+        // (Each answer taken before it is checked: `maps` changes the font.)
+        var answers: [Bool] = []
+        answers.append(font.maps(5, toUnit: 0x41))
+        answers.append(font.maps(5, toUnit: 0x42))
+        answers.append(font.maps(5, to: [0x41][...]))
+        answers.append(font.maps(5, to: [0x41, 0x41][...]))
+        // A ligature: two units for one glyph, asked again unit by unit.
+        answers.append(font.maps(7, to: [0x66, 0x69][...]))
+        answers.append(font.maps(7, toUnit: 0x66))
+        answers.append(font.maps(7, to: [0x66, 0x69][...]))
+        answers.append(font.maps(8, to: ArraySlice<UInt16>()))
+        font.fallback(8, [0x2D][...])
+        answers.append(font.maps(11, toUnit: 0x41))
+        #expect(answers == [true, false, true, false, true, false, true, false, false])
+        let cmap = String(decoding: font.toUnicodeCMap(), as: UTF8.self)
+        #expect(cmap.contains("3 beginbfchar\n<0005> <0041>\n<0007> <00660069>\n<0008> <002D>\nendbfchar\n"), "\(cmap)")
+    }
+
+    @Test func dictionariesAreWrittenAsPDFWritesThem() {
+        var d = PDFSyntax()
+        d.raw("<<")
+        d.entry("Type", name: "Page")
+        d.entry("S", nameOf: "A B/C#")
+        d.key("Kids")
+        d.references([3, 4])
+        d.space()
+        d.entry("Rect", real: -12.3456)
+        d.entry("Title", text: "Ø€")
+        d.entry("URI", string: "a:b")
+        d.raw(">>")
+        #expect(String(decoding: d.bytes, as: UTF8.self)
+                == "<</Type /Page /S /A#20B#2FC#23 /Kids [3 0 R 4 0 R] /Rect -12.346 /Title <FEFF00D820AC> /URI <613A62> >>")
+    }
+}
