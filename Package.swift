@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "BrevTemplateTests", dependencies: ["BrevTemplate", "BrevDocument", "BrevCase", "BrevCore", "BrevTestSupport",
                                                              .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore", "BrevTestSupport"]),
-        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF",
+        .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF", "BrevPages",
                                                              "BrevLayout", "BrevTemplate", "BrevTestSupport"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
