@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // The PostgreSQL batch journal shared by several workers (BrevStore).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already in postgres-nio's graph (BoringSSL); named so the service hashes each PDF it
+        // hands out with the CPU's SHA instructions (BrevServer's PDFDigest).
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // System libraries (Debian -dev packages; scripts/setup.sh installs them).
@@ -85,6 +88,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // What both executables' commands share: resource options, reading inputs, the crash line.
         .target(name: "BrevCommandLine", dependencies: [

@@ -98,7 +98,7 @@ struct APIRoutes: Sendable {
         }
         metrics.delivered(format: format.rawValue)
         try await audit.record(.rendered, by: caseworker, letterId: letter.letterId, letterKind: letter.fileKind,
-                         pdfSHA256: SHA256.hex(letter.pdf))
+                         pdfSHA256: PDFDigest.hex(letter.pdf))
         // The file name is built from the letter id and kind only; it names no person.
         return Response(status: .ok,
                         headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(fileName)\"",
