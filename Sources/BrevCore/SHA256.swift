@@ -84,13 +84,19 @@ public enum SHA256 {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     public static func hex<Bytes: Collection>(_ message: Bytes) -> String where Bytes.Element == UInt8 {
-        let digest = digest(message)
-        return String(unsafeUninitializedCapacity: 64) { out in
-            for (i, byte) in digest.enumerated() {
-                out[i * 2] = hexDigits[Int(byte >> 4)]
-                out[i * 2 + 1] = hexDigits[Int(byte & 0x0f)]
+        hexString(digest(message))
+    }
+
+    /// A 32-byte digest as 64 lowercase hex digits (also for a digest made elsewhere).
+    public static func hexString<Digest: Sequence>(_ digest: Digest) -> String where Digest.Element == UInt8 {
+        String(unsafeUninitializedCapacity: 64) { out in
+            var i = 0
+            for byte in digest.prefix(32) {
+                out[i] = hexDigits[Int(byte >> 4)]
+                out[i + 1] = hexDigits[Int(byte & 0x0f)]
+                i += 2
             }
-            return 64
+            return i
         }
     }
 

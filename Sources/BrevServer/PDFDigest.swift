@@ -1,3 +1,4 @@
+import BrevCore
 import Crypto
 
 /// The SHA-256 of a PDF the service hands out, for its audit row, as lowercase hex: the same
@@ -6,18 +7,7 @@ import Crypto
 /// hash of a 25 KB PDF cost a tenth of a request (callgrind, issue 13). BrevCore keeps its own
 /// so that `brev` links no cryptography library.
 enum PDFDigest {
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
     static func hex(_ bytes: [UInt8]) -> String {
-        let digest = Crypto.SHA256.hash(data: bytes)
-        return String(unsafeUninitializedCapacity: 64) { out in
-            var i = 0
-            for byte in digest {
-                out[i] = hexDigits[Int(byte >> 4)]
-                out[i + 1] = hexDigits[Int(byte & 0x0f)]
-                i += 2
-            }
-            return 64
-        }
+        BrevCore.SHA256.hexString(Crypto.SHA256.hash(data: bytes))
     }
 }
