@@ -19,8 +19,6 @@ final class FontProgram {
     let boundingBox: [Double]
     let glyphCount: Int
     private let face: OpaquePointer
-    private let horizontalMetrics: [UInt8]
-    private let horizontalMetricCount: Int
     /// Every glyph's advance as `width` gives it, looked up per glyph drawn.
     private let advances: [Double]
 
@@ -60,21 +58,22 @@ final class FontProgram {
         descent = (Double(FontProgram.int16(hhea, 6)) * scale).rounded()
         capHeight = os2.count >= 90 && FontProgram.uint16(os2, 0) >= 2 ? (Double(FontProgram.int16(os2, 88)) * scale).rounded() : ascender
         italicAngle = post.count >= 8 ? Double(Int32(bitPattern: UInt32(FontProgram.uint16(post, 4)) << 16 | UInt32(FontProgram.uint16(post, 6)))) / 65536 : 0
-        horizontalMetricCount = Int(FontProgram.uint16(hhea, 34))
-        horizontalMetrics = FontProgram.table(face, "hmtx")
+        let horizontalMetricCount = Int(FontProgram.uint16(hhea, 34))
+        let horizontalMetrics = FontProgram.table(face, "hmtx")
         guard horizontalMetricCount > 0, horizontalMetrics.count >= 4 * horizontalMetricCount else { throw .fontUnreadable(path) }
         postScriptName = FontProgram.readPostScriptName(FontProgram.table(face, "name"))
             ?? String(path.split(separator: "/").last?.split(separator: ".").first ?? "Font")
-        let (metrics, metricCount, upemUsed) = (horizontalMetrics, horizontalMetricCount, unitsPerEm)
-        advances = (0..<glyphCount).map { FontProgram.advance(UInt32($0), metrics, metricCount, upemUsed) }
+        let upemUsed = unitsPerEm
+        advances = (0..<glyphCount).map { FontProgram.advance(UInt32($0), horizontalMetrics, horizontalMetricCount, upemUsed) }
     }
 
     deinit { hb_face_destroy(face) }
 
-    /// The glyph's advance in glyph space (1000 units to the em), as /W gives it.
+    /// The glyph's advance in glyph space (1000 units to the em), as /W gives it. A glyph past
+    /// the font's last has the last one's advance, as hmtx gives glyphs past its long metrics.
     func width(_ glyph: UInt32) -> Double {
         let i = Int(glyph)
-        return i < advances.count ? advances[i] : FontProgram.advance(glyph, horizontalMetrics, horizontalMetricCount, unitsPerEm)
+        return i < advances.count ? advances[i] : advances[advances.count - 1]
     }
 
     private static func advance(_ glyph: UInt32, _ metrics: [UInt8], _ metricCount: Int, _ unitsPerEm: Double) -> Double {

@@ -61,8 +61,7 @@ struct PDFSyntax {
     }
 
     mutating func hex4(_ unit: UInt16) {
-        bytes += [PDFSyntax.hexDigits[Int(unit >> 12)], PDFSyntax.hexDigits[Int(unit >> 8) & 15],
-                  PDFSyntax.hexDigits[Int(unit >> 4) & 15], PDFSyntax.hexDigits[Int(unit) & 15]]
+        PageContent.appendHex4(UInt32(unit), to: &bytes)
     }
 
     // MARK: Dictionary entries
