@@ -28,13 +28,18 @@ public enum OutputRecovery {
         for name in names where name.hasPrefix(LetterFileSet.pendingPrefix) {
             guard let pid = LetterFileSet.ownerPID(ofName: name, prefix: LetterFileSet.pendingPrefix), !isRunning(pid) else { continue }
             let listing = (try? String(contentsOfFile: path(name), encoding: .utf8)) ?? ""
-            for line in listing.split(separator: "\n") {
+            // A marker lists one set, or a group of sets with a blank line between them.
+            var sets = 0
+            var inSet = false
+            for line in listing.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.isEmpty { inSet = false; continue }
+                if !inSet { sets += 1; inSet = true }
                 for file in line.split(separator: "\t") where isPlainName(file) {
                     unlink(path(String(file)))
                 }
             }
             unlink(path(name))
-            report.rolledBackSets += 1
+            report.rolledBackSets += max(sets, 1)
         }
         let now = Date()
         for name in names where name.hasPrefix(LetterFileSet.temporaryPrefix) {

@@ -26,9 +26,11 @@ public enum SecureFile {
     }
 
     /// Writes `bytes` to a new temporary file `.brev-tmp-<pid>-XXXXXX` in `directory` (mode
-    /// 0600, fsynced) and returns its path. The process id lets a later run tell a dead
-    /// process's leftovers from a live one's (`OutputRecovery`). On failure nothing is left.
-    public static func writeTemporary(_ bytes: [UInt8], in directory: String) throws(WriteError) -> String {
+    /// 0600, fsynced unless `sync` is false: then the caller makes it durable, as
+    /// `LetterFileSet` does for many files at once) and returns its path. The process id lets a
+    /// later run tell a dead process's leftovers from a live one's (`OutputRecovery`). On
+    /// failure nothing is left.
+    public static func writeTemporary(_ bytes: [UInt8], in directory: String, sync: Bool = true) throws(WriteError) -> String {
         var template = Array("\(directory)/\(LetterFileSet.temporaryPrefix)\(getpid())-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw WriteError(path: directory, reason: String(cString: strerror(errno))) }
@@ -41,7 +43,7 @@ public enum SecureFile {
             }
             if n <= 0 { ok = false } else { written += n }
         }
-        if ok { ok = fsync(fd) == 0 }
+        if ok && sync { ok = fsync(fd) == 0 }
         let reason = ok ? "" : String(cString: strerror(errno))
         if close(fd) != 0 && ok { ok = false }
         guard ok else {

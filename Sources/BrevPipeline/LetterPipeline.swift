@@ -370,15 +370,32 @@ public struct RenderedLetter: Sendable {
     /// Writes `<base>.pdf`, `<base>.html` and the messages into `directory` as one set: all of
     /// them or none, mode 0600 (`LetterFileSet`); returns the paths.
     public func write(to directory: String) throws(BrevError) -> [String] {
-        let files = [(name: "\(fileBaseName).pdf", bytes: pdf), (name: "\(fileBaseName).html", bytes: Array(html.utf8))]
-            + messages.map { (name: "\(fileBaseName).\($0.suffix)", bytes: $0.bytes) }
+        try RenderedLetter.write([self], to: directory)[0]
+    }
+
+    /// Letters written as one group by `render` with many cases: the flushes of a letter set
+    /// cost more than rendering it on this machine's disk, and a group of 32 sets needs three
+    /// in all. Its output lines come in bursts of at most this many letters.
+    public static let lettersPerFlush = 32
+
+    /// Writes several letters, each as one set, with one flush of the disk for all of them
+    /// (`LetterFileSet.write(sets:into:)`): all of them or, on failure, none; returns each
+    /// letter's paths.
+    public static func write(_ letters: [RenderedLetter], to directory: String) throws(BrevError) -> [[String]] {
+        let sets = letters.map(\.files)
         do {
             try SecureFile.makeDirectory(directory)
-            try LetterFileSet.write(files, into: directory)
+            try LetterFileSet.write(sets: sets, into: directory)
         } catch {
             throw .io("\(error)")
         }
-        return files.map { (directory as NSString).appendingPathComponent($0.name) }
+        return sets.map { $0.map { (directory as NSString).appendingPathComponent($0.name) } }
+    }
+
+    /// The letter's files by name.
+    var files: [LetterFileSet.File] {
+        [(name: "\(fileBaseName).pdf", bytes: pdf), (name: "\(fileBaseName).html", bytes: Array(html.utf8))]
+            + messages.map { (name: "\(fileBaseName).\($0.suffix)", bytes: $0.bytes) }
     }
 }
 

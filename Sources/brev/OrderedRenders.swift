@@ -5,16 +5,16 @@ import Foundation
 
 /// `render` over many cases on several pipelines at once, one thread each, with everything a
 /// user sees as it is one by one: each case is rendered, then admitted strictly in input order
-/// (a letter id already written in this run refuses the later input, `DUPLICATE_LETTER`: the
-/// first wins), then written; outcomes come back in input order for printing. Rendering and
-/// writing (fsync-bound) run in parallel; only the admission is one at a time. At most
-/// `window` outcomes wait to be printed: memory stays bounded however many cases there are.
+/// (a letter id already admitted in this run refuses the later input, `DUPLICATE_LETTER`: the
+/// first wins); outcomes come back in input order, to be written (`Render`, in groups) and
+/// printed. Renders run in parallel; only the admission is one at a time. At most `window`
+/// outcomes wait to be taken: memory stays bounded however many cases there are.
 final class OrderedRenders: @unchecked Sendable {
     /// What one input became.
     struct Outcome {
         /// The letters rendered (their warnings are printed, even when the input is refused).
         var letters: [RenderedLetter] = []
-        /// The paths written, per letter, in order (fewer than `letters` when writing failed).
+        /// The paths written, per letter, in order (empty until written; when writing failed).
         var written: [[String]] = []
         /// A `BrevError` is reported with the input; any other error (a file that cannot be
         /// read) ends the run, as it did before the pool.
@@ -28,7 +28,6 @@ final class OrderedRenders: @unchecked Sendable {
     }
 
     private let paths: [String]
-    private let out: String
     private let window: Int
     private let condition = NSCondition()
     // Guarded by `condition`.
@@ -41,9 +40,8 @@ final class OrderedRenders: @unchecked Sendable {
     /// An input could not be read: the run ends there, so no later input is written.
     private var stopped = false
 
-    init(paths: [String], out: String, window: Int) {
+    init(paths: [String], window: Int) {
         self.paths = paths
-        self.out = out
         self.window = window
     }
 
@@ -84,8 +82,8 @@ final class OrderedRenders: @unchecked Sendable {
         }
     }
 
-    /// Renders, admits in input order and writes input `index`. Called on one thread for all
-    /// inputs in order, or from the workers.
+    /// Renders and admits input `index`, in input order. Called on one thread for all inputs
+    /// in order, or from the workers.
     func process(_ index: Int, on pipeline: LetterPipeline) -> Outcome {
         let path = paths[index]
         var outcome = Outcome()
@@ -110,12 +108,6 @@ final class OrderedRenders: @unchecked Sendable {
         nextToAdmit += 1
         condition.broadcast()
         condition.unlock()
-        guard admitted, outcome.failure == nil else { return outcome }
-        do {
-            for letter in outcome.letters { outcome.written.append(try letter.write(to: out)) }
-        } catch {
-            outcome.failure = error
-        }
         return outcome
     }
 }

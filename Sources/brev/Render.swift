@@ -49,9 +49,11 @@ struct Render: TakesCaseFiles {
             pipelines.append(pipeline)
         }
         recoverOutput()
-        // With one pipeline this thread renders and writes each case in turn; with more, each
-        // works on a thread of its own and this one prints their outcomes in input order.
-        let run = OrderedRenders(paths: paths, out: out, window: 4 * pipelines.count)
+        // With one pipeline this thread renders each case in turn; with more, each works on a
+        // thread of its own. This thread writes the letters in groups (one flush of the disk for
+        // up to `RenderedLetter.lettersPerFlush` letters) and prints each input's outcome in input order once
+        // its group is on disk.
+        let run = OrderedRenders(paths: paths, window: 4 * pipelines.count)
         let outcome: (Int) -> OrderedRenders.Outcome
         if pipelines.count == 1 {
             outcome = { run.process($0, on: pipelines[0]) }
@@ -60,8 +62,39 @@ struct Render: TakesCaseFiles {
             outcome = run.outcome
         }
         var worst: Int32 = 0
+        var waiting: [(path: String, outcome: OrderedRenders.Outcome)] = []
+        var waitingLetters = 0
         for (index, path) in paths.enumerated() {
             let done = outcome(index)
+            waiting.append((path, done))
+            if done.failure == nil { waitingLetters += done.letters.count }
+            let ends = index == paths.count - 1 || done.failure.map { !($0 is BrevError) } == true
+            guard ends || waitingLetters >= RenderedLetter.lettersPerFlush else { continue }
+            try writeAndReport(&waiting, worst: &worst)
+            waitingLetters = 0
+        }
+        if worst != 0 { throw ExitCode(worst) }
+    }
+
+    /// Writes the waiting inputs' letters as one group and prints each input's outcome in
+    /// order; a group that cannot be written is every one of its inputs' failure. An input
+    /// that could not be read ends the run after the inputs before it are reported.
+    func writeAndReport(_ waiting: inout [(path: String, outcome: OrderedRenders.Outcome)], worst: inout Int32) throws {
+        let letters = waiting.flatMap { $0.outcome.failure == nil ? $0.outcome.letters : [] }
+        if !letters.isEmpty {
+            do {
+                var paths = try RenderedLetter.write(letters, to: out)[...]
+                for i in waiting.indices where waiting[i].outcome.failure == nil {
+                    waiting[i].outcome.written = Array(paths.prefix(waiting[i].outcome.letters.count))
+                    paths = paths.dropFirst(waiting[i].outcome.letters.count)
+                }
+            } catch {
+                for i in waiting.indices where waiting[i].outcome.failure == nil { waiting[i].outcome.failure = error }
+            }
+        }
+        let reported = waiting
+        waiting.removeAll()
+        for (path, done) in reported {
             if let first = done.letters.first { report(first.warnings, file: path) }
             for (letter, written) in zip(done.letters, done.written) {
                 if letter.overfullLines > 0 {
@@ -79,7 +112,6 @@ struct Render: TakesCaseFiles {
             }
             worst = max(worst, error.exitCode)
         }
-        if worst != 0 { throw ExitCode(worst) }
     }
 
     /// The paths in a `--case-list` file: one a line; blank lines are skipped.

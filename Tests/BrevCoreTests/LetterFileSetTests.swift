@@ -40,6 +40,59 @@ import Testing
         #expect(try names(dir) == ["a.html"], "no pdf, no temporary file, no marker")
     }
 
+    @Test func aGroupOfSetsIsWrittenWholeWithMode0600AndNothingElseLeft() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let sets: [[LetterFileSet.File]] = (0..<5).map { i in
+            [("\(i).pdf", [UInt8(i), 1]), ("\(i).html", [UInt8(i), 2]), ("\(i).kombi.xml", Array(repeating: UInt8(i), count: 70_000))]
+        }
+        try LetterFileSet.write(sets: sets, into: dir.path)
+        #expect(try names(dir) == sets.flatMap { $0.map(\.name) }.sorted())
+        for set in sets {
+            for file in set {
+                let path = dir.appendingPathComponent(file.name).path
+                #expect(FileManager.default.contents(atPath: path) == Data(file.bytes))
+                #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+            }
+        }
+    }
+
+    @Test func aFailedRenameInAGroupLeavesNoPartOfAnySet() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        // The last set's html cannot be renamed into place: the sets renamed before it go too.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("c.html"), withIntermediateDirectories: false)
+        try Data([0]).write(to: dir.appendingPathComponent("c.html/x"))
+        #expect(throws: SecureFile.WriteError.self) {
+            try LetterFileSet.write(sets: [[("a.pdf", [1]), ("a.html", [2])], [("b.pdf", [3]), ("b.html", [4])],
+                                           [("c.pdf", [5]), ("c.html", [6])]], into: dir.path)
+        }
+        #expect(try names(dir) == ["c.html"], "no set of the group, no temporary file, no marker")
+    }
+
+    @Test func anInterruptedGroupIsRolledBackWholeAndCountedBySet() throws {
+        let dir = try TestSupport.temporaryDirectory()
+        let dead = try deadPID()
+        func put(_ name: String, _ text: String = "x") throws {
+            try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+        }
+        // A dead run had renamed the first set of its group and part of the second.
+        try put("a.pdf"); try put("a.html"); try put("b.pdf")
+        try put(".brev-tmp-\(dead)-BBBBBB"); try put(".brev-tmp-\(dead)-CCCCCC")
+        try put(".brev-pending-\(dead)-MMMMMM", """
+            .brev-tmp-\(dead)-AAAAA1\ta.pdf
+            .brev-tmp-\(dead)-AAAAA2\ta.html
+
+            .brev-tmp-\(dead)-AAAAA3\tb.pdf
+            .brev-tmp-\(dead)-BBBBBB\tb.html
+
+            .brev-tmp-\(dead)-CCCCCC\tc.pdf
+
+            """)
+        try put("z.pdf") // a letter of an earlier, finished run
+        let report = try OutputRecovery.recover(directory: dir.path)
+        #expect(report.rolledBackSets == 3 && report.removedTemporaries == 0)
+        #expect(try names(dir) == ["z.pdf"])
+    }
+
     @Test func anInterruptedSetIsRolledBackAndDeadTemporariesSwept() throws {
         let dir = try TestSupport.temporaryDirectory()
         let dead = try deadPID()
