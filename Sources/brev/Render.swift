@@ -37,13 +37,23 @@ struct Render: TakesCaseFiles {
         if MeMoVersion(rawValue: memoVersion) == nil { throw ValidationError("--memo-version is 1.1 or 1.2") }
     }
 
+    /// The options as plain values: what `Brev.main` reads itself for the common forms (`RenderArguments.plain`).
+    var arguments: RenderArguments {
+        RenderArguments(cases: cases, caseList: caseList, jobs: jobs, out: out, memoVersion: memoVersion,
+                        maxMessageBytes: maxMessageBytes, resources: resources.resources)
+    }
+
+    func run() throws { try arguments.run() }
+}
+
+extension RenderArguments {
     func run() throws {
         let paths = try cases + (caseList.map(readCaseList) ?? [])
         if paths.isEmpty { throw ValidationError("the case list names no case file") }
         let workers = min(jobs ?? ProcessInfo.processInfo.activeProcessorCount, paths.count)
         var pipelines: [LetterPipeline] = []
         for _ in 0..<max(1, workers) {
-            let pipeline = try resources.makePipeline()
+            let pipeline = try ResourceOptions.makePipeline(resources: resources)
             pipeline.memoVersion = MeMoVersion(rawValue: memoVersion)!
             pipeline.maxMessageBytes = maxMessageBytes
             pipelines.append(pipeline)
