@@ -86,10 +86,22 @@ struct MustacheFiller {
             codes.reserveCapacity(utf8.count)
             kinds.reserveCapacity(utf8.count)
             var offset = 0
-            for character in text {
+            let end = utf8.count
+            while offset < end {
                 starts.append(offset)
+                let byte = utf8[offset]
+                // An ASCII scalar followed by another (or by the end) is a Character of its own,
+                // but for "\r\n": every scalar that joins a Character to the one before or after
+                // it is not ASCII (Unicode's grapheme cluster rules GB3–GB9b).
+                if byte < 0x80, offset + 1 == end || (utf8[offset + 1] < 0x80 && !(byte == 0x0D && utf8[offset + 1] == 0x0A)) {
+                    codes.append(byte)
+                    kinds.append(Parser.asciiKind(byte))
+                    offset += 1
+                    continue
+                }
+                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
                 let width = character.utf8.count
-                if width == 1, let byte = character.utf8.first, byte < 0x80 {
+                if width == 1 {
                     codes.append(byte)
                     kinds.append(Parser.asciiKind(byte))
                 } else {
@@ -257,8 +269,12 @@ struct MustacheFiller {
     /// A variable or section name split at its dots, as swift-mustache splits it at each tag.
     private static func names(_ name: String) throws(Unsupported) -> [String] {
         // Transforms ("first(list)") and names relative to the current value (".name") are not read here.
-        if name.contains("(") || name.contains(")") || (name.first == "." && name != ".") { throw Unsupported() }
-        return name == "." ? ["."] : name.split(separator: ".").map(String.init)
+        // A name is read from ASCII Characters only (`readName`), so its bytes are its Characters.
+        let bytes = name.utf8
+        if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) || (bytes.first == UInt8(ascii: ".") && name != ".") {
+            throw Unsupported()
+        }
+        return name == "." ? ["."] : bytes.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func skipComment(_ parser: inout Parser) throws(Unsupported) {
