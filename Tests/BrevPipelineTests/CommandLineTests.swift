@@ -92,13 +92,16 @@ import Testing
 
 extension CommandLineTests {
     /// `render --case FILE --out DIR` is read without swift-argument-parser; `--name=value` still
-    /// goes through it. Both give the same output, messages, exit status and files, for a letter,
-    /// a refused case, a file that cannot be read and a folder without the resources.
+    /// goes through it. Both give the same output, messages, exit status and files, for a letter
+    /// with options and one with the defaults, a refused case, a file that cannot be read and a
+    /// folder without the resources.
     @Test func renderReadWithoutTheParserAnswersAsTheParser() throws {
         let dir = try TestSupport.temporaryDirectory().path
         let examples = "\(root)/Examples/cases"
         let runs: [(String, [String])] = [
             ("letter", ["--case", "\(examples)/afslag-doegn-sel101.json", "--memo-version", "1.1", "--jobs", "1", "--resources", root]),
+            // The defaults (MeMo version, jobs, message limit) are the parser's.
+            ("defaults", ["--case", "\(examples)/bevilling-dag-sel101.json", "--resources", root]),
             ("refused", ["--case", "\(examples)/afslag-doegn-invalid-mangler-begrundelse.json", "--resources", root]),
             ("missing", ["--case", "\(dir)/no-such-case.json", "--resources", root]),
             ("resources", ["--case", "\(examples)/afslag-doegn-sel101.json", "--resources", dir]),
