@@ -119,6 +119,33 @@ import Testing
         #expect(compared == 6)
     }
 
+    /// The reader names every stored property itself: a property added to a profile's struct
+    /// (an optional one compiles unnoticed) must be read there too.
+    @Test func theReaderKnowsEveryPropertyOfTheProfile() throws {
+        let parsed = try MunicipalityProfile.loadWithLines(path: StoredProfileTests.shipped.appendingPathComponent("thisted.yaml").path).profile
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let known: [(Any, [String])] = [
+            (parsed, ["id", "municipalityCodes", "authority", "complaints", "deadlines", "centre", "digitalPost", "decisionTitle",
+                      "letterTitle", "followUpMonths", "complaintGuidanceOnFullGrant", "standard", "letterDesign"]),
+            (parsed.authority, ["name", "unit", "address", "cvr", "phone", "email", "web"]),
+            (parsed.complaints, ["recipient", "address", "citizensAdviser"]),
+            (MunicipalityProfile.CitizensAdviser(name: "", phone: nil, email: nil), ["name", "phone", "email"]),
+            (parsed.deadlines, ["complaintWeeks", "reassessmentWeeks", "paperReceiptWorkingDays", "closedDaysExtra"]),
+            (parsed.centre, ["name", "address", "phone"]),
+            (parsed.digitalPost, ["notification", "letterNotification", "mandatory", "legalNotification", "caseSystem", "maxMessageBytes", "kle"]),
+            (MunicipalityProfile.DigitalPost.KLE(subjectKey: "", version: "", activityFacet: nil, label: ""),
+             ["subjectKey", "version", "activityFacet", "label"]),
+            (MunicipalityProfile.LocalPractice(residentialMonths: nil), ["residentialMonths"]),
+            (LetterDesign(envelopeWindow: nil, logo: nil), ["envelopeWindow", "logo"]),
+            (LetterDesign.EnvelopeWindow(leftMM: 0, topMM: 0, widthMM: 0, heightMM: 0), ["leftMM", "topMM", "widthMM", "heightMM"]),
+            (LetterDesign.Logo(file: "", alt: ""), ["file", "alt"]),
+            (MunicipalityProfile.Stored(profile: parsed, codeLines: [:]), ["profile", "codeLines"]),
+        ]
+        for (value, names) in known {
+            #expect(labels(value) == names, "\(type(of: value)): update StoredProfileReader")
+        }
+    }
+
     @Test func anythingElseIsLeftToTheYAML() throws {
         let parsed = try MunicipalityProfile.loadWithLines(path: StoredProfileTests.shipped.appendingPathComponent("thisted.yaml").path)
         let text = String(decoding: try encoded(.init(profile: parsed.profile, codeLines: parsed.codeLines)), as: UTF8.self)
