@@ -130,7 +130,7 @@ let package = Package(
                                                              .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF", "BrevPages",
-                                                             "BrevLayout", "BrevTemplate", "BrevTestSupport"],
+                                                             "BrevLayout", "BrevTemplate", "BrevTestSupport", "BrevCommandLine"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
                                                              "BrevTestSupport"]),

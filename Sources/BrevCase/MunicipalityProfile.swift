@@ -170,7 +170,7 @@ public struct MunicipalityProfile: Sendable, Codable {
         }
         let bytes = Array(data)
         let key = checked.map { _ in CheckedResources.key("profile-v1", [Array(file.utf8), bytes]) }
-        if let key, let stored = checked!.stored(key), let found = try? JSONDecoder().decode(Stored.self, from: Data(stored)) {
+        if let key, let stored = checked!.stored(key), let found = StoredProfileReader.read(stored) {
             return (found.profile, found.codeLines)
         }
         let parsed = try parse(bytes, file: file)

@@ -11,7 +11,13 @@ public struct ResourceOptions: ParsableArguments {
 
     public init() {}
 
-    public func environment() throws -> BrevEnvironment {
+    public func environment() throws -> BrevEnvironment { try ResourceOptions.environment(resources: resources) }
+
+    /// Loads profiles, templates and fonts; a broken one ends the run with its exit status.
+    public func makePipeline() throws -> LetterPipeline { try ResourceOptions.makePipeline(resources: resources) }
+
+    /// The environment for the resource folder `resources` (`--resources`), or the one found.
+    public static func environment(resources: String?) throws -> BrevEnvironment {
         let root: URL
         if let resources {
             root = URL(fileURLWithPath: resources)
@@ -27,9 +33,9 @@ public struct ResourceOptions: ParsableArguments {
     }
 
     /// Loads profiles, templates and fonts; a broken one ends the run with its exit status.
-    public func makePipeline() throws -> LetterPipeline {
+    public static func makePipeline(resources: String?) throws -> LetterPipeline {
         do {
-            return try LetterPipeline(environment: try environment())
+            return try LetterPipeline(environment: try environment(resources: resources))
         } catch let error as BrevError {
             printError("brev: \(error)")
             throw ExitCode(error.exitCode)

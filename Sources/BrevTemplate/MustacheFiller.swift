@@ -1,3 +1,4 @@
+import BrevCase
 import BrevCore
 import Foundation
 import Mustache
@@ -5,7 +6,9 @@ import Mustache
 /// Fills brev's templates as swift-mustache does, character for character, with less work a
 /// letter (issue 15): tag names split once when the template is parsed, not at every tag of
 /// every letter, and values escaped by their bytes instead of by a dictionary look-up for each
-/// character (swift-mustache's escaping was most of its time in a letter).
+/// character (swift-mustache's escaping was most of its time in a letter). The model's values
+/// come with their kinds (`MustacheValue`), so a tag is decided by a switch; other values by
+/// swift-mustache's casts.
 ///
 /// It reads the part of Mustache brev's templates use (text, variables, sections, inverted
 /// sections, partials, comments) with swift-mustache's own rules for standalone tags and the
@@ -45,47 +48,134 @@ struct MustacheFiller {
 
     // MARK: Parsing, after swift-mustache's `MustacheTemplate.parse`
 
+    /// The template as its Characters, each classified once: the parser decides on a byte per
+    /// Character and cuts text out of the template's UTF-8 by Character offsets, instead of
+    /// comparing Characters and building strings Character by Character (which was most of a
+    /// cold start's template parsing). The rules read Characters, as before.
     private struct Parser {
-        let characters: [Character]
+        /// The template's UTF-8.
+        let utf8: [UInt8]
+        /// Where each Character starts in `utf8`, and the end.
+        let starts: [Int]
+        /// Per Character: its byte when it is one ASCII scalar, `crlf` for "\r\n", `other` for the rest.
+        let codes: [UInt8]
+        /// Per Character: `newline` and `whitespace` bits (`Character.isNewline`, `.isWhitespace`).
+        let kinds: [UInt8]
         var position = 0
 
-        var atEnd: Bool { position == characters.count }
-        /// swift-mustache's parser reads "\0" past the end.
-        var current: Character { atEnd ? "\0" : characters[position] }
+        static let crlf: UInt8 = 0xFF
+        static let other: UInt8 = 0x80
+        static let newline: UInt8 = 1
+        static let whitespace: UInt8 = 2
 
-        mutating func read(while condition: (Character) -> Bool) -> String {
-            let start = position
-            while !atEnd, condition(characters[position]) { position += 1 }
-            return String(characters[start..<position])
+        /// `Character.isNewline` and `.isWhitespace` of each ASCII Character (0x0A–0x0D; 0x09–0x0D and space).
+        static func asciiKind(_ byte: UInt8) -> UInt8 {
+            switch byte {
+            case 0x0A...0x0D: newline | whitespace
+            case 0x09, 0x20: whitespace
+            default: 0
+            }
         }
 
-        /// Reads `string` if it comes next; fewer characters left than it has is an error, as there.
-        mutating func read(_ string: String) throws(Unsupported) -> Bool {
-            let wanted = Array(string)
-            guard characters.count - position >= wanted.count else { throw Unsupported() }
-            guard Array(characters[position..<(position + wanted.count)]) == wanted else { return false }
-            position += wanted.count
+        init(_ text: String) {
+            var text = text
+            text.makeContiguousUTF8()
+            utf8 = Array(text.utf8)
+            var starts: [Int] = [], codes: [UInt8] = [], kinds: [UInt8] = []
+            starts.reserveCapacity(utf8.count + 1)
+            codes.reserveCapacity(utf8.count)
+            kinds.reserveCapacity(utf8.count)
+            var offset = 0
+            let end = utf8.count
+            while offset < end {
+                starts.append(offset)
+                let byte = utf8[offset]
+                // An ASCII scalar followed by another (or by the end) is a Character of its own,
+                // but for "\r\n": every scalar that joins a Character to the one before or after
+                // it is not ASCII (Unicode's grapheme cluster rules GB3–GB9b).
+                if byte < 0x80, offset + 1 == end || (utf8[offset + 1] < 0x80 && !(byte == 0x0D && utf8[offset + 1] == 0x0A)) {
+                    codes.append(byte)
+                    kinds.append(Parser.asciiKind(byte))
+                    offset += 1
+                    continue
+                }
+                let character = text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)]
+                let width = character.utf8.count
+                if width == 1 {
+                    codes.append(byte)
+                    kinds.append(Parser.asciiKind(byte))
+                } else {
+                    codes.append(character == "\r\n" ? Parser.crlf : Parser.other)
+                    kinds.append((character.isNewline ? Parser.newline : 0) | (character.isWhitespace ? Parser.whitespace : 0))
+                }
+                offset += width
+            }
+            starts.append(offset)
+            self.starts = starts
+            self.codes = codes
+            self.kinds = kinds
+        }
+
+        var count: Int { codes.count }
+        var atEnd: Bool { position == codes.count }
+        /// swift-mustache's parser reads "\0" past the end: no ASCII tag character, no newline, no white space.
+        var current: UInt8 { atEnd ? 0 : codes[position] }
+        var currentIsNewline: Bool { !atEnd && kinds[position] & Parser.newline != 0 }
+
+        /// The text of Characters `range`.
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: utf8[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self)
+        }
+
+        /// Reads Characters while `condition` holds for their code; returns their range.
+        mutating func read(while condition: (UInt8) -> Bool) -> Range<Int> {
+            let start = position
+            while !atEnd, condition(codes[position]) { position += 1 }
+            return start..<position
+        }
+
+        mutating func readWhiteSpace() {
+            while !atEnd, kinds[position] & Parser.whitespace != 0 { position += 1 }
+        }
+
+        /// Reads the two-Character ASCII `pair` ("{{" or "}}") if it comes next; fewer
+        /// Characters left than two is an error, as there.
+        mutating func read(_ pair: (UInt8, UInt8)) throws(Unsupported) -> Bool {
+            guard codes.count - position >= 2 else { throw Unsupported() }
+            guard codes[position] == pair.0, codes[position + 1] == pair.1 else { return false }
+            position += 2
             return true
         }
     }
 
-    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
-    private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+    private static let openTag = (UInt8(ascii: "{"), UInt8(ascii: "{"))
+    private static let closeTag = (UInt8(ascii: "}"), UInt8(ascii: "}"))
+
+    /// The characters of names, by byte: all ASCII (a Character that is not one ASCII scalar is none of them).
+    private static func asciiSet(_ characters: String) -> [Bool] {
+        var set = [Bool](repeating: false, count: 256)
+        for byte in characters.utf8 { set[Int(byte)] = true }
+        return set
+    }
+    private static let nameCharacters = asciiSet("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameCharacters = asciiSet("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
 
     static func parse(_ text: String) throws(Unsupported) -> [Token] {
-        var parser = Parser(characters: Array(text))
+        var parser = Parser(text)
         return try parse(&parser, section: nil, newLine: true)
     }
+
+    private static func isSpaceOrTab(_ code: UInt8) -> Bool { code == UInt8(ascii: " ") || code == UInt8(ascii: "\t") }
 
     private static func parse(_ parser: inout Parser, section: String?, newLine startsOnNewLine: Bool) throws(Unsupported) -> [Token] {
         var tokens: [Token] = []
         var newLine = startsOnNewLine
         var whiteSpaceBefore = ""
         while !parser.atEnd {
-            if newLine { whiteSpaceBefore = parser.read { $0 == " " || $0 == "\t" } }
+            if newLine { whiteSpaceBefore = parser.text(parser.read(while: isSpaceOrTab)) }
             let text = try readUntilTagOrNewline(&parser)
-            if parser.current.isNewline {
-                tokens.append(.text(whiteSpaceBefore + text + String(parser.current)))
+            if parser.currentIsNewline {
+                tokens.append(.text(whiteSpaceBefore + text + parser.text(parser.position..<(parser.position + 1))))
                 newLine = true
                 parser.position += 1
                 continue
@@ -98,8 +188,8 @@ struct MustacheFiller {
             if parser.atEnd { break }
             var setNewLine = false
             switch parser.current {
-            case "#", "^":
-                let inverted = parser.current == "^"
+            case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                let inverted = parser.current == UInt8(ascii: "^")
                 parser.position += 1
                 let name = try readName(&parser)
                 if isStandalone(&parser, newLine: newLine) {
@@ -110,7 +200,7 @@ struct MustacheFiller {
                 }
                 let inner = try parse(&parser, section: name, newLine: setNewLine)
                 tokens.append(inverted ? .invertedSection(names: try names(name), inner) : .section(names: try names(name), inner))
-            case "/":
+            case UInt8(ascii: "/"):
                 parser.position += 1
                 let name = try readName(&parser)
                 guard name == section else { throw Unsupported() }
@@ -118,15 +208,15 @@ struct MustacheFiller {
                     tokens.append(.text(whiteSpaceBefore))
                 }
                 return tokens
-            case "!":
+            case UInt8(ascii: "!"):
                 parser.position += 1
                 try skipComment(&parser)
                 setNewLine = isStandalone(&parser, newLine: newLine)
-            case ">":
+            case UInt8(ascii: ">"):
                 parser.position += 1
-                _ = parser.read(while: \.isWhitespace)
+                parser.readWhiteSpace()
                 // A dynamic partial ("{{>*name}}") is not read here.
-                if parser.current == "*" { throw Unsupported() }
+                if parser.current == UInt8(ascii: "*") { throw Unsupported() }
                 let name = try readName(&parser, characters: partialNameCharacters)
                 // The white space before the tag is kept, and is the partial's indentation too
                 // when the tag stands alone on its line.
@@ -134,7 +224,7 @@ struct MustacheFiller {
                 setNewLine = isStandalone(&parser, newLine: newLine)
                 tokens.append(.partial(name, indentation: setNewLine ? whiteSpaceBefore : nil))
                 whiteSpaceBefore = ""
-            case "{", "&", "<", "$", "=", "%":
+            case UInt8(ascii: "{"), UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: "$"), UInt8(ascii: "="), UInt8(ascii: "%"):
                 throw Unsupported()
             default:
                 if !whiteSpaceBefore.isEmpty {
@@ -149,40 +239,47 @@ struct MustacheFiller {
         return tokens
     }
 
-    /// Text up to a line break (not read) or up to and including "{{".
+    /// Text up to a line break (not read) or up to and including "{{". Only "\n" and "\r\n"
+    /// end it; another line break (a lone "\r", U+2028, …) is text here, as there.
     private static func readUntilTagOrNewline(_ parser: inout Parser) throws(Unsupported) -> String {
-        var text = ""
+        let start = parser.position
+        var end = start
         while !parser.atEnd {
-            text += parser.read { $0 != "\n" && $0 != "\r\n" && $0 != "{" }
-            if parser.current.isNewline { break }
-            if parser.current == "{" {
-                if try parser.read("{{") { break }
-                text += "{"
+            _ = parser.read { $0 != UInt8(ascii: "\n") && $0 != Parser.crlf && $0 != UInt8(ascii: "{") }
+            end = parser.position
+            if parser.currentIsNewline { break }
+            if parser.current == UInt8(ascii: "{") {
+                if try parser.read(openTag) { break }
                 parser.position += 1
+                end = parser.position
             }
         }
-        return text
+        return parser.text(start..<end)
     }
 
     /// A tag's name up to and including "}}".
-    private static func readName(_ parser: inout Parser, characters: Set<Character> = nameCharacters) throws(Unsupported) -> String {
-        _ = parser.read(while: \.isWhitespace)
-        let name = parser.read { characters.contains($0) }
-        _ = parser.read(while: \.isWhitespace)
-        guard try parser.read("}}") else { throw Unsupported() }
+    private static func readName(_ parser: inout Parser, characters: [Bool] = nameCharacters) throws(Unsupported) -> String {
+        parser.readWhiteSpace()
+        let name = parser.text(parser.read { characters[Int($0)] })
+        parser.readWhiteSpace()
+        guard try parser.read(closeTag) else { throw Unsupported() }
         return name
     }
 
     /// A variable or section name split at its dots, as swift-mustache splits it at each tag.
     private static func names(_ name: String) throws(Unsupported) -> [String] {
         // Transforms ("first(list)") and names relative to the current value (".name") are not read here.
-        if name.contains("(") || name.contains(")") || (name.first == "." && name != ".") { throw Unsupported() }
-        return name == "." ? ["."] : name.split(separator: ".").map(String.init)
+        // A name is read from ASCII Characters only (`readName`), so its bytes are its Characters.
+        let bytes = name.utf8
+        if bytes.contains(UInt8(ascii: "(")) || bytes.contains(UInt8(ascii: ")")) || (bytes.first == UInt8(ascii: ".") && name != ".") {
+            throw Unsupported()
+        }
+        return name == "." ? ["."] : bytes.split(separator: UInt8(ascii: ".")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func skipComment(_ parser: inout Parser) throws(Unsupported) {
         while !parser.atEnd {
-            if parser.current == "}", parser.position + 1 < parser.characters.count, parser.characters[parser.position + 1] == "}" {
+            if parser.current == UInt8(ascii: "}"), parser.position + 1 < parser.count, parser.codes[parser.position + 1] == UInt8(ascii: "}") {
                 parser.position += 2
                 return
             }
@@ -196,8 +293,8 @@ struct MustacheFiller {
         guard newLine else { return false }
         if parser.atEnd { return true }
         var ahead = parser
-        _ = ahead.read { $0 == " " || $0 == "\t" }
-        guard ahead.current.isNewline else { return false }
+        _ = ahead.read(while: isSpaceOrTab)
+        guard ahead.currentIsNewline else { return false }
         parser.position = ahead.position + 1
         return true
     }
@@ -207,6 +304,13 @@ struct MustacheFiller {
     private struct Context {
         var stack: [Frame]
         var indentation: String?
+    }
+
+    /// A value met while filling: one whose kind the model named (`MustacheValue`), decided by a
+    /// switch, or any other, decided by swift-mustache's casts.
+    private enum Held {
+        case typed(MustacheValue)
+        case dynamic(Any)
     }
 
     private func render(_ tokens: [Token], _ context: Context) throws(Unsupported) -> String {
@@ -234,45 +338,79 @@ struct MustacheFiller {
         }
     }
 
+    private func pushing(_ held: Held, on context: Context) -> Context {
+        let frame: Frame = switch held {
+        case .typed(let value): .typed(value)
+        case .dynamic(let value): .dynamic(DynamicFrame(value))
+        }
+        return Context(stack: context.stack + [frame], indentation: context.indentation)
+    }
+
     private func render(_ token: Token, _ context: Context, into out: inout String) throws(Unsupported) {
         switch token {
         case .text(let text):
             out += text
         case .variable(let names):
-            guard let value = try child(names, in: context.stack) else { return }
-            if let string = value as? String { out += MustacheFiller.escaped(string); return }
-            if value is MustacheTemplate || value is MustacheLambda { throw Unsupported() }
-            if let renderable = value as? MustacheCustomRenderable { out += MustacheFiller.escaped(renderable.renderText); return }
-            out += MustacheFiller.escaped(String(describing: MustacheFiller.unwrappingOptional(value)))
+            switch try child(names, in: context.stack) {
+            case .typed(.string(let string))?: out += MustacheFiller.escaped(string)
+            // swift-mustache prints a number or a Bool with `String(describing:)`.
+            case .typed(.int(let int))?: out += String(describing: int)
+            case .typed(.bool(let bool))?: out += String(describing: bool)
+            case .typed(let value)?: try MustacheFiller.printValue(value.any, into: &out)
+            case .dynamic(let value)?: try MustacheFiller.printValue(value, into: &out)
+            case nil: return
+            }
         case .section(let names, let inner):
             switch try child(names, in: context.stack) {
-            case let sequence as any MustacheSequence:
-                for element in MustacheFiller.elements(of: sequence) {
-                    try render(inner, Context(stack: context.stack + [Frame(element)], indentation: context.indentation), into: &out)
-                }
-            case let bool as Bool:
+            case .typed(.list(let elements, _))?:
+                for element in elements { try render(inner, pushing(.typed(element), on: context), into: &out) }
+            case .typed(.bool(let bool))?:
                 if bool { try render(inner, context, into: &out) }
-            case is MustacheLambda:
-                throw Unsupported()
-            case let null as MustacheCustomRenderable where null.isNull:
-                return
-            case .some(let value):
-                try render(inner, Context(stack: context.stack + [Frame(value)], indentation: context.indentation), into: &out)
-            case .none:
+            case .typed(let value)?:
+                try render(inner, pushing(.typed(value), on: context), into: &out)
+            case .dynamic(let value)?:
+                switch value {
+                case let sequence as any MustacheSequence:
+                    for element in MustacheFiller.elements(of: sequence) {
+                        try render(inner, pushing(.dynamic(element), on: context), into: &out)
+                    }
+                case let bool as Bool:
+                    if bool { try render(inner, context, into: &out) }
+                case is MustacheLambda:
+                    throw Unsupported()
+                case let null as MustacheCustomRenderable where null.isNull:
+                    return
+                default:
+                    try render(inner, pushing(.dynamic(value), on: context), into: &out)
+                }
+            case nil:
                 return
             }
         case .invertedSection(let names, let inner):
             switch try child(names, in: context.stack) {
-            case let sequence as any MustacheSequence:
-                guard MustacheFiller.elements(of: sequence).isEmpty else { return }
-                try render(inner, Context(stack: context.stack + [Frame(sequence)], indentation: context.indentation), into: &out)
-            case let bool as Bool:
-                if !bool { try render(inner, context, into: &out) }
-            case let null as MustacheCustomRenderable where null.isNull:
-                try render(inner, context, into: &out)
-            case .some:
-                return
-            case .none:
+            case .typed(let value)?:
+                switch value {
+                case .list(let elements, _):
+                    guard elements.isEmpty else { return }
+                    try render(inner, pushing(.typed(value), on: context), into: &out)
+                case .bool(let bool):
+                    if !bool { try render(inner, context, into: &out) }
+                case .string, .int, .object:
+                    return
+                }
+            case .dynamic(let value)?:
+                switch value {
+                case let sequence as any MustacheSequence:
+                    guard MustacheFiller.elements(of: sequence).isEmpty else { return }
+                    try render(inner, pushing(.dynamic(sequence), on: context), into: &out)
+                case let bool as Bool:
+                    if !bool { try render(inner, context, into: &out) }
+                case let null as MustacheCustomRenderable where null.isNull:
+                    try render(inner, context, into: &out)
+                default:
+                    return
+                }
+            case nil:
                 try render(inner, context, into: &out)
             }
         case .partial(let name, let indented):
@@ -282,26 +420,43 @@ struct MustacheFiller {
         }
     }
 
+    /// A value swift-mustache prints after its casts.
+    private static func printValue(_ value: Any, into out: inout String) throws(Unsupported) {
+        if let string = value as? String { out += escaped(string); return }
+        if value is MustacheTemplate || value is MustacheLambda { throw Unsupported() }
+        if let renderable = value as? MustacheCustomRenderable { out += escaped(renderable.renderText); return }
+        out += escaped(String(describing: unwrappingOptional(value)))
+    }
+
     private static func elements<S: Sequence>(of sequence: S) -> [Any] { sequence.map { $0 as Any } }
 
     /// swift-mustache's look-up: the first name in the innermost value that has it, the rest
-    /// inside that value.
-    private func child(_ names: [String], in stack: [Frame]) throws(Unsupported) -> Any? {
+    /// inside that value. A model's own kinds are never a `MustacheCustomRepresentation`.
+    private func child(_ names: [String], in stack: [Frame]) throws(Unsupported) -> Held? {
         let found = try lookUp(names, in: stack)
-        if let custom = found as? MustacheCustomRepresentation { return custom.representation }
+        if case .dynamic(let value) = found, let custom = value as? MustacheCustomRepresentation {
+            return custom.representation.map { .dynamic($0) }
+        }
         return found
     }
 
-    private func lookUp(_ names: [String], in stack: [Frame]) throws(Unsupported) -> Any? {
-        if names == ["."] { return stack.last?.value }
-        guard let first = names.first else { return stack.last?.value }
+    private func lookUp(_ names: [String], in stack: [Frame]) throws(Unsupported) -> Held? {
+        if names == ["."] { return stack.last?.held }
+        guard let first = names.first else { return stack.last?.held }
         for frame in stack.reversed() {
             guard var value = frame.child(first) else { continue }
             for name in names.dropFirst() {
-                // swift-mustache calls a lambda met on the way; brev's models hold none.
-                if value is MustacheLambda { throw Unsupported() }
-                guard let next = MustacheFiller.immediateChild(name, of: value) else { return nil }
-                value = next
+                switch value {
+                case .typed(let typed):
+                    // Only a model's struct has named values (Mirror shows none in a string, number, Bool or list).
+                    guard case .object(let object) = typed, let next = object.value(named: name) else { return nil }
+                    value = .typed(next)
+                case .dynamic(let dynamic):
+                    // swift-mustache calls a lambda met on the way; brev's models hold none.
+                    if dynamic is MustacheLambda { throw Unsupported() }
+                    guard let next = MustacheFiller.immediateChild(name, of: dynamic) else { return nil }
+                    value = .dynamic(next)
+                }
             }
             return value
         }
@@ -315,10 +470,43 @@ struct MustacheFiller {
         return mirror.children.first?.value ?? value
     }
 
-    /// A value on the context stack, with what `immediateChild` casts it to found once, when it
-    /// is pushed, not at every name looked up through it (a cast of the letter's model to a
-    /// protocol copied the whole model each time).
-    private struct Frame {
+    /// A value on the context stack.
+    private enum Frame {
+        case typed(MustacheValue)
+        case dynamic(DynamicFrame)
+
+        init(_ value: Any) {
+            // The letter's model names its values' kinds (a concrete cast: no conformance scan).
+            if let model = value as? LetterModel { self = .typed(.object(model)); return }
+            if let object = value as? any MustacheObject { self = .typed(.object(object)); return }
+            self = .dynamic(DynamicFrame(value))
+        }
+
+        var held: Held {
+            switch self {
+            case .typed(let value): .typed(value)
+            case .dynamic(let frame): .dynamic(frame.value)
+            }
+        }
+
+        func child(_ name: String) -> Held? {
+            switch self {
+            case .typed(.object(let object)):
+                guard let value = object.value(named: name) else { return nil }
+                return Held.typed(value)
+            case .typed:
+                return nil
+            case .dynamic(let frame):
+                guard let value = frame.child(name) else { return nil }
+                return Held.dynamic(value)
+            }
+        }
+    }
+
+    /// A value of no kind the model named, with what `immediateChild` casts it to found once,
+    /// when it is pushed, not at every name looked up through it (a cast of the letter's model
+    /// to a protocol copied the whole model each time).
+    private struct DynamicFrame {
         let value: Any
         /// The value, or the representation it gives (`MustacheCustomRepresentation`).
         let shown: Any?

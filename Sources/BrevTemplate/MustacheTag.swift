@@ -12,18 +12,21 @@ struct MustacheTag {
     /// 1-based line of the opening braces.
     var line: Int
 
-    /// The tags in order. Lines are counted as the scan goes, so the text is read once.
+    /// The tags in order. Lines are counted as the scan goes, so the text is read once, as bytes
+    /// (an ASCII brace or line feed never occurs inside a multi-byte character).
     static func scan(_ text: String) -> [MustacheTag] {
         var tags: [MustacheTag] = []
-        var rest = text.startIndex
+        let bytes = Array(text.utf8)
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        var rest = 0
         var line = 1
-        var counted = text.startIndex
-        while let open = find(braces: UInt8(ascii: "{"), count: 2, in: text.utf8, from: rest) {
-            line += text.utf8[counted..<open.lowerBound].reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        var counted = 0
+        while let open = find(braces: UInt8(ascii: "{"), count: 2, in: bytes, from: rest) {
+            for i in counted..<open.lowerBound where bytes[i] == UInt8(ascii: "\n") { line += 1 }
             counted = open.lowerBound
-            let isTriple = open.upperBound < text.endIndex && text.utf8[open.upperBound] == UInt8(ascii: "{")
-            guard let close = find(braces: UInt8(ascii: "}"), count: isTriple ? 3 : 2, in: text.utf8, from: open.upperBound) else { break }
-            var body = Substring(text[open.upperBound..<close.lowerBound])
+            let isTriple = open.upperBound < bytes.count && bytes[open.upperBound] == UInt8(ascii: "{")
+            guard let close = find(braces: UInt8(ascii: "}"), count: isTriple ? 3 : 2, in: bytes, from: open.upperBound) else { break }
+            var body = Substring(text[index(open.upperBound)..<index(close.lowerBound)])
             var kind = Kind.variable
             if isTriple {
                 kind = .unescaped
@@ -42,7 +45,7 @@ struct MustacheTag {
                 if kind != .variable { body = body.dropFirst() }
             }
             let name = trimmed(body)
-            tags.append(MustacheTag(kind: kind, name: name, range: open.lowerBound..<close.upperBound, line: line))
+            tags.append(MustacheTag(kind: kind, name: name, range: index(open.lowerBound)..<index(close.upperBound), line: line))
             rest = close.upperBound
         }
         return tags
@@ -59,23 +62,19 @@ struct MustacheTag {
         return String(scalars[first...last])
     }
 
-    /// The first run of `count` bytes `brace` at or after `start`, read as UTF-8 bytes: an
-    /// ASCII brace never occurs inside a multi-byte character, and a byte scan spares the
+    /// The first run of `count` bytes `brace` at or after `start`: a byte scan spares the
     /// Foundation string search the cost a start paid for it in every template (issue 15).
-    private static func find(braces brace: UInt8, count: Int, in utf8: String.UTF8View,
-                             from start: String.Index) -> Range<String.Index>? {
-        var runStart = start
+    private static func find(braces brace: UInt8, count: Int, in bytes: [UInt8], from start: Int) -> Range<Int>? {
         var run = 0
         var i = start
-        while i < utf8.endIndex {
-            if utf8[i] == brace {
-                if run == 0 { runStart = i }
+        while i < bytes.count {
+            if bytes[i] == brace {
                 run += 1
-                i = utf8.index(after: i)
-                if run == count { return runStart..<i }
+                i += 1
+                if run == count { return (i - count)..<i }
             } else {
                 run = 0
-                i = utf8.index(after: i)
+                i += 1
             }
         }
         return nil

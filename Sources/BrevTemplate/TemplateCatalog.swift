@@ -77,13 +77,14 @@ public struct TemplateCatalog: Sendable {
             CheckedResources.key("templates", [Array(modelType.utf8)] + sources.flatMap { [Array($0.path.utf8), Array($0.text.utf8)] })
         }
         let checkedBefore = key.map { checked!.passed($0) } ?? false
-        var problems = PartialIncludes.check(letters: letters, partials: partials)
-        if checkedBefore, problems.isEmpty {
-            // These bytes parsed, linted and matched the model's type before: parse on first use.
+        if checkedBefore {
+            // These bytes parsed, linted, included only partials that exist and none of them in a
+            // loop, and matched the model's type before: parse on first use.
             library = CompiledTemplates(letters: letters, partials: partials)
             checkedModelType = modelSpecimen.map { ObjectIdentifier(type(of: $0)) }
             return
         }
+        var problems = PartialIncludes.check(letters: letters, partials: partials)
         var library = MustacheLibrary()
         var parsed: Set<String> = []
         for source in sources {

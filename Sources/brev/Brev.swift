@@ -1,5 +1,6 @@
 import ArgumentParser
 import BrevCommandLine
+import BrevDigitalPost
 
 @main
 struct Brev: ParsableCommand {
@@ -14,13 +15,20 @@ struct Brev: ParsableCommand {
 
     /// `batch`, `serve` and `users` go to `brev-service` before anything else happens. The crash
     /// handler goes in before anything reads a case. Repeated `--case` options are lifted out
-    /// before parsing (`RepeatedCaseOptions`: the parser is quadratic in them).
+    /// before parsing (`RepeatedCaseOptions`: the parser is quadratic in them). A plain `render`
+    /// is read without the parser (`RenderArguments`).
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if ServiceLauncher.isServiceCommand(arguments) { ServiceLauncher.exec(arguments) }
         CrashReport.install()
         let split = RepeatedCaseOptions.split(arguments)
         do {
+            // The common `render --case FILE --out DIR` without the parser (`RenderArguments.plain`).
+            if var plain = RenderArguments.plain(split.arguments, isMeMoVersion: { MeMoVersion(rawValue: $0) != nil }) {
+                plain.cases += split.extraCases
+                try plain.run()
+                return
+            }
             var command = try parseAsRoot(split.arguments)
             if var takesCases = command as? any TakesCaseFiles {
                 takesCases.cases += split.extraCases

@@ -1,4 +1,4 @@
-import BrevCase
+@testable import BrevCase
 import BrevCore
 import BrevTestSupport
 import Foundation
@@ -69,5 +69,95 @@ import Testing
             try Data("{\"profile\": 1}".utf8).write(to: folder.appendingPathComponent(name))
         }
         #expect(try contents(ProfileCatalog.load(directory: dir, checked: checked)) == parsed)
+    }
+}
+
+/// The stored profile is read back by brev's own JSON parser (`StoredProfileReader`), not
+/// JSONDecoder: it gives what JSONDecoder gives for what JSONEncoder wrote, and nil (the YAML is
+/// then parsed again) for anything else.
+@Suite struct StoredProfileReaderTests {
+    func encoded(_ stored: MunicipalityProfile.Stored) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return Array(try encoder.encode(stored))
+    }
+
+    @Test func whatJSONEncoderWroteIsReadAsJSONDecoderReadsIt() throws {
+        var compared = 0
+        for name in ["ishoej-vallensbaek.yaml", "thisted.yaml"] {
+            let parsed = try MunicipalityProfile.loadWithLines(path: StoredProfileTests.shipped.appendingPathComponent(name).path)
+            var variants = [MunicipalityProfile.Stored(profile: parsed.profile, codeLines: parsed.codeLines)]
+            // Every optional set, and every optional left out.
+            var full = parsed.profile
+            full.authority.email = "a@b.dk"
+            full.authority.web = "https://b.dk/æ"
+            full.complaints.citizensAdviser = .init(name: "Rådgiver \"x\"", phone: "1", email: nil)
+            full.digitalPost.kle = .init(subjectKey: "29.30.10", version: "1", activityFacet: "G01", label: "Misbrug\\/behandling")
+            full.centre.phone = "2"
+            full.standard = .init(residentialMonths: 3)
+            full.letterDesign = LetterDesign(envelopeWindow: .init(leftMM: 20, topMM: 45, widthMM: 90, heightMM: 45),
+                                             logo: .init(file: "logo.logo", alt: "Logo"))
+            variants.append(.init(profile: full, codeLines: ["183": 3, "187": 4]))
+            var bare = parsed.profile
+            bare.authority.email = nil
+            bare.authority.web = nil
+            bare.complaints.citizensAdviser = nil
+            bare.digitalPost.kle = nil
+            bare.centre.phone = nil
+            bare.standard = nil
+            bare.letterDesign = LetterDesign(envelopeWindow: nil, logo: nil)
+            variants.append(.init(profile: bare, codeLines: [:]))
+            for stored in variants {
+                let bytes = try encoded(stored)
+                let decoded = try JSONDecoder().decode(MunicipalityProfile.Stored.self, from: Data(bytes))
+                let read = try #require(StoredProfileReader.read(bytes), "\(name)")
+                #expect(try encoded(read) == encoded(decoded), "\(name)")
+                #expect(try encoded(read) == bytes, "\(name)")
+                compared += 1
+            }
+        }
+        #expect(compared == 6)
+    }
+
+    /// The reader names every stored property itself: a property added to a profile's struct
+    /// (an optional one compiles unnoticed) must be read there too.
+    @Test func theReaderKnowsEveryPropertyOfTheProfile() throws {
+        let parsed = try MunicipalityProfile.loadWithLines(path: StoredProfileTests.shipped.appendingPathComponent("thisted.yaml").path).profile
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        let known: [(Any, [String])] = [
+            (parsed, ["id", "municipalityCodes", "authority", "complaints", "deadlines", "centre", "digitalPost", "decisionTitle",
+                      "letterTitle", "followUpMonths", "complaintGuidanceOnFullGrant", "standard", "letterDesign"]),
+            (parsed.authority, ["name", "unit", "address", "cvr", "phone", "email", "web"]),
+            (parsed.complaints, ["recipient", "address", "citizensAdviser"]),
+            (MunicipalityProfile.CitizensAdviser(name: "", phone: nil, email: nil), ["name", "phone", "email"]),
+            (parsed.deadlines, ["complaintWeeks", "reassessmentWeeks", "paperReceiptWorkingDays", "closedDaysExtra"]),
+            (parsed.centre, ["name", "address", "phone"]),
+            (parsed.digitalPost, ["notification", "letterNotification", "mandatory", "legalNotification", "caseSystem", "maxMessageBytes", "kle"]),
+            (MunicipalityProfile.DigitalPost.KLE(subjectKey: "", version: "", activityFacet: nil, label: ""),
+             ["subjectKey", "version", "activityFacet", "label"]),
+            (MunicipalityProfile.LocalPractice(residentialMonths: nil), ["residentialMonths"]),
+            (LetterDesign(envelopeWindow: nil, logo: nil), ["envelopeWindow", "logo"]),
+            (LetterDesign.EnvelopeWindow(leftMM: 0, topMM: 0, widthMM: 0, heightMM: 0), ["leftMM", "topMM", "widthMM", "heightMM"]),
+            (LetterDesign.Logo(file: "", alt: ""), ["file", "alt"]),
+            (MunicipalityProfile.Stored(profile: parsed, codeLines: [:]), ["profile", "codeLines"]),
+        ]
+        for (value, names) in known {
+            #expect(labels(value) == names, "\(type(of: value)): update StoredProfileReader")
+        }
+    }
+
+    @Test func anythingElseIsLeftToTheYAML() throws {
+        let parsed = try MunicipalityProfile.loadWithLines(path: StoredProfileTests.shipped.appendingPathComponent("thisted.yaml").path)
+        let text = String(decoding: try encoded(.init(profile: parsed.profile, codeLines: parsed.codeLines)), as: UTF8.self)
+        #expect(StoredProfileReader.read(Array(text.utf8)) != nil)
+        for (old, new) in [("\"id\":", "\"ID\":"), ("\"complaint_weeks\":4", "\"complaint_weeks\":4.5"),
+                           ("\"complaint_weeks\":4", "\"complaint_weeks\":\"4\""), ("\"mandatory\":", "\"mandatory\":null,\"x\":"),
+                           ("{", "[")] {
+            #expect(text.contains(old), "\(old)")
+            let changed = text.replacingOccurrences(of: old, with: new)
+            #expect(StoredProfileReader.read(Array(changed.utf8)) == nil, "\(new)")
+            #expect((try? JSONDecoder().decode(MunicipalityProfile.Stored.self, from: Data(changed.utf8))) == nil, "\(new)")
+        }
+        #expect(StoredProfileReader.read(Array("not json".utf8)) == nil)
     }
 }

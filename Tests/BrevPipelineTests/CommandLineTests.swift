@@ -89,3 +89,38 @@ import Testing
         #expect(order == [valid[0], valid[1], valid[2], valid[3], valid[4]])
     }
 }
+
+extension CommandLineTests {
+    /// `render --case FILE --out DIR` is read without swift-argument-parser; `--name=value` still
+    /// goes through it. Both give the same output, messages, exit status and files, for a letter
+    /// with options and one with the defaults, a refused case, a file that cannot be read and a
+    /// folder without the resources.
+    @Test func renderReadWithoutTheParserAnswersAsTheParser() throws {
+        let dir = try TestSupport.temporaryDirectory().path
+        let examples = "\(root)/Examples/cases"
+        let runs: [(String, [String])] = [
+            ("letter", ["--case", "\(examples)/afslag-doegn-sel101.json", "--memo-version", "1.1", "--jobs", "1", "--resources", root]),
+            // The defaults (MeMo version, jobs, message limit) are the parser's.
+            ("defaults", ["--case", "\(examples)/bevilling-dag-sel101.json", "--resources", root]),
+            ("refused", ["--case", "\(examples)/afslag-doegn-invalid-mangler-begrundelse.json", "--resources", root]),
+            ("missing", ["--case", "\(dir)/no-such-case.json", "--resources", root]),
+            ("resources", ["--case", "\(examples)/afslag-doegn-sel101.json", "--resources", dir]),
+        ]
+        for (name, options) in runs {
+            let plainOut = "\(dir)/\(name)-plain", parsedOut = "\(dir)/\(name)-parsed"
+            let plain = try TestSupport.run(brev, ["render"] + options + ["--out", plainOut])
+            var equalsForm: [String] = []
+            for i in stride(from: 0, to: options.count, by: 2) { equalsForm.append("\(options[i])=\(options[i + 1])") }
+            let parsed = try TestSupport.run(brev, ["render"] + equalsForm + ["--out=\(parsedOut)"])
+            #expect(plain.status == parsed.status, "\(name)")
+            #expect(plain.stdout.replacingOccurrences(of: plainOut, with: parsedOut) == parsed.stdout, "\(name)")
+            #expect(plain.stderr.replacingOccurrences(of: plainOut, with: parsedOut) == parsed.stderr, "\(name)")
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: plainOut).sorted()) ?? []
+            #expect(files == ((try? FileManager.default.contentsOfDirectory(atPath: parsedOut).sorted()) ?? []), "\(name)")
+            for file in files {
+                #expect(FileManager.default.contents(atPath: "\(plainOut)/\(file)") == FileManager.default.contents(atPath: "\(parsedOut)/\(file)"),
+                        "\(name): \(file)")
+            }
+        }
+    }
+}

@@ -63,6 +63,7 @@ import Testing
         var empty: [String] = []
         var missing: String? = nil
         var inner: Inner? = Inner()
+        var count = 3
 
         struct Inner: MustacheParent {
             var text = "indre & ydre"
@@ -89,6 +90,43 @@ import Testing
             case "empty": empty
             case "missing": missing
             case "inner": inner
+            case "count": count
+            default: nil
+            }
+        }
+    }
+
+    /// The same values with their kinds named (`MustacheObject`), as the letter's model gives
+    /// them: the filler decides these by a switch, swift-mustache by its casts.
+    struct TypedValues: MustacheObject {
+        let values = Values()
+
+        struct Inner: MustacheObject {
+            let inner = Values.Inner()
+            func value(named key: String) -> MustacheValue? {
+                switch key {
+                case "text": .string(inner.text)
+                case "list": .list(inner.list.map { Inner2(word: $0.word) })
+                default: nil
+                }
+            }
+        }
+
+        struct Inner2: MustacheObject {
+            var word: String
+            func value(named key: String) -> MustacheValue? { key == "word" ? .string(word) : nil }
+        }
+
+        func value(named key: String) -> MustacheValue? {
+            switch key {
+            case "name": .string(values.name)
+            case "yes": .bool(values.yes)
+            case "no": .bool(values.no)
+            case "list": .list(values.list)
+            case "empty": .list(values.empty)
+            case "missing": values.missing.map(MustacheValue.string)
+            case "inner": values.inner.map { _ in .object(Inner()) }
+            case "count": .int(values.count)
             default: nil
             }
         }
@@ -115,6 +153,10 @@ import Testing
         "  {{>part}}  \n  {{#yes}}{{>part}}{{/yes}}\n",
         "{{>unknown}}\n  {{>unknown}}\n",
         "{{#yes}}\n{{#list}}\n    {{>nested}}\n{{/list}}\n{{/yes}}\n",
+        "{{count}} {{#count}}[{{.}}]{{/count}}{{^count}}none{{/count}} {{#name}}({{.}}){{/name}}\n",
+        "{{#empty}}x{{/empty}}{{^empty}}{{.}}{{/empty}} {{#inner}}{{list}}{{.}}{{/inner}} {{inner}}\n",
+        "a\rb {{#yes}}\r  c\r{{/yes}}\r\n\u{2028}{{name}}\u{2028}\u{0B}{{#yes}}\u{0B}{{/yes}}\u{0B}\n",
+        "{\u{301}{{name}}{{\u{A0}name\u{A0}}} \u{301}{{#yes}} \n{{/yes}}\u{A0}{{>part}}\n",
     ]
     static let partials = [
         "part": "one {{name}}\n  two\n{{#list}}\n{{.}}\n{{/list}}\n",
@@ -134,12 +176,14 @@ import Testing
     /// Random templates from the same pieces, sections balanced.
     @Test func randomTemplatesAreFilledAsSwiftMustacheFillsThem() throws {
         var generator = SeededGenerator(seed: 42)
-        let names = ["yes", "no", "list", "empty", "missing", "inner"]
-        let texts = ["a", " ", "  ", "\t", "\n", "\r\n", "<p>", "x y", "{", "}", "é"]
+        let names = ["yes", "no", "list", "empty", "missing", "inner", "count", "name"]
+        let texts = ["a", " ", "  ", "\t", "\n", "\r\n", "<p>", "x y", "{", "}", "é",
+                     // Characters of more than one scalar or byte next to the tags: decided as Characters.
+                     "\r", "\u{301}", " \u{301}", "{\u{301}", "\u{A0}", "\u{2028}", "\u{0B}", "\u{85}"]
         func piece(_ depth: Int) -> String {
             switch Int.random(in: 0..<10, using: &generator) {
             case 0...3: return texts.randomElement(using: &generator)!
-            case 4: return "{{name}}"
+            case 4: return Bool.random(using: &generator) ? "{{name}}" : "{{count}}"
             case 5: return "{{.}}"
             case 6: return "{{>part}}"
             case 7: return "{{! c }}"
@@ -173,6 +217,9 @@ import Testing
         }
         let expected = library.render(Values(), withTemplate: "t")
         #expect(filler.render(Values(), withTemplate: "t") == expected, "\(template.debugDescription)")
+        // The two models print their structs' descriptions differently, and nothing else.
+        let expectedTyped = library.render(TypedValues(), withTemplate: "t")
+        #expect(filler.render(TypedValues(), withTemplate: "t") == expectedTyped, "typed: \(template.debugDescription)")
     }
 
     @Test func tagsItDoesNotReadAreLeftToSwiftMustache() {
