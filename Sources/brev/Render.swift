@@ -68,8 +68,8 @@ extension RenderArguments {
         recoverOutput()
         // With one pipeline this thread renders each case in turn; with more, each works on a
         // thread of its own. This thread writes the letters in groups (one flush of the disk for
-        // up to `RenderedLetter.lettersPerFlush` letters) and prints each input's outcome in input order once
-        // its group is on disk.
+        // up to `RenderedLetter.lettersPerFlush` letters) and prints each input's outcome in
+        // input order once its group is on disk.
         let run = OrderedRenders(paths: paths, window: 4 * pipelines.count)
         let outcome: (Int) -> OrderedRenders.Outcome
         if pipelines.count == 1 {
