@@ -106,4 +106,45 @@ struct PDFWriterPartsTests {
         #expect(String(decoding: d.bytes, as: UTF8.self)
                 == "<</Type /Page /S /A#20B#2FC#23 /Kids [3 0 R 4 0 R] /Rect -12.346 /Title <FEFF00D820AC> /URI <613A62> >>")
     }
+
+    /// Every two-byte glyph code, written into a literal string as the content streams have them,
+    /// reads back as that code by PDF's rules for literal strings (ISO 32000-1 §7.3.4.2): the
+    /// string ends only at its closing parenthesis, and no bare carriage return is left for a
+    /// reader to turn into a line feed.
+    @Test func everyGlyphCodeReadsBackFromItsLiteralString() {
+        var c = PageContent(height: 100)
+        let start = c.bytes.count
+        c.byte(UInt8(ascii: "("))
+        for code in UInt32(0)...0xFFFF { c.glyphCode(code) }
+        c.byte(UInt8(ascii: ")"))
+        let written = Array(c.bytes[(start + 1)...])
+        #expect(!written.contains(0x0D))
+        // A reader's literal string: `\` escapes the next byte (`\r` a carriage return), an
+        // unescaped `)` ends it (brev never writes an unescaped `(` in one).
+        var read: [UInt8] = []
+        var i = 0, closedAt: Int?
+        while i < written.count {
+            let b = written[i]
+            if b == UInt8(ascii: "\\") {
+                let next = written[i + 1]
+                read.append(next == UInt8(ascii: "r") ? 0x0D : next)
+                i += 2
+                continue
+            }
+            #expect(b != UInt8(ascii: "("))
+            if b == UInt8(ascii: ")") {
+                closedAt = i
+                break
+            }
+            read.append(b)
+            i += 1
+        }
+        #expect(closedAt == written.count - 1)
+        #expect(read.count == 2 * 65_536)
+        var wrong = 0
+        for code in 0..<min(65_536, read.count / 2) where UInt32(read[2 * code]) << 8 | UInt32(read[2 * code + 1]) != UInt32(code) {
+            wrong += 1
+        }
+        #expect(wrong == 0)
+    }
 }
