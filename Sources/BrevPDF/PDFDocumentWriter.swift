@@ -595,7 +595,7 @@ struct PDFDocumentWriter {
                 }
                 d.raw("]] ")
             }
-            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap(), deflater: strong)) { d in
+            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap(sortedGlyphs: glyphs), deflater: strong)) { d in
                 d.entry("Filter", name: "FlateDecode")
             }
             let font = file.add { d in

@@ -91,6 +91,27 @@ struct PDFWriterPartsTests {
         #expect(cmap.contains("3 beginbfchar\n<0005> <0041>\n<0007> <00660069>\n<0008> <002D>\nendbfchar\n"), "\(cmap)")
     }
 
+    /// A map in blocks of at most 100 entries (Adobe TN #5411), glyphs in order, a glyph without
+    /// text left out wherever it falls.
+    @Test func aLongToUnicodeMapComesInBlocksOfAHundred() {
+        var font = UsedFont(glyphCount: 400)
+        var expected: [String] = []
+        for glyph in stride(from: UInt32(351), through: 1, by: -1) { font.use(glyph) }
+        for glyph in UInt32(1)...351 where glyph % 7 != 0 {
+            _ = glyph % 5 == 0 ? font.maps(glyph, to: [0x66, UInt16(glyph)][...]) : font.maps(glyph, toUnit: UInt16(glyph))
+        }
+        for glyph in UInt32(1)...351 where glyph % 7 != 0 {
+            let hex = { (v: UInt32) in String(v, radix: 16, uppercase: true).leftPadded(to: 4) }
+            expected.append("<\(hex(glyph))> <" + (glyph % 5 == 0 ? "0066" : "") + "\(hex(glyph))>")
+        }
+        let sorted = Array(UInt32(1)...351)
+        let cmap = String(decoding: font.toUnicodeCMap(sortedGlyphs: sorted), as: UTF8.self)
+        #expect(cmap == String(decoding: font.toUnicodeCMap(), as: UTF8.self))
+        let lines = cmap.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasSuffix("beginbfchar") } == ["100 beginbfchar", "100 beginbfchar", "100 beginbfchar", "1 beginbfchar"])
+        #expect(lines.filter { $0.hasPrefix("<") && $0 != "<0000> <FFFF>" } == expected)
+    }
+
     @Test func dictionariesAreWrittenAsPDFWritesThem() {
         var d = PDFSyntax()
         d.raw("<<")
@@ -147,4 +168,8 @@ struct PDFWriterPartsTests {
         }
         #expect(wrong == 0)
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
