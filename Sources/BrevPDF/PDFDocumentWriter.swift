@@ -330,15 +330,16 @@ struct PDFDocumentWriter {
             }
         }
 
-        // The structure tree.
+        // The structure tree. (/Type /StructElem is optional, ISO 32000-1 Table 323: left out.)
         for (index, element) in structure.elements.enumerated() {
             file.set(elementRefs[index]) { d in
-                d.entry("Type", name: "StructElem")
                 d.entry("S", nameOf: element.role)
                 d.entry("P", reference: element.parent.map { elementRefs[$0] } ?? structRoot)
                 if let page = element.page { d.entry("Pg", reference: pageRefs[page]) }
                 d.key("K")
-                d.byte(UInt8(ascii: "["))
+                // One kid stands alone (Table 323 allows a kid or an array of them).
+                let bracketed = element.kids.count != 1
+                if bracketed { d.byte(UInt8(ascii: "[")) }
                 for (i, kid) in element.kids.enumerated() {
                     if i > 0 { d.space() }
                     switch kid {
@@ -362,7 +363,8 @@ struct PDFDocumentWriter {
                         d.raw(">>")
                     }
                 }
-                d.raw("] ")
+                if bracketed { d.byte(UInt8(ascii: "]")) }
+                d.space()
                 if let alt = element.alt { d.entry("Alt", text: alt) }
                 if let scope = element.scope {
                     d.key("A")
@@ -593,7 +595,7 @@ struct PDFDocumentWriter {
                 }
                 d.raw("]] ")
             }
-            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap(), deflater: strong)) { d in
+            let toUnicode = file.addStream(try program.toUnicodeDeflated(used.toUnicodeCMap(sortedGlyphs: glyphs), deflater: strong)) { d in
                 d.entry("Filter", name: "FlateDecode")
             }
             let font = file.add { d in

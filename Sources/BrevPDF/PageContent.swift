@@ -41,6 +41,29 @@ struct PageContent {
 
     mutating func hex4(_ value: UInt32) { PageContent.appendHex4(value, to: &bytes) }
 
+    /// A glyph's two-byte code (Identity-H) inside a literal string: the bytes as they are, half
+    /// the size of hex digits, but for `(`, `)` and `\` escaped and a carriage return as `\r`
+    /// (a reader would take a bare one for a line feed, §7.3.4.2).
+    @inline(__always)
+    mutating func glyphCode(_ id: UInt32) {
+        PageContent.appendLiteralByte(UInt8(truncatingIfNeeded: id >> 8), to: &bytes)
+        PageContent.appendLiteralByte(UInt8(truncatingIfNeeded: id), to: &bytes)
+    }
+
+    @inline(__always)
+    static func appendLiteralByte(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
+            out.append(UInt8(ascii: "\\"))
+            out.append(b)
+        case 0x0D:
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "r"))
+        default:
+            out.append(b)
+        }
+    }
+
     /// The low 16 bits of `value` as four upper-case hex digits.
     @inline(__always)
     static func appendHex4(_ value: UInt32, to out: inout [UInt8]) {

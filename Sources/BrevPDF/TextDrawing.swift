@@ -1,8 +1,8 @@
 import BrevPages
 
 /// Writes glyph runs as PDF text: each run one text object in its font (a Type0 font with
-/// Identity-H, so a glyph's code is its glyph id), its glyphs placed exactly where layout put
-/// them by TJ adjustments, and text extraction given the run's own text: the ToUnicode map for
+/// Identity-H, so a glyph's code is its glyph id, two bytes in a literal string), its glyphs
+/// placed exactly where layout put them by TJ adjustments, and text extraction given the run's own text: the ToUnicode map for
 /// glyphs that stand for their usual text, /ActualText where a glyph stands for other text (an
 /// inserted hyphen is a soft hyphen; a glyph already mapped to other text).
 struct TextDrawing {
@@ -52,19 +52,19 @@ struct TextDrawing {
             c.size = run.size
         }
         let first = run.glyphs[0]
-        c.raw("1 0 0 1 ")
+        // A text object starts at the identity matrix (§9.4.1): a move puts the run in place.
         c.number(run.x + first.x)
         c.number(c.height - run.y)
-        c.raw("Tm\n")
+        c.raw("Td\n")
         // Where the next glyph lands unless moved, from the run's origin.
         var pen = first.x
-        var inArray = false, inHex = false
+        var inArray = false, inString = false
         let scale = run.size / 1000
 
         func closeArray() {
-            if inHex { c.byte(UInt8(ascii: ">")) }
+            if inString { c.byte(UInt8(ascii: ")")) }
             if inArray { c.raw("] TJ\n") }
-            inHex = false
+            inString = false
             inArray = false
         }
         func glyph(_ g: PositionedGlyph) {
@@ -82,18 +82,18 @@ struct TextDrawing {
             // A TJ number moves the next glyph left by thousandths of the type size.
             let adjust = Int(((pen - g.x) / scale).rounded())
             if adjust != 0 {
-                if inHex {
-                    c.byte(UInt8(ascii: ">"))
-                    inHex = false
+                if inString {
+                    c.byte(UInt8(ascii: ")"))
+                    inString = false
                 }
                 c.integer(adjust)
                 pen -= Double(adjust) * scale
             }
-            if !inHex {
-                c.byte(UInt8(ascii: "<"))
-                inHex = true
+            if !inString {
+                c.byte(UInt8(ascii: "("))
+                inString = true
             }
-            c.hex4(g.id)
+            c.glyphCode(g.id)
             pen += program.width(g.id) * scale
             font.use(g.id)
         }

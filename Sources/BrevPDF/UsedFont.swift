@@ -59,19 +59,14 @@ struct UsedFont {
         if fallback[glyph] == nil { fallback[glyph] = text.isEmpty ? [0xFFFD] : Array(text) }
     }
 
-    /// The glyph's text in the ToUnicode map.
-    private func text(of glyph: UInt32) -> [UInt16]? {
-        switch unicode[Int(glyph)] {
-        case 0: return fallback[glyph]
-        case UInt32.max: return longer[glyph]
-        case let unit: return [UInt16(unit - 1)]
-        }
-    }
-
     /// The ToUnicode CMap (Adobe Technical Note #5411) for the glyphs used, in glyph order.
-    func toUnicodeCMap() -> [UInt8] {
+    func toUnicodeCMap() -> [UInt8] { toUnicodeCMap(sortedGlyphs: glyphs.sorted()) }
+
+    /// The same for `glyphs`, this font's used glyphs in order, as the caller has them already:
+    /// each glyph's text written from where it is kept, without an array per glyph.
+    func toUnicodeCMap(sortedGlyphs glyphs: [UInt32]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256 + glyphs.count * 16)
+        out.reserveCapacity(512 + glyphs.count * 16)
         func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
         func hex(_ unit: UInt16) {
             PageContent.appendHex4(UInt32(unit), to: &out)
@@ -88,24 +83,33 @@ struct UsedFont {
         endcodespacerange
 
         """)
-        let entries: [(UInt32, [UInt16])] = glyphs.sorted().compactMap { glyph in
-            guard let text = text(of: glyph) else { return nil }
-            return (glyph, text)
-        }
-        var start = 0
-        while start < entries.count {
-            let block = entries[start..<min(entries.count, start + 100)]
-            PDFNumber.append(block.count, to: &out)
+        // A glyph has text unless it was only ever drawn under /ActualText with none kept.
+        var remaining = 0
+        for glyph in glyphs where unicode[Int(glyph)] != 0 || fallback[glyph] != nil { remaining += 1 }
+        var next = 0
+        while remaining > 0 {
+            let blockCount = min(100, remaining)
+            PDFNumber.append(blockCount, to: &out)
             raw(" beginbfchar\n")
-            for (glyph, text) in block {
+            var written = 0
+            while written < blockCount {
+                let glyph = glyphs[next]
+                next += 1
+                let known = unicode[Int(glyph)]
+                if known == 0 && fallback[glyph] == nil { continue }
                 out.append(UInt8(ascii: "<"))
                 hex(UInt16(truncatingIfNeeded: glyph))
                 raw("> <")
-                for unit in text { hex(unit) }
+                switch known {
+                case 0: for unit in fallback[glyph]! { hex(unit) }
+                case UInt32.max: for unit in longer[glyph]! { hex(unit) }
+                default: hex(UInt16(known - 1))
+                }
                 raw(">\n")
+                written += 1
             }
             raw("endbfchar\n")
-            start += block.count
+            remaining -= blockCount
         }
         raw("""
         endcmap

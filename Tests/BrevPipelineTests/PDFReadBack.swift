@@ -76,8 +76,10 @@ enum PDFReadBack {
         var open: [Bool] = [] // for each open marked-content sequence: whether it is an artifact
         var operands: [Substring] = []
         var inArtifact = 0, tagged = 0, unmarked = 0
-        // A name may follow an operator without white space ("rg/Artifact"): "/" starts a token.
-        let spaced = content.replacingOccurrences(of: "/", with: " /")
+        // Literal strings (glyph codes are raw bytes in them) emptied first; a name may follow an
+        // operator without white space ("rg/Artifact"): "/" starts a token.
+        let spaced = content.replacingOccurrences(of: #"\((?:\\.|[^\\)])*\)"#, with: "()", options: .regularExpression)
+            .replacingOccurrences(of: "/", with: " /")
         for token in spaced.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" }) {
             let isOperator = token.first.map { $0.isLetter || $0 == "'" || $0 == "\"" } ?? false
             guard isOperator else {

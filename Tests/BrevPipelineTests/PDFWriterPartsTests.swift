@@ -4,8 +4,8 @@ import BrevPages
 import BrevTestSupport
 import Testing
 
-/// The PDF writer's fast parts (issue 15) against what they replace: a zlib stream kept and
-/// reset against a fresh one, clusters taken as laid out against `TextDrawing.clusters`, the
+/// The PDF writer's fast parts (issue 15) against what they replace: a kept compressor against
+/// a fresh one (and zlib inflating its output), clusters taken as laid out against `TextDrawing.clusters`, the
 /// compact ToUnicode texts, and dictionaries written as bytes.
 struct PDFWriterPartsTests {
     /// Random bytes, runs of one byte and repeated words: what compresses badly and well.
@@ -23,15 +23,16 @@ struct PDFWriterPartsTests {
         return Array(out.prefix(length))
     }
 
-    @Test func aKeptStreamDeflatesAsAFreshOne() throws {
+    @Test func aKeptCompressorDeflatesAsAFreshOneAndZlibInflatesIt() throws {
         var generator = SeededGenerator(seed: 15)
-        let fast = try Deflater(level: 1), strong = try Deflater(level: 6)
+        let fast = try Deflater(level: PDFFileWriter.compressionLevel), strong = try Deflater(level: PDFRenderer.strongLevel)
         for _ in 0..<120 {
             let input = Self.sample(&generator)
             for deflater in [fast, strong] {
                 let kept = try deflater.deflate(input)
-                let fresh = try Zlib.deflate(input, level: deflater.level)
+                let fresh = try Deflater(level: deflater.level).deflate(input)
                 #expect(kept == fresh, "\(input.count) bytes at level \(deflater.level)")
+                // FlateDecode is the zlib format: zlib, as a reader would, gives the input back.
                 let inflated = try Zlib.inflate(kept)
                 #expect(inflated == input)
             }
@@ -90,6 +91,27 @@ struct PDFWriterPartsTests {
         #expect(cmap.contains("3 beginbfchar\n<0005> <0041>\n<0007> <00660069>\n<0008> <002D>\nendbfchar\n"), "\(cmap)")
     }
 
+    /// A map in blocks of at most 100 entries (Adobe TN #5411), glyphs in order, a glyph without
+    /// text left out wherever it falls.
+    @Test func aLongToUnicodeMapComesInBlocksOfAHundred() {
+        var font = UsedFont(glyphCount: 400)
+        var expected: [String] = []
+        for glyph in stride(from: UInt32(351), through: 1, by: -1) { font.use(glyph) }
+        for glyph in UInt32(1)...351 where glyph % 7 != 0 {
+            _ = glyph % 5 == 0 ? font.maps(glyph, to: [0x66, UInt16(glyph)][...]) : font.maps(glyph, toUnit: UInt16(glyph))
+        }
+        for glyph in UInt32(1)...351 where glyph % 7 != 0 {
+            let hex = { (v: UInt32) in String(v, radix: 16, uppercase: true).leftPadded(to: 4) }
+            expected.append("<\(hex(glyph))> <" + (glyph % 5 == 0 ? "0066" : "") + "\(hex(glyph))>")
+        }
+        let sorted = Array(UInt32(1)...351)
+        let cmap = String(decoding: font.toUnicodeCMap(sortedGlyphs: sorted), as: UTF8.self)
+        #expect(cmap == String(decoding: font.toUnicodeCMap(), as: UTF8.self))
+        let lines = cmap.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.hasSuffix("beginbfchar") } == ["100 beginbfchar", "100 beginbfchar", "100 beginbfchar", "1 beginbfchar"])
+        #expect(lines.filter { $0.hasPrefix("<") && $0 != "<0000> <FFFF>" } == expected)
+    }
+
     @Test func dictionariesAreWrittenAsPDFWritesThem() {
         var d = PDFSyntax()
         d.raw("<<")
@@ -105,4 +127,49 @@ struct PDFWriterPartsTests {
         #expect(String(decoding: d.bytes, as: UTF8.self)
                 == "<</Type /Page /S /A#20B#2FC#23 /Kids [3 0 R 4 0 R] /Rect -12.346 /Title <FEFF00D820AC> /URI <613A62> >>")
     }
+
+    /// Every two-byte glyph code, written into a literal string as the content streams have them,
+    /// reads back as that code by PDF's rules for literal strings (ISO 32000-1 §7.3.4.2): the
+    /// string ends only at its closing parenthesis, and no bare carriage return is left for a
+    /// reader to turn into a line feed.
+    @Test func everyGlyphCodeReadsBackFromItsLiteralString() {
+        var c = PageContent(height: 100)
+        let start = c.bytes.count
+        c.byte(UInt8(ascii: "("))
+        for code in UInt32(0)...0xFFFF { c.glyphCode(code) }
+        c.byte(UInt8(ascii: ")"))
+        let written = Array(c.bytes[(start + 1)...])
+        #expect(!written.contains(0x0D))
+        // A reader's literal string: `\` escapes the next byte (`\r` a carriage return), an
+        // unescaped `)` ends it (brev never writes an unescaped `(` in one).
+        var read: [UInt8] = []
+        var i = 0, closedAt: Int?
+        while i < written.count {
+            let b = written[i]
+            if b == UInt8(ascii: "\\") {
+                let next = written[i + 1]
+                read.append(next == UInt8(ascii: "r") ? 0x0D : next)
+                i += 2
+                continue
+            }
+            #expect(b != UInt8(ascii: "("))
+            if b == UInt8(ascii: ")") {
+                closedAt = i
+                break
+            }
+            read.append(b)
+            i += 1
+        }
+        #expect(closedAt == written.count - 1)
+        #expect(read.count == 2 * 65_536)
+        var wrong = 0
+        for code in 0..<min(65_536, read.count / 2) where UInt32(read[2 * code]) << 8 | UInt32(read[2 * code + 1]) != UInt32(code) {
+            wrong += 1
+        }
+        #expect(wrong == 0)
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
