@@ -4,9 +4,10 @@
 # pinned to core 0, each rendering N letters after a warm-up in one warm process; we report
 # the medians of letters per CPU-second, their ratio and brev's per-stage split. brev does a
 # user's whole letter: a case file in, validated, templated, laid out, PDF/UA + PDF/A, HTML,
-# MeMo validated, files written (Benchmarks/PeerLetter/main.swift), each letter's four files
-# fsynced as one set; a third run per round writes to tmpfs (/dev/shm, SHM_DIR) to show what
-# the fsyncs cost (Typst's peer writes one PDF and does not fsync). Typst comes from PyPI (the version in
+# MeMo validated, files written (Benchmarks/PeerLetter/main.swift) as `brev render` writes
+# them: each letter's four files one set, durable, one flush of the disk for a group of 32
+# letters. A third run per round writes to tmpfs (/dev/shm, SHM_DIR) to show what the durable
+# write costs (Typst's peer writes one PDF and does not fsync). Typst comes from PyPI (the version in
 # the peers' requirements.txt) into a scratch venv under .build-bench/ (git-ignored).
 #   Benchmarks/compare-typst.sh            # ROUNDS=5 N=300
 #   ROUNDS=5 N=300 Benchmarks/compare-typst.sh
@@ -29,20 +30,26 @@ swift build -c release --product peer-letter-benchmark >/dev/null
 pin() { if command -v taskset >/dev/null; then taskset -c 0 "$@"; else "$@"; fi; }
 : > "$scratch/results.jsonl"
 shm="${SHM_DIR:-/dev/shm}/brev-compare-out-$$"
+# Each side writes every round into a folder of its own, and the folders are removed only after
+# the last round: this disk's ext4 has no journal, and there a new file's inode is searched past
+# every inode freed in the last minute or more (ext4's recently_deleted()), so removing the last
+# round's 1,200 files just before a round made brev's file creation 10× dearer (write stage
+# 0.3 → 3.1 ms a letter from round 1 to round 5, `perf` in find_inode_bit/recently_deleted).
+# A run started right after another still pays for the first run's removal.
+rm -rf "$scratch"/out-typst-* "$scratch"/out-brev-*
 for r in $(seq 1 "$rounds"); do
-  rm -rf "$scratch/out-typst" "$scratch/out-brev"
-  # Neither side pays for the other's writes: Typst's PDFs (not fsynced) and the removed files
-  # are flushed before brev runs, whose fsyncs would otherwise wait for them too.
+  # Neither side pays for the other's writes: Typst's PDFs (not fsynced) are flushed before brev
+  # runs, whose flushes would otherwise wait for them too.
   sync
-  t=$(pin "$scratch/venv/bin/python" "$peers/peer_typst.py" batch "$n" 10 "$scratch/out-typst")
+  t=$(pin "$scratch/venv/bin/python" "$peers/peer_typst.py" batch "$n" 10 "$scratch/out-typst-$r")
   sync
-  b=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$scratch/out-brev")
+  b=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$scratch/out-brev-$r")
   # The same brev writing to tmpfs, where fsync costs nothing: what the durable write costs.
   rm -rf "$shm"
   m=$(pin .build/release/peer-letter-benchmark "$peers" "$n" 10 "$shm")
   echo "{\"round\": $r, \"typst\": $t, \"brev\": $b, \"brev_tmpfs\": $m}" | tee -a "$scratch/results.jsonl"
 done
-rm -rf "$shm"
+rm -rf "$shm" "$scratch"/out-typst-* "$scratch"/out-brev-*
 
 python3 - "$scratch/results.jsonl" <<'PY'
 import json, statistics, sys
