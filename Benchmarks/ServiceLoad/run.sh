@@ -7,6 +7,7 @@
 #   DURATION=600s CONCURRENCY=16 Benchmarks/ServiceLoad/run.sh   # one letter over and over, 10 minutes
 #   LONG=600 Benchmarks/ServiceLoad/run.sh        # memory over 10 minutes of distinct letters
 #   LETTERS=distinct Benchmarks/ServiceLoad/run.sh # the levels with a new letter in every request
+#   BIN_DIR=/tmp/before Benchmarks/ServiceLoad/run.sh # that folder's brev-service, nothing built
 #
 # LONG=SECONDS is the long run of issue 13: one wrk run of that many seconds at CONCURRENCY
 # (default 16) with post-distinct-case.lua (every request a new name, street and case number),
@@ -34,10 +35,16 @@ case "$LETTERS" in
 esac
 CASE="${CASE:-Examples/cases/afslag-doegn-sel101.json}"
 
-# brev runs brev-service for users and serve: both are built.
-swift build -c release --product brev-service >/dev/null
-swift build -c release --product brev >/dev/null
-brev="$(swift build -c release --show-bin-path)/brev"
+# brev runs brev-service for users and serve: both are built. BIN_DIR=folder: the brev-service
+# in it instead, run directly (it takes brev's users and serve commands), say a copy built at
+# another commit, to alternate runs of the two.
+if [[ -n "${BIN_DIR:-}" ]]; then
+  brev="$BIN_DIR/brev-service"
+else
+  swift build -c release --product brev-service >/dev/null
+  swift build -c release --product brev >/dev/null
+  brev="$(swift build -c release --show-bin-path)/brev"
+fi
 work="$(mktemp -d)"
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 token="$("$brev" users add load --database "$work/brev.sqlite")"

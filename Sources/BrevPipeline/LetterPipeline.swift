@@ -150,6 +150,15 @@ public final class LetterPipeline {
         try renderAll(caseJSON: caseJSON)[0]
     }
 
+    /// The first letter of `renderAll` with its PDF and only the `outputs` asked for: what it
+    /// leaves out stays empty (`html` "", `messages` []). It refuses a case exactly when and as
+    /// `renderAll` does: every recipient's letter is laid out and drawn, and its messages are
+    /// written and schema-validated around a stand-in for the PDF with their sizes counted for
+    /// the real one (`messages(…writing: false)`). For the service's single-format answers.
+    public func render(caseJSON: [UInt8], making outputs: LetterOutputs) throws(BrevError) -> RenderedLetter {
+        try letters(caseJSON: caseJSON, dispatchedAt: nil, first: outputs, others: [])[0]
+    }
+
     /// One letter per recipient: the citizen, then each custody holder of a young person, each
     /// with its own address, channel, deadline and message.
     ///
@@ -157,6 +166,12 @@ public final class LetterPipeline {
     /// case's own `dispatch_datetime`: the complaint deadline runs from the actual dispatch. A
     /// letter sent before its own date counts from its date, as without a dispatch time.
     public func renderAll(caseJSON: [UInt8], dispatchedAt: Date? = nil) throws(BrevError) -> [RenderedLetter] {
+        try letters(caseJSON: caseJSON, dispatchedAt: dispatchedAt, first: .all, others: .all)
+    }
+
+    /// Every recipient's letter, the first with `first` of its outputs made, the rest with `others`.
+    private func letters(caseJSON: [UInt8], dispatchedAt: Date?, first: LetterOutputs,
+                         others: LetterOutputs) throws(BrevError) -> [RenderedLetter] {
         let diagnostics = DiagnosticCollector()
         let read = stageClock.time(.caseInput) { () -> CaseInput? in
             guard var input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else { return nil }
@@ -174,13 +189,14 @@ public final class LetterPipeline {
         var letters: [RenderedLetter] = []
         for recipient in LetterModelBuilder.recipients(of: input) {
             letters.append(try render(input, profile: profile, for: recipient, caseJSON: caseJSON,
-                                      warnings: diagnostics.diagnostics.filter { $0.severity == .warning }))
+                                      warnings: diagnostics.diagnostics.filter { $0.severity == .warning },
+                                      making: letters.isEmpty ? first : others))
         }
         return letters
     }
 
     private func render(_ input: CaseInput, profile: MunicipalityProfile, for recipient: LetterModelBuilder.Recipient,
-                        caseJSON: [UInt8], warnings: [Diagnostic]) throws(BrevError) -> RenderedLetter {
+                        caseJSON: [UInt8], warnings: [Diagnostic], making outputs: LetterOutputs) throws(BrevError) -> RenderedLetter {
         let model: LetterModel
         let builder = LetterModelBuilder(profile: profile)
         do {
@@ -219,13 +235,15 @@ public final class LetterPipeline {
         } catch {
             throw .pdf(error)
         }
-        let html: String
-        do {
-            html = try stageClock.time(.html) { () throws(WebFontSubsetter.Failure) -> String in
-                HTMLWriter.html(document, fonts: try webFonts.fonts(for: document), joined: joinedTexts)
+        var html = ""
+        if outputs.contains(.html) {
+            do {
+                html = try stageClock.time(.html) { () throws(WebFontSubsetter.Failure) -> String in
+                    HTMLWriter.html(document, fonts: try webFonts.fonts(for: document), joined: joinedTexts)
+                }
+            } catch {
+                throw error.brevError
             }
-        } catch {
-            throw error.brevError
         }
         var letter = RenderedLetter(letterId: model.letterId, pdf: bytes, html: html, document: document,
                                     pageCount: laidOut.pages.pages.count, overfullLines: laidOut.overfullLines,
@@ -240,7 +258,7 @@ public final class LetterPipeline {
         let fileName = "\(letter.fileBaseName).pdf"
         letter.messages = try stageClock.time(.messages) { () throws(BrevError) -> [OutputFile] in
             try messages(for: model, delivery: builder.delivery(input, for: recipient), pdf: bytes,
-                         fileName: fileName, recipientPath: person)
+                         fileName: fileName, recipientPath: person, writing: outputs.contains(.messages))
         }
         return letter
     }
@@ -249,8 +267,13 @@ public final class LetterPipeline {
 extension LetterPipeline {
     /// The Digital Post message or the print letter, each with its SF1601 request body.
     /// `recipientPath` is the JSON path of the recipient (`$.citizen`), named by errors about their name or address.
+    ///
+    /// `writing` false: the same checks and refusals, and nothing returned. The messages are
+    /// written and validated around `standInPDF`: a PDF is one unbroken line of base64 in them
+    /// (`XMLWriter.base64Element`), which the schemas take as any base64Binary, so only the
+    /// messages' sizes depend on it, and those are counted for `pdf`.
     func messages(for model: LetterModel, delivery d: LetterDelivery, pdf: [UInt8], fileName: String,
-                  recipientPath: String = "$.citizen") throws(BrevError) -> [OutputFile] {
+                  recipientPath: String = "$.citizen", writing: Bool = true) throws(BrevError) -> [OutputFile] {
         guard d.channel == .digitalPost || d.channel == .print, !d.printedLocally else { return [] }
         guard let cpr = d.recipientCPR else {
             throw .invalid([.error(.anonymousNoMessage, at: .jsonPath("\(recipientPath).cpr"),
@@ -265,7 +288,10 @@ extension LetterPipeline {
             addressLines: d.addressLines, caseNumber: d.caseNumber, caseSystem: p.digitalPost.caseSystem,
             kle: p.digitalPost.kle.map { .init(subjectKey: $0.subjectKey, version: $0.version, activityFacet: $0.activityFacet, label: $0.label) },
             created: d.created, letterDate: model.letterDate,
-            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: pdf), countryCode: d.countryCode)
+            mainDocument: .init(label: model.documentLabel, filename: fileName, pdf: writing ? pdf : LetterPipeline.standInPDF),
+            countryCode: d.countryCode)
+        // What the real PDF's base64 adds to each message over the stand-in's.
+        let sizeOfPDF = writing ? 0 : Base64.encodedCount(pdf.count) - Base64.encodedCount(LetterPipeline.standInPDF.count)
         var files: [OutputFile] = []
         do {
             // The message and the SF1601 body that wraps it, the letter checked once for both.
@@ -282,9 +308,9 @@ extension LetterPipeline {
             throw .invalid([LetterPipeline.diagnostic(for: error, recipientPath: recipientPath)])
         }
         let limit = maxMessageBytes ?? p.digitalPost.maxMessageBytes
-        for file in files where file.bytes.count > limit {
+        for file in files where file.bytes.count + sizeOfPDF > limit {
             throw .invalid([.error(.messageTooLarge, at: .unknown,
-                                   "the \(file.suffix) message would be \(file.bytes.count) bytes, over the limit of \(limit); nothing was written")])
+                                   "the \(file.suffix) message would be \(file.bytes.count + sizeOfPDF) bytes, over the limit of \(limit); nothing was written")])
         }
         // A message that fails the schema is a bug in brev: refuse it rather than send it. It is
         // validated as the kind brev wrote, which is the kind `SchemaValidator.kind(of:)` finds
@@ -302,8 +328,11 @@ extension LetterPipeline {
                 throw .invalid(problems.map { .error(.messageInvalid, at: .file(path: file.suffix, line: $0.line, column: nil), $0.message) })
             }
         }
-        return files
+        return writing ? files : []
     }
+
+    /// What the messages carry in place of the PDF when they are only checked: the start of every PDF.
+    static let standInPDF: [UInt8] = Array("%PDF-1.7\n".utf8)
 
     /// Names the field and where it came from; never the value (an address or a name).
     /// A character layout cannot set is the case's problem when the case's text holds it: the

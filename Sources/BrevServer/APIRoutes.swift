@@ -65,10 +65,13 @@ struct APIRoutes: Sendable {
                                         caseworker: context.caseworker ?? "")
     }
 
-    /// The letter to the citizen, rendered on a pooled pipeline; its problems as a 422.
-    func renderedLetter(caseJSON: [UInt8]) async throws -> RenderedLetter {
+    /// The letter to the citizen with its PDF and `outputs`, rendered on a pooled pipeline; its
+    /// problems as a 422, the same whatever `outputs` is (`LetterPipeline.render(caseJSON:making:)`).
+    func renderedLetter(caseJSON: [UInt8], making outputs: LetterOutputs) async throws -> RenderedLetter {
         let started = ContinuousClock.now
-        let result = try await pooled { pipeline in Result { () throws(BrevError) in try pipeline.render(caseJSON: caseJSON) } }
+        let result = try await pooled { pipeline in
+            Result { () throws(BrevError) in try pipeline.render(caseJSON: caseJSON, making: outputs) }
+        }
         switch result {
         case .success(let letter):
             let elapsed = started.duration(to: .now)
@@ -81,7 +84,7 @@ struct APIRoutes: Sendable {
 
     /// The letter in one format as a download, recorded in the audit log.
     func letterResponse(caseJSON: [UInt8], format: LetterFormat, caseworker: String) async throws -> Response {
-        let letter = try await renderedLetter(caseJSON: caseJSON)
+        let letter = try await renderedLetter(caseJSON: caseJSON, making: format.outputs)
         let bytes: [UInt8]
         let fileName: String
         switch format {

@@ -1,3 +1,5 @@
+import BrevPipeline
+
 /// What `POST /api/letters?format=` returns.
 enum LetterFormat: String, CaseIterable, Sendable {
     case pdf
@@ -6,6 +8,16 @@ enum LetterFormat: String, CaseIterable, Sendable {
     case memo
     /// All of the letter in one zip: the PDF, the HTML twin and every message (MeMo or print, and kombi).
     case zip
+
+    /// What the answer is made from besides the PDF (whose hash goes in the audit log).
+    var outputs: LetterOutputs {
+        switch self {
+        case .pdf: return []
+        case .html: return .html
+        case .memo: return .messages
+        case .zip: return .all
+        }
+    }
 
     var contentType: String {
         switch self {

@@ -186,7 +186,7 @@ struct PageRoutes: Sendable {
         var html: String?
         if !problems.contains(where: { $0.severity == "error" }) {
             do {
-                html = try await api.renderedLetter(caseJSON: caseJSON).html
+                html = try await api.renderedLetter(caseJSON: caseJSON, making: .html).html
             } catch let problem as ProblemDetails where problem.statusCode == 422 {
                 problems = problem.problems
             }
