@@ -8,6 +8,7 @@
 #      write 4 files per case.
 #   Benchmarks/render-many.sh                  # PARSE_N=24000 N=400 ROUNDS=3
 #   BREV=.build/debug/brev N=100 Benchmarks/render-many.sh
+#   OUT_DIR=/dev/shm/brev-rm Benchmarks/render-many.sh   # letters written to tmpfs (CPU scaling alone)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 brev="${BREV:-.build/release/brev}"
@@ -15,6 +16,7 @@ parse_n="${PARSE_N:-24000}"
 n="${N:-400}"
 rounds="${ROUNDS:-3}"
 scratch=.build-bench/render-many
+outs="${OUT_DIR:-$scratch}"
 rm -rf "$scratch"
 mkdir -p "$scratch/c"
 python3 - "$scratch" "$n" "$parse_n" <<'PY'
@@ -45,8 +47,9 @@ echo "parsing $parse_n --case arguments: $(python3 -c "print(f'{$end - $start:.2
 # 2. Rendering N cases with 1 and 2 jobs, alternating, ROUNDS times; medians.
 for r in $(seq 1 "$rounds"); do
   for jobs in 1 2; do
-    out="$scratch/out-$jobs"
-    rm -rf "$out"
+    # A folder per run, removed at the end: on a journal-less ext4 files made just after many
+    # were removed cost far more (see compare-typst.sh).
+    out="$outs/out-$r-$jobs"
     /usr/bin/time -f "%e %U %S" -o "$scratch/time" "$brev" render --case-list "$scratch/list" --out "$out" --jobs "$jobs" >/dev/null
     files=$(find "$out" -type f | wc -l)
     [ "$files" = $((4 * n)) ] || { echo "jobs $jobs: $files files, expected $((4 * n))"; exit 1; }
@@ -65,3 +68,4 @@ for j in ("1", "2"):
     print(f"--jobs {j}: {n / med[j]:.1f} letters/s wall (median {med[j]:.2f} s; {1000 * cpu[j] / n:.1f} ms CPU a letter)")
 print(f"speed-up, 2 jobs over 1: {med['1'] / med['2']:.2f}x")
 PY
+rm -rf "$outs"/out-*

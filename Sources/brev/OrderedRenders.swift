@@ -3,12 +3,10 @@ import BrevCore
 import BrevPipeline
 import Foundation
 
-/// `render` over many cases on several pipelines at once, one thread each, with everything a
-/// user sees as it is one by one: each case is rendered, then admitted strictly in input order
-/// (a letter id already admitted in this run refuses the later input, `DUPLICATE_LETTER`: the
-/// first wins); outcomes come back in input order, to be written (`Render`, in groups) and
-/// printed. Renders run in parallel; only the admission is one at a time. At most `window`
-/// outcomes wait to be taken: memory stays bounded however many cases there are.
+/// `render` over many cases on several pipelines at once, one thread each: the outcomes come
+/// back in input order, for `Render` to admit, write (in groups) and print as if one by one.
+/// A worker never waits for another's input, only for the window: at most `window` outcomes
+/// wait to be taken, so memory stays bounded however many cases there are.
 final class OrderedRenders: @unchecked Sendable {
     /// What one input became.
     struct Outcome {
@@ -33,12 +31,7 @@ final class OrderedRenders: @unchecked Sendable {
     // Guarded by `condition`.
     private var outcomes: [Int: Outcome] = [:]
     private var nextToClaim = 0
-    private var nextToAdmit = 0
     private var consumed = 0
-    /// Which input each letter id of this run came from.
-    private var inputOfLetter: [String: String] = [:]
-    /// An input could not be read: the run ends there, so no later input is written.
-    private var stopped = false
 
     init(paths: [String], window: Int) {
         self.paths = paths
@@ -82,32 +75,14 @@ final class OrderedRenders: @unchecked Sendable {
         }
     }
 
-    /// Renders and admits input `index`, in input order. Called on one thread for all inputs
-    /// in order, or from the workers.
+    /// Renders input `index`. Called on one thread for all inputs in order, or from the workers.
     func process(_ index: Int, on pipeline: LetterPipeline) -> Outcome {
-        let path = paths[index]
         var outcome = Outcome()
         do {
-            outcome.letters = try pipeline.renderAll(caseJSON: try readCase(path))
+            outcome.letters = try pipeline.renderAll(caseJSON: try readCase(paths[index]))
         } catch {
             outcome.failure = error
         }
-        // Admission, one input at a time in input order, even when this one failed.
-        condition.lock()
-        while nextToAdmit != index { condition.wait() }
-        let admitted = !stopped
-        if outcome.failure.map({ !($0 is BrevError) }) == true { stopped = true }
-        if !admitted {
-            outcome = Outcome()
-        } else if outcome.failure == nil, let taken = outcome.letters.first(where: { inputOfLetter[$0.letterId] != nil }) {
-            outcome.failure = BrevError.invalid([.error(.duplicateLetter, at: .jsonPath("$"),
-                "letter \(taken.letterId) was already written in this run from \(inputOfLetter[taken.letterId]!); nothing was written for this input")])
-        } else if outcome.failure == nil {
-            for letter in outcome.letters { inputOfLetter[letter.letterId] = path }
-        }
-        nextToAdmit += 1
-        condition.broadcast()
-        condition.unlock()
         return outcome
     }
 }

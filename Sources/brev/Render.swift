@@ -70,7 +70,9 @@ extension RenderArguments {
         // thread of its own. This thread writes the letters in groups (one flush of the disk for
         // up to `RenderedLetter.lettersPerFlush` letters) and prints each input's outcome in
         // input order once its group is on disk.
-        let run = OrderedRenders(paths: paths, window: 4 * pipelines.count)
+        // The workers may run a group's worth ahead: they go on rendering while this thread
+        // writes and flushes the group before.
+        let run = OrderedRenders(paths: paths, window: 4 * pipelines.count + RenderedLetter.lettersPerFlush)
         let outcome: (Int) -> OrderedRenders.Outcome
         if pipelines.count == 1 {
             outcome = { run.process($0, on: pipelines[0]) }
@@ -81,8 +83,10 @@ extension RenderArguments {
         var worst: Int32 = 0
         var waiting: [(path: String, outcome: OrderedRenders.Outcome)] = []
         var waitingLetters = 0
+        var inputOfLetter: [String: String] = [:]
         for (index, path) in paths.enumerated() {
-            let done = outcome(index)
+            var done = outcome(index)
+            Self.admit(&done, from: path, inputOfLetter: &inputOfLetter)
             waiting.append((path, done))
             if done.failure == nil { waitingLetters += done.letters.count }
             let ends = index == paths.count - 1 || done.failure.map { !($0 is BrevError) } == true
@@ -91,6 +95,18 @@ extension RenderArguments {
             waitingLetters = 0
         }
         if worst != 0 { throw ExitCode(worst) }
+    }
+
+    /// Admission, in input order: a letter id already admitted in this run refuses the later
+    /// input (`DUPLICATE_LETTER`: the first wins).
+    static func admit(_ outcome: inout OrderedRenders.Outcome, from path: String, inputOfLetter: inout [String: String]) {
+        guard outcome.failure == nil else { return }
+        if let taken = outcome.letters.first(where: { inputOfLetter[$0.letterId] != nil }) {
+            outcome.failure = BrevError.invalid([.error(.duplicateLetter, at: .jsonPath("$"),
+                "letter \(taken.letterId) was already written in this run from \(inputOfLetter[taken.letterId]!); nothing was written for this input")])
+        } else {
+            for letter in outcome.letters { inputOfLetter[letter.letterId] = path }
+        }
     }
 
     /// Writes the waiting inputs' letters as one group and prints each input's outcome in
