@@ -24,21 +24,21 @@ public final class PipelinePool: Sendable {
         case timedOut
     }
 
-    private enum Borrowed: Sendable {
-        case slot(Slot)
-        case busy
-        case timedOut
+    /// A request's render, waiting for a pipeline or running on one. `render` runs it on a
+    /// pipeline and returns what answers the request (unless its deadline answered first), to
+    /// be called once the pipeline is free again: a request answered finds its pipeline free.
+    private struct Job {
+        var id: Int
+        var render: @Sendable (Slot) -> @Sendable () -> Void
     }
 
-    private struct Waiter {
-        var id: Int
-        var continuation: CheckedContinuation<Borrowed, Never>
-    }
+    /// What a request's arrival finds: a free pipeline, a place in the line, or neither.
+    private enum Admission { case run(Slot), wait(Int), busy }
 
     private struct State {
         var free: [Slot]
-        var waiting: [Waiter] = []
-        var nextWaiter = 0
+        var waiting: [Job] = []
+        var nextJob = 0
     }
 
     private let state: Mutex<State>
@@ -66,50 +66,60 @@ public final class PipelinePool: Sendable {
     var waitingCount: Int { state.withLock { $0.waiting.count } }
 
     /// Runs `work` on a pipeline off the server's threads, once one is free.
+    ///
+    /// A render that ends hands its pipeline to the longest waiting request and runs that one's
+    /// work on the same thread: a waiting request costs no trip back to the server's threads
+    /// and out again. One deadline a request answers it 503 if its work has not answered by then.
     public func run<T: Sendable>(_ work: @escaping @Sendable (LetterPipeline) -> T) async -> Outcome<T> {
         let deadline = ContinuousClock.now + timeout
-        let slot: Slot
-        switch await borrow(until: deadline) {
-        case .slot(let borrowed): slot = borrowed
-        case .busy: return .busy
-        case .timedOut: return .timedOut
-        }
         let answer = AnswerOnce()
         return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome<T>, Never>) in
-            DispatchQueue.global().async {
+            let job = Job(id: 0) { slot in
                 let result = work(slot.pipeline)
-                self.giveBack(slot)
-                if answer.claim() { continuation.resume(returning: .done(result)) }
+                return { if answer.claim() { continuation.resume(returning: .done(result)) } }
             }
+            let admission: Admission = state.withLock { s in
+                if let slot = s.free.popLast() { return .run(slot) }
+                if s.waiting.count >= waitingLimit { return .busy }
+                s.nextJob += 1
+                var waiting = job
+                waiting.id = s.nextJob
+                s.waiting.append(waiting)
+                return .wait(s.nextJob)
+            }
+            switch admission {
+            case .busy:
+                _ = answer.claim()
+                continuation.resume(returning: .busy)
+                return
+            case .run(let slot):
+                DispatchQueue.global().async { self.runJobs(from: job, on: slot) }
+            case .wait:
+                break
+            }
+            let id: Int? = if case .wait(let id) = admission { id } else { nil }
             PipelinePool.after(deadline) {
+                // Still in the line: it leaves it. Running: it runs to its end, then frees its pipeline.
+                if let id { self.state.withLock { s in s.waiting.removeAll { $0.id == id } } }
                 if answer.claim() { continuation.resume(returning: .timedOut) }
             }
         }
     }
 
-    private func borrow(until deadline: ContinuousClock.Instant) async -> Borrowed {
-        let id = state.withLock { s in
-            s.nextWaiter += 1
-            return s.nextWaiter
-        }
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Borrowed, Never>) in
-            let now: Borrowed? = state.withLock { s in
-                if let slot = s.free.popLast() { return .slot(slot) }
-                if s.waiting.count >= waitingLimit { return .busy }
-                s.waiting.append(Waiter(id: id, continuation: continuation))
-                return nil
-            }
-            if let now {
-                continuation.resume(returning: now)
-                return
-            }
-            PipelinePool.after(deadline) {
-                let expired = self.state.withLock { s -> Waiter? in
-                    guard let index = s.waiting.firstIndex(where: { $0.id == id }) else { return nil }
-                    return s.waiting.remove(at: index)
+    /// Runs `job` on `slot`, then each job waiting when one ends, until none waits and the
+    /// pipeline goes back to the free ones.
+    private func runJobs(from job: Job, on slot: Slot) {
+        var next: Job? = job
+        while let job = next {
+            let answer = job.render(slot)
+            next = state.withLock { s -> Job? in
+                if s.waiting.isEmpty {
+                    s.free.append(slot)
+                    return nil
                 }
-                expired?.continuation.resume(returning: .timedOut)
+                return s.waiting.removeFirst()
             }
+            answer()
         }
     }
 
@@ -123,18 +133,6 @@ public final class PipelinePool: Sendable {
         let left = ContinuousClock.now.duration(to: deadline)
         let nanoseconds = max(0, left.components.seconds * 1_000_000_000 + left.components.attoseconds / 1_000_000_000)
         deadlines.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: action)
-    }
-
-    /// A finished render's pipeline goes to the longest waiting request, or back to the free ones.
-    private func giveBack(_ slot: Slot) {
-        let next = state.withLock { s -> Waiter? in
-            if s.waiting.isEmpty {
-                s.free.append(slot)
-                return nil
-            }
-            return s.waiting.removeFirst()
-        }
-        next?.continuation.resume(returning: .slot(slot))
     }
 }
 
