@@ -50,11 +50,14 @@ public struct RenderArguments: Equatable, Sendable {
             guard let number = digits(text) else { return nil }
             maxMessageBytes = number
         }
-        let memoVersion = values["--memo-version"] ?? "1.2"
+        let memoVersion = values["--memo-version"] ?? defaultMeMoVersion
         guard isMeMoVersion(memoVersion) else { return nil }
         return RenderArguments(cases: values["--case"].map { [$0] } ?? [], caseList: values["--case-list"], jobs: jobs, out: out,
                                memoVersion: memoVersion, maxMessageBytes: maxMessageBytes, resources: values["--resources"])
     }
+
+    /// `--memo-version` when it is not given, for the parser's `Render` and for `plain(_:)` alike.
+    public static let defaultMeMoVersion = "1.2"
 
     static let names: Set<String> = ["--case", "--case-list", "--jobs", "--out", "--memo-version", "--max-message-bytes", "--resources"]
 

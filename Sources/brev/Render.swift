@@ -24,7 +24,7 @@ struct Render: TakesCaseFiles {
     var out: String
 
     @Option(help: "MeMo version of Digital Post messages: 1.2 (default) or 1.1.")
-    var memoVersion: String = "1.2"
+    var memoVersion: String = RenderArguments.defaultMeMoVersion
 
     @Option(help: "Refuse a message larger than this many bytes (default: the municipality profile's limit).")
     var maxMessageBytes: Int?
