@@ -106,6 +106,8 @@ let package = Package(
         .executableTarget(name: "brev-service", dependencies: [
             "BrevCommandLine", "BrevPipeline", "BrevCore", "BrevBatch", "BrevStore", "BrevTransport", "BrevServer",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
