@@ -108,12 +108,23 @@ public final class LetterPipeline {
 
     /// Every problem with a case (errors and warnings): `brev check`. It runs everything `render`
     /// runs, to the finished letters and their messages, and writes nothing, so that a case
-    /// `check` passes always renders. A broken resource (a template's words, a font) is returned
+    /// `check` passes always renders. It makes no HTML twin and checks the messages around a
+    /// stand-in for the PDF, which refuses exactly what the whole render refuses
+    /// (`render(caseJSON:making:)`). A broken resource (a template's words, a font) is returned
     /// as `failure` with its exit status, 3; a case problem as 1.
     public func checkAll(caseJSON: [UInt8]) -> (diagnostics: [Diagnostic], failure: BrevError?) {
+        let checked = check(caseJSON: caseJSON, making: [])
+        return (checked.diagnostics, checked.failure)
+    }
+
+    /// `checkAll`, and when the case renders, its first letter with `outputs` made (the caseworker's
+    /// preview): one render for both. Every recipient's letter is rendered as for `checkAll`; what
+    /// `outputs` leaves out is refused exactly as when it is made (`render(caseJSON:making:)`).
+    public func check(caseJSON: [UInt8], making outputs: LetterOutputs)
+        -> (diagnostics: [Diagnostic], failure: BrevError?, letter: RenderedLetter?) {
         let diagnostics = DiagnosticCollector()
         guard let input = CaseReader.read(json: caseJSON, today: environment.today, diagnostics: diagnostics) else {
-            return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics))
+            return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics), nil)
         }
         CaseValidator(profiles: profiles).validate(input, into: diagnostics)
         // An anonymous case always gets the in-person sheet, whatever its letter type.
@@ -121,13 +132,13 @@ public final class LetterPipeline {
             diagnostics.error(.unsupportedLetterType, "$.letter_type",
                               "brev has no template for letter type \(input.letterType.rawValue) yet")
         }
-        if diagnostics.hasErrors { return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics)) }
+        if diagnostics.hasErrors { return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics), nil) }
         do {
-            let letters = try renderAll(caseJSON: caseJSON)
+            let letters = try letters(caseJSON: caseJSON, dispatchedAt: nil, first: outputs, others: [])
             var seen = Set(diagnostics.diagnostics)
             var all = diagnostics.diagnostics
             for warning in letters.flatMap(\.warnings) where seen.insert(warning).inserted { all.append(warning) }
-            return (all, nil)
+            return (all, nil, letters[0])
         } catch {
             let found: [Diagnostic]
             switch error {
@@ -136,7 +147,7 @@ public final class LetterPipeline {
             case .pdf(let e): found = [.error(.renderFailed, at: .unknown, "pdf: \(e)")]
             case .io(let message): found = [.error(.renderFailed, at: .unknown, message)]
             }
-            return (diagnostics.diagnostics.filter { $0.severity == .warning } + found, error)
+            return (diagnostics.diagnostics.filter { $0.severity == .warning } + found, error, nil)
         }
     }
 

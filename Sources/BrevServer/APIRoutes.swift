@@ -55,6 +55,23 @@ struct APIRoutes: Sendable {
         return diagnostics.map(ProblemDetails.Problem.init)
     }
 
+    /// The case's problems as `problems` finds them, and its first letter with `outputs` made when
+    /// it renders: one render on a pooled pipeline (the caseworker's preview).
+    func problemsAndLetter(caseJSON: [UInt8], making outputs: LetterOutputs) async throws
+        -> (problems: [ProblemDetails.Problem], letter: RenderedLetter?) {
+        let started = ContinuousClock.now
+        let checked = try await pooled { pipeline in
+            let checked = pipeline.check(caseJSON: caseJSON, making: outputs)
+            return (diagnostics: checked.diagnostics, letter: checked.letter)
+        }
+        metrics.checked()
+        if checked.letter != nil {
+            let elapsed = started.duration(to: .now)
+            metrics.rendered(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        }
+        return (checked.diagnostics.map(ProblemDetails.Problem.init), checked.letter)
+    }
+
     func render(_ request: Request, context: ServiceContext) async throws -> Response {
         let name = request.uri.queryParameters["format"].map(String.init) ?? LetterFormat.pdf.rawValue
         guard let format = LetterFormat(rawValue: name) else {

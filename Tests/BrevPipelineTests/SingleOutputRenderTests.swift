@@ -1,5 +1,6 @@
 import BrevCore
-import BrevPipeline
+@testable import BrevPipeline
+import BrevCase
 import BrevTestSupport
 import Foundation
 import Testing
@@ -150,6 +151,58 @@ import Testing
                 }
             }
             #expect(refusals > 0, "\(file)")
+        }
+    }
+
+    /// `check` (brev check, the service's check and preview) renders without the HTML twin and
+    /// checks the messages around a stand-in for the PDF: it finds exactly what it found when it
+    /// rendered every recipient's letter with everything made (the reference below is that code),
+    /// and the preview's letter is the whole render's first letter.
+    @Test func checkFindsWhatTheWholeRenderFinds() throws {
+        let pipeline = try LetterPipeline(environment: TestSupport.environment)
+        var previews = 0
+        for input in try Self.corpus() {
+            let reference = referenceCheck(input.bytes, pipeline: pipeline)
+            let checked = pipeline.checkAll(caseJSON: input.bytes)
+            #expect(checked.diagnostics == reference.diagnostics, "\(input.name)")
+            #expect(checked.failure.map(\.exitCode) == reference.failure.map(\.exitCode), "\(input.name)")
+            let preview = pipeline.check(caseJSON: input.bytes, making: .html)
+            #expect(preview.diagnostics == reference.diagnostics, "\(input.name)")
+            let full = try? pipeline.renderAll(caseJSON: input.bytes)[0]
+            #expect(preview.letter?.html == full?.html, "\(input.name)")
+            #expect(preview.letter?.pdf == full?.pdf, "\(input.name)")
+            if preview.letter != nil { previews += 1 }
+        }
+        #expect(previews >= 30, "\(previews)")
+    }
+
+    /// `checkAll` as it was before it made less: every letter with everything made.
+    func referenceCheck(_ caseJSON: [UInt8], pipeline: LetterPipeline) -> (diagnostics: [Diagnostic], failure: BrevError?) {
+        let diagnostics = DiagnosticCollector()
+        guard let input = CaseReader.read(json: caseJSON, today: TestSupport.environment.today, diagnostics: diagnostics) else {
+            return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics))
+        }
+        CaseValidator(profiles: pipeline.profiles).validate(input, into: diagnostics)
+        if !diagnostics.hasErrors, !AnonymityRule.isAnonymous(input), LetterModelBuilder.templateNames[input.letterType] == nil {
+            diagnostics.error(.unsupportedLetterType, "$.letter_type",
+                              "brev has no template for letter type \(input.letterType.rawValue) yet")
+        }
+        if diagnostics.hasErrors { return (diagnostics.diagnostics, .invalid(diagnostics.diagnostics)) }
+        do {
+            let letters = try pipeline.renderAll(caseJSON: caseJSON)
+            var seen = Set(diagnostics.diagnostics)
+            var all = diagnostics.diagnostics
+            for warning in letters.flatMap(\.warnings) where seen.insert(warning).inserted { all.append(warning) }
+            return (all, nil)
+        } catch {
+            let found: [Diagnostic]
+            switch error {
+            case .invalid(let d): found = d
+            case .layout(let e): found = [.error(e.code, at: .unknown, "\(e)")]
+            case .pdf(let e): found = [.error(.renderFailed, at: .unknown, "pdf: \(e)")]
+            case .io(let message): found = [.error(.renderFailed, at: .unknown, message)]
+            }
+            return (diagnostics.diagnostics.filter { $0.severity == .warning } + found, error)
         }
     }
 }

@@ -182,15 +182,9 @@ struct PageRoutes: Sendable {
     func preview(_ request: Request, context: ServiceContext) async throws -> Response {
         let data = try await readForm(request, context: context)
         let caseJSON = CaseFormEncoder.caseJSON(from: data, schema: form)
-        var problems = try await api.problems(caseJSON: caseJSON)
-        var html: String?
-        if !problems.contains(where: { $0.severity == "error" }) {
-            do {
-                html = try await api.renderedLetter(caseJSON: caseJSON, making: .html).html
-            } catch let problem as ProblemDetails where problem.statusCode == 422 {
-                problems = problem.problems
-            }
-        }
+        // One render gives both the problems (`brev check`'s) and, when there is no error, the HTML twin.
+        let (problems, letter) = try await api.problemsAndLetter(caseJSON: caseJSON, making: .html)
+        let html = letter?.html
         let answer = PreviewAnswer(ok: html != nil, problems: problems.map {
             .init(severity: $0.severity, code: $0.code, path: $0.path, message: $0.message, field: form.fieldPath(forJSONPath: $0.path))
         }, html: html)
