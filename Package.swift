@@ -1,6 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Release builds of the programs that render letters use jemalloc (Debian's libjemalloc2): the
+// pipeline allocates many small, short-lived objects, and glibc's malloc cost 13% more CPU per
+// letter (Benchmarks/README.md, issue 15). Debug builds, which the tests and ThreadSanitizer
+// run, keep glibc's. The service keeps glibc's with two arenas (MallocArenas): its memory over
+// ten minutes was measured with it.
+let jemallocInRelease: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(configuration: .release))]
+
 // Module boundaries follow docs/DESIGN.md: data flows one way, Case → Template → Document →
 // Layout → PDF, and only BrevPipeline knows every stage.
 let package = Package(
@@ -102,7 +109,7 @@ let package = Package(
         .executableTarget(name: "brev", dependencies: [
             "BrevCommandLine", "BrevPipeline", "BrevCore", "BrevCase", "BrevDigitalPost", "BrevStandard", "BrevDocument",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: jemallocInRelease),
         .executableTarget(name: "brev-service", dependencies: [
             "BrevCommandLine", "BrevPipeline", "BrevCore", "BrevBatch", "BrevStore", "BrevTransport", "BrevServer",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -113,9 +120,11 @@ let package = Package(
 
         // Speed is measured here, never in a timed unit test: `swift run -c release letter-benchmark`.
         .executableTarget(name: "letter-benchmark", dependencies: ["BrevPipeline", "BrevCore"],
-                          path: "Benchmarks/LetterBenchmark"),
+                          path: "Benchmarks/LetterBenchmark",
+                          linkerSettings: jemallocInRelease),
         .executableTarget(name: "peer-letter-benchmark", dependencies: ["BrevCore", "BrevPipeline"],
-                          path: "Benchmarks/PeerLetter", exclude: ["template"]),
+                          path: "Benchmarks/PeerLetter", exclude: ["template"],
+                          linkerSettings: jemallocInRelease),
         .executableTarget(name: "layout-scaling-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout"],
                           path: "Benchmarks/LayoutScaling"),
         // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer in .build-fuzz);

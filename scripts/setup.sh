@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libcairo2-dev libfreetype-dev libharfbuzz-dev libxml2-dev libicu-dev
-  libhyphen-dev hyphen-da zlib1g-dev libdeflate-dev
+  libhyphen-dev hyphen-da zlib1g-dev libdeflate-dev libjemalloc-dev
   libsqlite3-dev  # SQLite for GRDB: the batch journal
   postgresql  # initdb and pg_ctl: the tests' own throwaway cluster for the shared batch journal
   icc-profiles-free

@@ -35,8 +35,8 @@ func currentRSSMiB() -> Double {
     return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
-/// What glibc's malloc holds: bytes handed out (heap and mmapped) and bytes free inside its
-/// arenas (fragmentation, or memory not yet given back): the split tells a growing cache from
+/// What malloc holds (jemalloc's, in release builds, or glibc's): bytes handed out (heap and
+/// mmapped) and bytes free inside its arenas (fragmentation, or memory not yet given back): the split tells a growing cache from
 /// a fragmenting heap. From `malloc_info`'s totals (Swift's Glibc module has no malloc.h, so
 /// the function is looked up by name; its signature is plain C).
 struct MallocFigures {
@@ -47,7 +47,28 @@ struct MallocFigures {
     private static let mallocInfo = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_info")
         .map { unsafeBitCast($0, to: MallocInfo.self) }
 
+    /// jemalloc's `mallctl`, present when the build links it (release builds, Package.swift).
+    private typealias MallCtl = @convention(c) (UnsafePointer<CChar>, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?,
+                                                UnsafeMutableRawPointer?, Int) -> Int32
+    private static let mallctl = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallctl")
+        .map { unsafeBitCast($0, to: MallCtl.self) }
+
+    /// jemalloc's figures when it is the allocator: bytes handed out, and resident bytes not handed out.
+    private static func jemallocFigures(_ mallctl: MallCtl) -> MallocFigures {
+        var epoch: UInt64 = 1, newEpoch: UInt64 = 1
+        var size = MemoryLayout<UInt64>.size
+        _ = mallctl("epoch", &epoch, &size, &newEpoch, size) // refreshes the statistics
+        func statistic(_ name: String) -> Double {
+            var value = 0
+            var length = MemoryLayout<Int>.size
+            return mallctl(name, &value, &length, nil, 0) == 0 ? Double(value) : 0
+        }
+        let allocated = statistic("stats.allocated"), resident = statistic("stats.resident")
+        return MallocFigures(usedMiB: allocated / 1_048_576, freeMiB: max(0, resident - allocated) / 1_048_576)
+    }
+
     static func now() -> MallocFigures {
+        if let mallctl { return jemallocFigures(mallctl) }
         guard let mallocInfo else { return MallocFigures(usedMiB: 0, freeMiB: 0) }
         var buffer: UnsafeMutablePointer<CChar>?
         var size = 0
