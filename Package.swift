@@ -1,11 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Release builds of the programs that render letters use jemalloc (Debian's libjemalloc2): the
-// pipeline allocates many small, short-lived objects, and glibc's malloc cost 13% more CPU per
-// letter (Benchmarks/README.md, issue 15). Debug builds, which the tests and ThreadSanitizer
-// run, keep glibc's. The service keeps glibc's with two arenas (MallocArenas): its memory over
-// ten minutes was measured with it.
+// Release builds of the programs that render letters (brev, brev-service, the letter
+// benchmarks) use jemalloc (Debian's libjemalloc2): the pipeline allocates many small,
+// short-lived objects, and glibc's malloc cost more CPU per letter (Benchmarks/README.md). Debug builds, which the tests and ThreadSanitizer
+// run, keep glibc's (and brev-service's two-arena setting, MallocArenas, is for them).
 let jemallocInRelease: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(configuration: .release))]
 
 // Module boundaries follow docs/DESIGN.md: data flows one way, Case → Template → Document →
@@ -116,7 +115,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: jemallocInRelease),
 
         // Speed is measured here, never in a timed unit test: `swift run -c release letter-benchmark`.
         .executableTarget(name: "letter-benchmark", dependencies: ["BrevPipeline", "BrevCore"],

@@ -9,6 +9,8 @@ import Foundation
 /// many arenas, each with its own free memory, and the resident size kept creeping up over ten
 /// minutes of distinct letters; with two it stayed flat (Benchmarks/README.md, issue 13).
 /// Set before the first thread starts, so `brev serve` run by hand behaves as `scripts/serve.sh`.
+/// Release builds allocate with jemalloc (Package.swift), which this leaves alone: its memory
+/// stayed flat over ten minutes of distinct letters by itself (Benchmarks/README.md).
 enum MallocArenas {
     /// malloc.h's `M_ARENA_MAX`.
     private static let arenaMaxParameter: Int32 = -8
