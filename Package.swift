@@ -3,8 +3,9 @@ import PackageDescription
 
 // Release builds of the programs that render letters (brev, brev-service, the letter
 // benchmarks) use jemalloc (Debian's libjemalloc2): the pipeline allocates many small,
-// short-lived objects, and glibc's malloc cost more CPU per letter (Benchmarks/README.md). Debug builds, which the tests and ThreadSanitizer
-// run, keep glibc's (and brev-service's two-arena setting, MallocArenas, is for them).
+// short-lived objects, and glibc's malloc cost more CPU per letter (Benchmarks/README.md).
+// Debug builds, which the tests and ThreadSanitizer run, keep glibc's (and brev-service's
+// two-arena setting, MallocArenas, is for them).
 let jemallocInRelease: [LinkerSetting] = [.linkedLibrary("jemalloc", .when(configuration: .release))]
 
 // Module boundaries follow docs/DESIGN.md: data flows one way, Case → Template → Document →

@@ -65,10 +65,7 @@ struct APIRoutes: Sendable {
             return (diagnostics: checked.diagnostics, letter: checked.letter)
         }
         metrics.checked()
-        if checked.letter != nil {
-            let elapsed = started.duration(to: .now)
-            metrics.rendered(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
+        if checked.letter != nil { recordRender(since: started) }
         return (checked.diagnostics.map(ProblemDetails.Problem.init), checked.letter)
     }
 
@@ -91,12 +88,17 @@ struct APIRoutes: Sendable {
         }
         switch result {
         case .success(let letter):
-            let elapsed = started.duration(to: .now)
-            metrics.rendered(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            recordRender(since: started)
             return letter
         case .failure(let error):
             throw ProblemDetails(error)
         }
+    }
+
+    /// A render's time, from its request's wait for a pipeline to its letter, in the metrics.
+    private func recordRender(since started: ContinuousClock.Instant) {
+        let elapsed = started.duration(to: .now)
+        metrics.rendered(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
 
     /// The letter in one format as a download, recorded in the audit log.
