@@ -479,8 +479,9 @@ struct ParagraphSetter {
         var runs: [GlyphRun] = []
         var x = 0.0
         var width = 0.0
-        let all = placed + (lineEndSpace.map { [($0, $0.width)] } ?? [])
-        for (index, (piece, advance)) in all.enumerated() {
+        // The placed pieces, then the line-end space (no array joining the two).
+        for index in 0..<(placed.count + (lineEndSpace == nil ? 0 : 1)) {
+            let (piece, advance) = index < placed.count ? placed[index] : (lineEndSpace!, lineEndSpace!.width)
             if index == placed.count { width = x }
             let scale = style.size / shaper.fonts.faces[piece.face].unitsPerEm
             if runs.last == nil || runs[runs.count - 1].font != piece.face || runs[runs.count - 1].link != piece.link {
