@@ -182,6 +182,7 @@ struct PDFWriterPartsTests {
         for value in doubles {
             var expected: [UInt8] = []
             PDFNumber.append(value, to: &expected)
+            #expect(expected == Self.reference(value), "\(value)")
             var w = scratch.writer(room: 64)
             w.number(value)
             #expect(Array(UnsafeBufferPointer(start: w.start, count: w.count)) == expected + [UInt8(ascii: " ")], "\(value)")
@@ -194,10 +195,26 @@ struct PDFWriterPartsTests {
         for value in integers {
             var expected: [UInt8] = []
             PDFNumber.append(value, to: &expected)
+            #expect(expected == Array(String(value).utf8), "\(value)")
             var w = scratch.writer(room: 64)
             w.integer(value)
             #expect(Array(UnsafeBufferPointer(start: w.start, count: w.count)) == expected, "\(value)")
         }
+    }
+
+    /// A number as PDF writes it, made another way: thousandths rounded half away from zero,
+    /// the fraction's trailing zeros dropped, no sign on zero.
+    static func reference(_ value: Double) -> [UInt8] {
+        guard value.isFinite else { return Array("0".utf8) }
+        let thousandths = Int((value * 1000).rounded())
+        var text = (thousandths < 0 ? "-" : "") + String(abs(thousandths) / 1000)
+        let fraction = abs(thousandths) % 1000
+        if fraction != 0 {
+            var digits = String(fraction).leftPadded(to: 3)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return Array(text.utf8)
     }
 
     /// Glyph codes and ActualText through the writer are the bytes `PageContent` writes.
