@@ -13,10 +13,26 @@
 /// Keys offered in earlier documents are remembered by their hash alone, in two generations
 /// of the same bound, as are a document's own entries; a hash collision only lets an entry in early (look-ups use the whole key).
 struct GenerationalCache<Key: Hashable, Value> {
+    /// A key with its hash, computed once: a look-up may probe three tables and an offer two
+    /// sets and a table, and a text key's hash reads all of its bytes.
+    private struct Hashed: Hashable {
+        let key: Key
+        let hash: Int
+
+        init(_ key: Key) {
+            self.key = key
+            hash = key.hashValue
+        }
+
+        static func == (a: Hashed, b: Hashed) -> Bool { a.hash == b.hash && a.key == b.key }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
     let capacity: Int
-    private var current: [Key: Value] = [:]
-    private var previous: [Key: Value] = [:]
-    private var thisDocument: [Key: Value] = [:]
+    private var current: [Hashed: Value] = [:]
+    private var previous: [Hashed: Value] = [:]
+    private var thisDocument: [Hashed: Value] = [:]
     private var offeredBefore: Set<Int> = []
     private var offeredBeforePrevious: Set<Int> = []
     /// Look-ups answered and not, for the benchmark's hit rate (`CacheStatistics`).
@@ -32,6 +48,7 @@ struct GenerationalCache<Key: Hashable, Value> {
     var count: Int { current.count + previous.count }
 
     mutating func value(for key: Key) -> Value? {
+        let key = Hashed(key)
         if let hit = current[key] {
             hits += 1
             return hit
@@ -52,8 +69,8 @@ struct GenerationalCache<Key: Hashable, Value> {
     /// Keeps `value` across documents if `key` was offered in an earlier one, else for this
     /// document only.
     mutating func offer(_ value: Value, for key: Key) {
-        let hash = key.hashValue
-        if offeredBefore.contains(hash) || offeredBeforePrevious.contains(hash) {
+        let key = Hashed(key)
+        if offeredBefore.contains(key.hash) || offeredBeforePrevious.contains(key.hash) {
             insert(value, for: key)
         } else if thisDocument.count < capacity {
             // Bounded too: a long document (the quality standard, a hostile case) keeps at most
@@ -70,13 +87,15 @@ struct GenerationalCache<Key: Hashable, Value> {
                 swap(&offeredBeforePrevious, &offeredBefore)
                 offeredBefore.removeAll(keepingCapacity: true)
             }
-            offeredBefore.insert(key.hashValue)
+            offeredBefore.insert(key.hash)
         }
         thisDocument.removeAll(keepingCapacity: true)
     }
 
     /// Keeps `value` across documents at once.
-    mutating func insert(_ value: Value, for key: Key) {
+    mutating func insert(_ value: Value, for key: Key) { insert(value, for: Hashed(key)) }
+
+    private mutating func insert(_ value: Value, for key: Hashed) {
         if current.count >= capacity {
             // The dropped generation's table is emptied and reused as the new current one
             // rather than freed and grown again by doubling: the same two tables serve for the

@@ -6,7 +6,7 @@ import CHyphen
 final class Hyphenator {
     private let dictionary: UnsafeMutablePointer<HyphenDict>?
     /// Bounded, so a worker's memory stays flat over many distinct letters.
-    private var cache = GenerationalCache<String, [Int]>(capacity: Hyphenator.cacheCapacity)
+    private var cache = GenerationalCache<TextKey, [Int]>(capacity: Hyphenator.cacheCapacity)
     /// Entries per generation: only words long enough to break reach the cache; all example
     /// kinds together recur with about 550, and a letter brings one new word in two (measured
     /// as `Shaper.cacheCapacity`; 1,024 and 8,192 both hit 99.76%).
@@ -38,9 +38,12 @@ final class Hyphenator {
     /// Character offsets (in `word`'s Characters) after which a hyphen may be inserted.
     func points(in word: String) -> [Int] {
         if word.utf8.count > longestWord * 4 || word.count > longestWord { return [] } // bytes first: counted in O(1)
-        if let hit = cache.value(for: word) { return hit }
+        // By bytes (`TextKey`): a word spelt with a combining accent is not hyphenated
+        // (not Latin-1), its precomposed twin is.
+        let key = TextKey(word)
+        if let hit = cache.value(for: key) { return hit }
         let result = compute(word)
-        cache.offer(result, for: word)
+        cache.offer(result, for: key)
         return result
     }
 

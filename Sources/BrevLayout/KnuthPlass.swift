@@ -47,6 +47,9 @@ struct KnuthPlass {
         var nodes: [Node] = [Node(position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: nil)]
         var active: [Int] = [0]
         var width = 0.0, stretch = 0.0, shrink = 0.0
+        // Kept from break to break rather than made anew at each (two arrays a feasible break).
+        var candidates: [(demerits: Double, node: Int, fitness: Int)] = Array(repeating: (.infinity, -1, 0), count: 4)
+        var stillActive: [Int] = []
 
         for (i, item) in items.enumerated() {
             var feasible = false
@@ -61,8 +64,8 @@ struct KnuthPlass {
                 if c < KnuthPlass.infinity { feasible = true; cost = c; flagged = f }
             }
             if feasible {
-                var candidates: [(demerits: Double, node: Int, fitness: Int)] = Array(repeating: (.infinity, -1, 0), count: 4)
-                var stillActive: [Int] = []
+                for f in 0..<4 { candidates[f] = (.infinity, -1, 0) }
+                stillActive.removeAll(keepingCapacity: true)
                 for a in active {
                     let node = nodes[a]
                     let natural = width - node.width + (item.isPenalty ? item.width : 0)
@@ -99,7 +102,7 @@ struct KnuthPlass {
                     demerits += node.demerits
                     if demerits < candidates[fitness].demerits { candidates[fitness] = (demerits, a, fitness) }
                 }
-                active = stillActive
+                swap(&active, &stillActive)
                 // The totals after a break skip the glue and penalties that a line start discards.
                 var w = width, st = stretch, sh = shrink
                 var j = i

@@ -17,6 +17,12 @@ struct LinePiece {
     /// Glyph-to-text mapping for cairo: groups of glyphs with one cluster value, in order.
     var clusters: [TextCluster] {
         var out: [TextCluster] = []
+        appendClusters(to: &out)
+        return out
+    }
+
+    /// The same, added to a run's clusters without an array of the piece's own.
+    func appendClusters(to out: inout [TextCluster]) {
         let glyphs = shaped.glyphs
         var i = 0
         while i < glyphs.count {
@@ -30,7 +36,6 @@ struct LinePiece {
         if let hyphen {
             out.append(TextCluster(bytes: "\u{AD}".utf8.count, glyphs: hyphen.glyphs.count))
         }
-        return out
     }
 }
 

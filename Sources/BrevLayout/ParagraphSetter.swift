@@ -112,10 +112,17 @@ struct ParagraphSetter {
                 words.append(last)
             } else if !pieces.isEmpty {
                 let wordStart = start
-                let previous = words.last?.pieces.last?.text.last
+                // The last character is ".", "!", "?" or ":" only if the last byte is (the
+                // byte test first: a Character from the end of a String is dear).
+                let startsSentence: Bool
+                if let previous = words.last?.pieces.last?.text, let byte = previous.utf8.last {
+                    startsSentence = (byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3A) && ".!?:".contains(previous.last!)
+                } else {
+                    startsSentence = true
+                }
                 words.append(LineWord(pieces: pieces, space: space, hardBreakAfter: hard && end < utf16.count,
                                       hyphenate: !unhyphenated.contains { $0.contains(wordStart) },
-                                      startsSentence: previous == nil || ".!?:".contains(previous!)))
+                                      startsSentence: startsSentence))
             } else if hard, var last = words.popLast() {
                 last.hardBreakAfter = true
                 words.append(last)
@@ -472,8 +479,9 @@ struct ParagraphSetter {
         var runs: [GlyphRun] = []
         var x = 0.0
         var width = 0.0
-        let all = placed + (lineEndSpace.map { [($0, $0.width)] } ?? [])
-        for (index, (piece, advance)) in all.enumerated() {
+        // The placed pieces, then the line-end space (no array joining the two).
+        for index in 0..<(placed.count + (lineEndSpace == nil ? 0 : 1)) {
+            let (piece, advance) = index < placed.count ? placed[index] : (lineEndSpace!, lineEndSpace!.width)
             if index == placed.count { width = x }
             let scale = style.size / shaper.fonts.faces[piece.face].unitsPerEm
             if runs.last == nil || runs[runs.count - 1].font != piece.face || runs[runs.count - 1].link != piece.link {
@@ -493,7 +501,7 @@ struct ParagraphSetter {
                 }
             }
             runs[r].text += piece.text
-            runs[r].clusters += piece.clusters
+            piece.appendClusters(to: &runs[r].clusters)
             x += advance
         }
         if lineEndSpace == nil { width = x }

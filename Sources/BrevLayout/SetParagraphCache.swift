@@ -7,10 +7,36 @@
 /// Bounded (`GenerationalCache`): the boilerplate every letter uses stays, past letters' names
 /// and addresses age out. One per worker; not thread-safe.
 final class SetParagraphCache {
+    /// Texts and links by their UTF-8 bytes (`TextKey`): canonically equivalent text in other
+    /// bytes may be set differently.
     struct Key: Hashable {
         var content: [StyledText]
         var style: ParagraphStyle
         var algorithm: ParagraphSetter.Algorithm
+
+        static func == (a: Key, b: Key) -> Bool {
+            guard a.style == b.style, a.algorithm == b.algorithm, a.content.count == b.content.count else { return false }
+            for (x, y) in zip(a.content, b.content) {
+                guard x.style == y.style, TextKey.sameBytes(x.text, y.text) else { return false }
+                switch (x.link, y.link) {
+                case (nil, nil): continue
+                case (let p?, let q?) where TextKey.sameBytes(p, q): continue
+                default: return false
+                }
+            }
+            return true
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(style)
+            hasher.combine(algorithm)
+            hasher.combine(content.count)
+            for run in content {
+                hasher.combine(run.style)
+                TextKey.hashBytes(of: run.text, into: &hasher)
+                if let link = run.link { TextKey.hashBytes(of: link, into: &hasher) } else { hasher.combine(-1) }
+            }
+        }
     }
 
     /// Paragraphs per generation: more than a letter sets (the afslag letter's Document dump has

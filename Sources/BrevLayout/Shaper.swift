@@ -20,9 +20,17 @@ struct ShapedText {
 /// HarfBuzz shaping with a cache of shaped words: letters repeat the same words, and the cache
 /// saves about a third of all work (platform-notes.md §4). One per worker; not thread-safe.
 final class Shaper {
+    /// By the text's UTF-8 bytes (`TextKey`): different bytes may shape differently.
     private struct Key: Hashable {
         var text: String
         var face: Int
+
+        static func == (a: Key, b: Key) -> Bool { a.face == b.face && TextKey.sameBytes(a.text, b.text) }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(face)
+            TextKey.hashBytes(of: text, into: &hasher)
+        }
     }
 
     let fonts: FontSet

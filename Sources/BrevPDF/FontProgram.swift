@@ -29,7 +29,18 @@ final class FontProgram {
 
     /// ToUnicode maps already deflated, by their text: a glyph set found above mostly comes with
     /// the same map. Bounded like `subsets`.
-    private var toUnicodeMaps: [[UInt8]: [UInt8]] = [:]
+    private var toUnicodeMaps: [MapText: [UInt8]] = [:]
+
+    /// A ToUnicode map's text as a key, hashed as one block of bytes (an array of bytes hashes
+    /// them one by one: 70,000 instructions a letter for its few kilobytes of maps).
+    private struct MapText: Hashable {
+        var bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(bytes.count)
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     struct Subset {
         /// `ABCDEF+NotoSans-Regular`: six capitals from the glyph set, as PDF names subsets.
@@ -117,10 +128,11 @@ final class FontProgram {
 
     /// `cmap` (a ToUnicode CMap of this font's glyphs) compressed by `deflater`.
     func toUnicodeDeflated(_ cmap: [UInt8], deflater: Deflater) throws(PDFError) -> [UInt8] {
-        if let known = toUnicodeMaps[cmap] { return known }
+        let key = MapText(bytes: cmap)
+        if let known = toUnicodeMaps[key] { return known }
         let deflated = Array(try deflater.deflate(cmap)[...])
         if toUnicodeMaps.count >= FontProgram.subsetCacheLimit { toUnicodeMaps.removeAll(keepingCapacity: true) }
-        toUnicodeMaps[cmap] = deflated
+        toUnicodeMaps[key] = deflated
         return deflated
     }
 

@@ -23,6 +23,9 @@ struct PageContent {
 
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
+    /// Bytes written elsewhere (a glyph run's, `ByteWriter`), in one copy.
+    mutating func append(_ written: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: written) }
+
     mutating func name(_ s: String) {
         bytes.append(UInt8(ascii: "/"))
         bytes.append(contentsOf: s.utf8)

@@ -11,6 +11,7 @@ struct TextDrawing {
     // Buffers reused from run to run.
     private var units: [UInt16] = []
     private var scalarStarts: [Int] = []
+    private let scratch = ScratchBytes()
 
     init(fonts: [FontProgram]) {
         self.fonts = fonts
@@ -37,63 +38,71 @@ struct TextDrawing {
         var font = used[run.font] ?? UsedFont(glyphCount: program.glyphCount)
         used[run.font] = nil
         var text = run.text
-        text.withUTF8 { bytes in draw(run, bytes, program, &font, into: &c) }
+        // Room for the most a run can take: per glyph a new rise (the array closed, a number,
+        // Ts), an adjustment and an escaped code; per cluster an ActualText span (four hex
+        // digits a UTF-16 unit, at most one unit a UTF-8 byte); the run's Tf, Td, BT and ET.
+        let room = 256 + 64 * (run.glyphs.count + run.clusters.count + 1) + 4 * text.utf8.count
+        var w = scratch.writer(room: room)
+        text.withUTF8 { bytes in draw(run, bytes, program, &font, into: &w, &c) }
+        assert(w.count <= room, "a run wrote more than its room")
+        c.append(UnsafeBufferPointer(start: w.start, count: w.count))
         used[run.font] = font
     }
 
     private mutating func draw(_ run: GlyphRun, _ text: UnsafeBufferPointer<UInt8>, _ program: FontProgram,
-                               _ font: inout UsedFont, into c: inout PageContent) {
-        c.raw("BT\n")
+                               _ font: inout UsedFont, into w: inout ByteWriter, _ c: inout PageContent) {
+        w.raw("BT\n")
         if c.font != run.font || c.size != run.size {
-            c.name("F\(run.font)")
-            c.number(run.size)
-            c.raw("Tf\n")
+            w.fontName(run.font)
+            w.number(run.size)
+            w.raw("Tf\n")
             c.font = run.font
             c.size = run.size
         }
         let first = run.glyphs[0]
         // A text object starts at the identity matrix (§9.4.1): a move puts the run in place.
-        c.number(run.x + first.x)
-        c.number(c.height - run.y)
-        c.raw("Td\n")
+        w.number(run.x + first.x)
+        w.number(c.height - run.y)
+        w.raw("Td\n")
         // Where the next glyph lands unless moved, from the run's origin.
         var pen = first.x
         var inArray = false, inString = false
+        var currentRise = c.rise
         let scale = run.size / 1000
 
         func closeArray() {
-            if inString { c.byte(UInt8(ascii: ")")) }
-            if inArray { c.raw("] TJ\n") }
+            if inString { w.byte(UInt8(ascii: ")")) }
+            if inArray { w.raw("] TJ\n") }
             inString = false
             inArray = false
         }
         func glyph(_ g: PositionedGlyph) {
             let rise = -g.y
-            if rise != c.rise {
+            if rise != currentRise {
                 closeArray()
-                c.number(rise)
-                c.raw("Ts\n")
-                c.rise = rise
+                w.number(rise)
+                w.raw("Ts\n")
+                currentRise = rise
             }
             if !inArray {
-                c.byte(UInt8(ascii: "["))
+                w.byte(UInt8(ascii: "["))
                 inArray = true
             }
             // A TJ number moves the next glyph left by thousandths of the type size.
-            let adjust = Int(((pen - g.x) / scale).rounded())
+            let adjust = PDFNumber.nearest((pen - g.x) / scale)
             if adjust != 0 {
                 if inString {
-                    c.byte(UInt8(ascii: ")"))
+                    w.byte(UInt8(ascii: ")"))
                     inString = false
                 }
-                c.integer(adjust)
+                w.integer(adjust)
                 pen -= Double(adjust) * scale
             }
             if !inString {
-                c.byte(UInt8(ascii: "("))
+                w.byte(UInt8(ascii: "("))
                 inString = true
             }
-            c.glyphCode(g.id)
+            w.glyphCode(g.id)
             pen += program.width(g.id) * scale
             font.use(g.id)
         }
@@ -128,10 +137,10 @@ struct TextDrawing {
             } else {
                 for g in glyphs { font.fallback(g.id, clusterText) }
                 closeArray()
-                c.beginActualText(clusterText)
+                w.beginActualText(clusterText)
                 for g in glyphs { glyph(g) }
                 closeArray()
-                c.endMarkedContent()
+                w.raw("EMC\n")
             }
         }
 
@@ -147,7 +156,8 @@ struct TextDrawing {
             for k in TextDrawing.clusters(of: run, textCount: text.count) { cluster(text: k.text, glyphs: k.glyphs) }
         }
         closeArray()
-        c.raw("ET\n")
+        w.raw("ET\n")
+        c.rise = currentRise
     }
 
     /// Whether `clusters(of:textCount:)` would give the run's clusters unchanged: each has glyphs

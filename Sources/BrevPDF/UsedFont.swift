@@ -18,6 +18,7 @@ struct UsedFont {
         seen = Array(repeating: false, count: glyphCount)
     }
 
+    @inline(__always)
     mutating func use(_ glyph: UInt32) {
         let i = Int(glyph)
         guard i < seen.count, !seen[i] else { return }
@@ -26,6 +27,7 @@ struct UsedFont {
     }
 
     /// Whether the ToUnicode map gives the one unit `unit` for `glyph`; maps it so if it has no text yet.
+    @inline(__always)
     mutating func maps(_ glyph: UInt32, toUnit unit: UInt16) -> Bool {
         let i = Int(glyph)
         guard i < unicode.count else { return false }

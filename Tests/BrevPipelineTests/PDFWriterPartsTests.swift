@@ -168,6 +168,72 @@ struct PDFWriterPartsTests {
         }
         #expect(wrong == 0)
     }
+
+    /// Numbers written through a pointer (`ByteWriter`, a glyph run's bytes) are the digits
+    /// `PDFNumber.append` writes, and `nearest` rounds as `rounded()` does, halves away from zero.
+    @Test func numbersThroughAPointerAreTheNumbersAppended() {
+        var generator = SeededGenerator(seed: 8)
+        let scratch = ScratchBytes(capacity: 64)
+        var doubles: [Double] = [0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.0005, -0.0005, 0.0004999, 12.3455, 841.89, -3,
+                                 0.49999999999999994, -0.49999999999999994, 4503599627370495.5, 1e14 + 0.5, 2e15, -2e15,
+                                 .infinity, -.infinity, .nan]
+        doubles += (0..<20_000).map { _ in Double.random(in: -2_000...2_000, using: &generator) }
+        doubles += (0..<20_000).map { _ in Double(Int.random(in: -2_000_000...2_000_000, using: &generator)) / 2_000 }
+        for value in doubles {
+            var expected: [UInt8] = []
+            PDFNumber.append(value, to: &expected)
+            #expect(expected == Self.reference(value), "\(value)")
+            var w = scratch.writer(room: 64)
+            w.number(value)
+            #expect(Array(UnsafeBufferPointer(start: w.start, count: w.count)) == expected + [UInt8(ascii: " ")], "\(value)")
+            if value.isFinite && abs(value) < 1e17 {
+                #expect(PDFNumber.nearest(value) == Int(value.rounded()), "\(value)")
+            }
+        }
+        var integers: [Int] = [0, 9, 10, -9, -10, 99, 100, Int.max, Int.min + 1]
+        integers += (0..<20_000).map { _ in Int.random(in: -100_000...100_000, using: &generator) }
+        for value in integers {
+            var expected: [UInt8] = []
+            PDFNumber.append(value, to: &expected)
+            #expect(expected == Array(String(value).utf8), "\(value)")
+            var w = scratch.writer(room: 64)
+            w.integer(value)
+            #expect(Array(UnsafeBufferPointer(start: w.start, count: w.count)) == expected, "\(value)")
+        }
+    }
+
+    /// A number as PDF writes it, made another way: thousandths rounded half away from zero,
+    /// the fraction's trailing zeros dropped, no sign on zero.
+    static func reference(_ value: Double) -> [UInt8] {
+        guard value.isFinite else { return Array("0".utf8) }
+        let thousandths = Int((value * 1000).rounded())
+        var text = (thousandths < 0 ? "-" : "") + String(abs(thousandths) / 1000)
+        let fraction = abs(thousandths) % 1000
+        if fraction != 0 {
+            var digits = String(fraction).leftPadded(to: 3)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return Array(text.utf8)
+    }
+
+    /// Glyph codes and ActualText through the writer are the bytes `PageContent` writes.
+    @Test func runBytesThroughAPointerAreThePageContentsBytes() {
+        let scratch = ScratchBytes(capacity: 16)
+        var c = PageContent(height: 100)
+        let start = c.bytes.count
+        var w = scratch.writer(room: 4 * 65_536 + 64)
+        for code in UInt32(0)...0xFFFF {
+            c.glyphCode(code)
+            w.glyphCode(code)
+        }
+        let units: [UInt16] = [0x00AD, 0x0041, 0xD83D, 0xDE00, 0xFFFF]
+        c.beginActualText(units[...])
+        w.beginActualText(units[...])
+        c.name("F12")
+        w.fontName(12)
+        #expect(Array(c.bytes[start...]) == Array(UnsafeBufferPointer(start: w.start, count: w.count)))
+    }
 }
 
 private extension String {
