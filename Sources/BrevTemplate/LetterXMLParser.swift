@@ -36,6 +36,7 @@ enum LetterXMLParser {
 
     private struct Reader {
         let p: UnsafeBufferPointer<UInt8>
+        let stopsText = textStops
         var i = 0
         var tree = XMLTree()
         var open: [Open] = []
@@ -89,7 +90,7 @@ enum LetterXMLParser {
             let textStart = tree.text.count
             while true {
                 let run = i
-                while i < n && !isSpecialInText(p[i]) { i += 1 }
+                while i < n && !stopsText[Int(p[i])] { i += 1 }
                 if i > run { tree.text.append(contentsOf: UnsafeBufferPointer(rebasing: p[run ..< i])) }
                 guard i < n else { return false }
                 let b = p[i]
@@ -203,6 +204,9 @@ enum LetterXMLParser {
         mutating func comment() -> Bool {
             i += 4
             while i < n {
+                // Most bytes are none of the four below.
+                while i < n && p[i] != UInt8(ascii: "-") && !stopsText[Int(p[i])] { i += 1 }
+                guard i < n else { return false }
                 let b = p[i]
                 if b == UInt8(ascii: "-") && i + 1 < n && p[i + 1] == UInt8(ascii: "-") {
                     guard i + 2 < n, p[i + 2] == UInt8(ascii: ">") else { return false }
@@ -314,6 +318,14 @@ enum LetterXMLParser {
         }
     }
 }
+
+/// `isSpecialInText` for every byte, looked up in the scan of character data.
+// Written once, when first used, and only read after: safe to share between threads.
+nonisolated(unsafe) private let textStops: UnsafePointer<Bool> = {
+    let table = UnsafeMutablePointer<Bool>.allocate(capacity: 256)
+    for b in 0 ..< 256 { table[b] = isSpecialInText(UInt8(b)) }
+    return UnsafePointer(table)
+}()
 
 /// Bytes that end a plain run of character data: markup, references, "]" (of "]]>"), CR,
 /// control characters, and 0xEF (U+FFFE and U+FFFF start with it).

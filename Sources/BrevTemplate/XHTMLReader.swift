@@ -11,6 +11,17 @@ public enum XHTMLReader {
     ]
     static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span", "footnote"]
 
+    /// `blockElements.contains(name)` without hashing the name: asked for every list item.
+    static func isBlockElement(_ name: String) -> Bool {
+        switch name {
+        case "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "decision", "h1", "h2", "h3", "p", "ul", "ol",
+             "table", "pagebreak":
+            return true
+        default:
+            return false
+        }
+    }
+
     /// `sourceName` names the input in diagnostics (a template path, or "filled afslag").
     /// `rawTemplate`: the text is an unfilled template, where Mustache tags may stand between
     /// blocks (`{{#hearing}}` around a paragraph).
@@ -153,7 +164,7 @@ public enum XHTMLReader {
 
         /// A list item holds either inline content (a paragraph) or blocks.
         mutating func readListItem(_ node: Node) -> [Block] {
-            let hasBlocks = elementChildren(node).contains { XHTMLReader.blockElements.contains(name($0)) }
+            let hasBlocks = tree.children(node).contains { !tree.isText($0) && XHTMLReader.isBlockElement(name($0)) }
             return hasBlocks ? readBlocks(node) : [.paragraph(trimmed(readInlines(node)))]
         }
 
@@ -256,7 +267,11 @@ private func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into out: U
     var n = 0
     var lastWasSpace = false
     for byte in bytes {
-        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        if byte > 0x20 {
+            out[n] = byte
+            n += 1
+            lastWasSpace = false
+        } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
             if !lastWasSpace { out[n] = UInt8(ascii: " "); n += 1 }
             lastWasSpace = true
         } else {
@@ -271,6 +286,7 @@ private func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into out: U
 /// Drops the white space at the start and end of a block's content, and merges adjacent text.
 func trimmed(_ inlines: [Inline]) -> [Inline] {
     var merged: [Inline] = []
+    merged.reserveCapacity(inlines.count)
     for i in inlines {
         if case .text(let t) = i, case .text(let prev)? = merged.last {
             merged[merged.count - 1] = .text(prev + t)
@@ -280,18 +296,55 @@ func trimmed(_ inlines: [Inline]) -> [Inline] {
     }
     // A space right after a line break is layout noise from the template's indentation.
     for k in merged.indices.dropFirst() {
-        if case .lineBreak = merged[k - 1], case .text(let t) = merged[k], t.hasPrefix(" ") {
-            merged[k] = .text(String(t.dropFirst()))
+        if case .lineBreak = merged[k - 1], case .text(let t) = merged[k], let rest = droppingFirstSpace(t) {
+            merged[k] = .text(rest)
         }
     }
     if case .text(let t)? = merged.first {
-        let s = String(t.drop { $0 == " " })
+        let s = droppingLeadingSpaces(t)
         if s.isEmpty { merged.removeFirst() } else { merged[0] = .text(s) }
     }
     if case .text(let t)? = merged.last {
-        var s = t
-        while s.hasSuffix(" ") { s.removeLast() }
+        let s = droppingTrailingSpaces(t)
         if s.isEmpty { merged.removeLast() } else { merged[merged.count - 1] = .text(s) }
     }
     return merged
+}
+
+// The three below drop space Characters as `String`'s Character operations do, counting bytes
+// where that is the same: a space next to an ASCII byte (or the text's end) is a Character of
+// its own. Next to another byte (a combining mark may join the space) they use Characters.
+
+/// `String(t.drop { $0 == " " })`.
+func droppingLeadingSpaces(_ t: String) -> String {
+    let u = t.utf8
+    guard u.first == 0x20 else { return t }
+    let k = u.prefix { $0 == 0x20 }.count
+    if k == u.count { return "" }
+    let next = u.index(u.startIndex, offsetBy: k)
+    guard u[next] < 0x80 else { return String(t.drop { $0 == " " }) }
+    return String(t[next...])
+}
+
+/// `String(t.dropFirst())` when `t.hasPrefix(" ")`, else nil.
+func droppingFirstSpace(_ t: String) -> String? {
+    let u = t.utf8
+    guard u.first == 0x20 else { return nil }
+    let second = u.index(after: u.startIndex)
+    guard second == u.endIndex || u[second] < 0x80 else { return t.hasPrefix(" ") ? String(t.dropFirst()) : nil }
+    return String(t[second...])
+}
+
+/// `t` after `while t.hasSuffix(" ") { t.removeLast() }`.
+func droppingTrailingSpaces(_ t: String) -> String {
+    let u = t.utf8
+    guard u.last == 0x20 else { return t }
+    var end = u.endIndex
+    while end > u.startIndex && u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+    guard end == u.startIndex || u[u.index(before: end)] < 0x80 else {
+        var s = t
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+    return String(t[..<end])
 }

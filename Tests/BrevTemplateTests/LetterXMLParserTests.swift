@@ -188,4 +188,48 @@ import Testing
         // The mutations must reach both sides: texts brev's reader takes, and texts it hands over.
         #expect(taken > cases / 10 && taken < cases * 9 / 10, "brev's reader took \(taken) of \(cases)")
     }
+
+    /// `trimmed` as it was, by Characters only: the byte-wise shortcuts must give the same, also
+    /// where a space and a combining mark (or a prepended mark and a space) are one Character.
+    static func referenceTrimmed(_ inlines: [Inline]) -> [Inline] {
+        var merged: [Inline] = []
+        for i in inlines {
+            if case .text(let t) = i, case .text(let prev)? = merged.last {
+                merged[merged.count - 1] = .text(prev + t)
+            } else {
+                merged.append(i)
+            }
+        }
+        for k in merged.indices.dropFirst() {
+            if case .lineBreak = merged[k - 1], case .text(let t) = merged[k], t.hasPrefix(" ") {
+                merged[k] = .text(String(t.dropFirst()))
+            }
+        }
+        if case .text(let t)? = merged.first {
+            let s = String(t.drop { $0 == " " })
+            if s.isEmpty { merged.removeFirst() } else { merged[0] = .text(s) }
+        }
+        if case .text(let t)? = merged.last {
+            var s = t
+            while s.hasSuffix(" ") { s.removeLast() }
+            if s.isEmpty { merged.removeLast() } else { merged[merged.count - 1] = .text(s) }
+        }
+        return merged
+    }
+
+    @Test func trimmingDropsTheSpaceCharactersItDroppedBefore() {
+        var rng = SeededGenerator(seed: 0x7121_3ED)
+        let pieces = [" ", " ", " ", "a", "Æ", "\u{301}", "\u{600}", "\u{A0}", "\t", "é"]
+        for _ in 0 ..< 5000 {
+            var inlines: [Inline] = []
+            for _ in 0 ..< Int.random(in: 1 ... 4, using: &rng) {
+                if Int.random(in: 0 ..< 4, using: &rng) == 0 {
+                    inlines.append(.lineBreak)
+                } else {
+                    inlines.append(.text((0 ..< Int.random(in: 1 ... 5, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()))
+                }
+            }
+            #expect(trimmed(inlines) == Self.referenceTrimmed(inlines), "\(inlines)")
+        }
+    }
 }
