@@ -128,8 +128,9 @@ let package = Package(
         .executableTarget(name: "layout-scaling-benchmark", dependencies: ["BrevCore", "BrevDocument", "BrevLayout"],
                           path: "Benchmarks/LayoutScaling"),
         // libFuzzer target (scripts/fuzz.sh builds it with -sanitize=fuzzer in .build-fuzz);
-        // in the normal build it is a plain program that replays case files.
-        .executableTarget(name: "case-fuzzer", dependencies: ["BrevPipeline", "BrevCore"], path: "Fuzz/CaseFuzzer"),
+        // in the normal build it is a plain program that replays case (and letter XHTML) files.
+        .executableTarget(name: "case-fuzzer", dependencies: ["BrevPipeline", "BrevTemplate", "BrevDocument", "BrevCore"],
+                          path: "Fuzz/CaseFuzzer"),
         // Pipelines side by side on threads, for ThreadSanitizer and AddressSanitizer builds
         // (scripts/stress.sh): what `brev batch --jobs N` and `brev serve` do in one process.
         .executableTarget(name: "pipeline-stress", dependencies: ["BrevPipeline", "BrevCore"], path: "Fuzz/PipelineStress"),

@@ -5,6 +5,8 @@
 # each run to 2 s of CPU in the normal build), out-of-memory or memory error (AddressSanitizer) fails the run; libFuzzer writes the reproducer to
 # .build-fuzz/findings/ and this script names it. New interesting inputs go to .build-fuzz/corpus/;
 # the committed seeds are Fuzz/corpus/ (a merged corpus), Examples/cases/ and the hostile test fixtures.
+# Inputs starting with "<" are letter XHTML (seeded by the templates): brev's XML reader and libxml2
+# must read them alike.
 # Replay a reproducer: .build-fuzz/debug/case-fuzzer FILE (minimise: add -minimize_crash=1 -runs=10000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +31,7 @@ set +e
 export SWIFT_BACKTRACE=enable=no
 # Caches and the loaded resources live until exit by design: leaks at exit are not findings.
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
-"$scratch/debug/case-fuzzer" "$scratch/corpus" Fuzz/corpus Examples/cases "$scratch/seeds" \
+"$scratch/debug/case-fuzzer" "$scratch/corpus" Fuzz/corpus Examples/cases "$scratch/seeds" LetterTemplates/letters \
     -dict=Fuzz/case.dict -max_total_time="$seconds" -timeout=10 -detect_leaks=0 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="$scratch/findings/" -print_final_stats=1 2>"$scratch/fuzz.log"
 status=$?

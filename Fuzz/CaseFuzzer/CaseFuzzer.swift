@@ -1,8 +1,10 @@
 import BrevCore
+import BrevDocument
 import BrevPipeline
+@_spi(Reference) import BrevTemplate
 import Foundation
 
-/// libFuzzer's entry: the bytes are a case. Built with `-sanitize=fuzzer -DFUZZING` by
+/// libFuzzer's entry: the bytes are a case, or, when they start with "<", a letter's XHTML. Built with `-sanitize=fuzzer -DFUZZING` by
 /// scripts/fuzz.sh; a crash, a hang over `-timeout` or an OOM is a finding. Refusals are normal.
 enum CaseFuzzer {
     /// Fonts, templates and profiles are loaded once: loading them per input would drown the search.
@@ -21,9 +23,26 @@ enum CaseFuzzer {
 
     /// Check, and for a case check accepts, the whole render (model, template, layout, PDF, messages).
     static func run(_ bytes: [UInt8]) {
+        if bytes.first == UInt8(ascii: "<") { return readXHTML(bytes) }
         let diagnostics = pipeline.check(caseJSON: bytes)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return }
         _ = try? pipeline.renderAll(caseJSON: bytes)
+    }
+
+    /// Brev's own XML reader (which hands what it does not take to libxml2) and libxml2's reading
+    /// alone must give the same Document or the same diagnostics; a difference is a finding.
+    static func readXHTML(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        func reading(_ read: () throws(DiagnosticsError) -> Document) -> Result<Document, DiagnosticsError> {
+            do { return .success(try read()) } catch { return .failure(error) }
+        }
+        let brevs = reading { () throws(DiagnosticsError) -> Document in try XHTMLReader.read(text, sourceName: "fuzz") }
+        let libxml2s = reading { () throws(DiagnosticsError) -> Document in try XHTMLReader.readWithLibXML2(text, sourceName: "fuzz") }
+        switch (brevs, libxml2s) {
+        case (.success(let a), .success(let b)) where a == b: return
+        case (.failure(let a), .failure(let b)) where a.diagnostics == b.diagnostics: return
+        default: fatalError("brev's XML reader and libxml2 read the text differently")
+        }
     }
 }
 

@@ -141,6 +141,12 @@ public struct TemplateCatalog: Sendable {
 
     /// Fills the template for `kind` with `model` and parses the result into a Document.
     public func render(kind: String, model: Any) throws(DiagnosticsError) -> Document {
+        let filled = try filledText(kind: kind, model: model)
+        return try XHTMLReader.read(filled, sourceName: "\(letters[kind]!.path) (filled)")
+    }
+
+    /// The XHTML the template for `kind` becomes with `model`, before it is read.
+    func filledText(kind: String, model: Any) throws(DiagnosticsError) -> String {
         guard let source = letters[kind] else {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: "letters/\(kind)/letter.xhtml", line: 1, column: nil),
                                            "no template for letter kind '\(kind)'")])
@@ -154,6 +160,6 @@ public struct TemplateCatalog: Sendable {
         guard let filled = library.render(model, withTemplate: source.path) else {
             throw DiagnosticsError([.error(.templateMissing, at: .file(path: source.path, line: 1, column: nil), "template not registered")])
         }
-        return try XHTMLReader.read(filled, sourceName: "\(source.path) (filled)")
+        return filled
     }
 }

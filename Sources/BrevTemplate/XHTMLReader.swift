@@ -1,9 +1,8 @@
 import Foundation
 import BrevCore
 import BrevDocument
-import CLibXML2
 
-/// Parses letter XHTML with libxml2 into a Document, accepting only the small vocabulary of
+/// Reads letter XHTML into a Document, accepting only the small vocabulary of
 /// DESIGN.md. Every element outside it is reported with file and line; reading goes on so
 /// that one run shows every problem.
 public enum XHTMLReader {
@@ -12,51 +11,59 @@ public enum XHTMLReader {
     ]
     static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span", "footnote"]
 
+    /// `blockElements.contains(name)` without hashing the name: asked for every list item.
+    static func isBlockElement(_ name: String) -> Bool {
+        switch name {
+        case "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "decision", "h1", "h2", "h3", "p", "ul", "ol",
+             "table", "pagebreak":
+            return true
+        default:
+            return false
+        }
+    }
+
     /// `sourceName` names the input in diagnostics (a template path, or "filled afslag").
     /// `rawTemplate`: the text is an unfilled template, where Mustache tags may stand between
     /// blocks (`{{#hearing}}` around a paragraph).
+    ///
+    /// Brev's own reader (`LetterXMLParser`) reads what brev's templates make; text it does not
+    /// take, or a letter with any problem, is read again by libxml2, so every diagnostic is
+    /// libxml2's reading of the text, as before brev had its own reader.
     public static func read(_ text: String, sourceName: String, rawTemplate: Bool = false) throws(DiagnosticsError) -> Document {
-        _ = libxml2Initialized
-        var reader = Walker(source: sourceName, rawTemplate: rawTemplate)
-        let bytes = Array(text.utf8)
-        guard let ctxt = xmlNewParserCtxt() else {
-            throw DiagnosticsError([.error(.templateNotWellFormed, at: .file(path: sourceName, line: 1, column: nil), "libxml2 could not start")])
+        if let tree = LetterXMLParser.parse(text) {
+            var walker = Walker(tree: tree, source: sourceName, rawTemplate: rawTemplate)
+            let document = walker.readLetter()
+            if walker.problems.isEmpty { return document }
         }
-        defer { xmlFreeParserCtxt(ctxt) }
-        // No network, no entity expansion, no messages on stderr: errors come back to us.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let doc = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), sourceName, "UTF-8", options)
-            }
-        }
-        guard let doc else {
-            let err = ctxt.pointee.lastError
-            let message = err.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "not well-formed XML"
-            throw DiagnosticsError([.error(.templateNotWellFormed, at: .file(path: sourceName, line: Int(err.line), column: Int(err.int2)), message)])
-        }
-        defer { xmlFreeDoc(doc) }
-        guard let root = xmlDocGetRootElement(doc) else {
-            throw DiagnosticsError([.error(.templateNotWellFormed, at: .file(path: sourceName, line: 1, column: nil), "the document is empty")])
-        }
-        let document = reader.readLetter(root)
-        if !reader.problems.isEmpty { throw DiagnosticsError(reader.problems) }
+        return try readWithLibXML2(text, sourceName: sourceName, rawTemplate: rawTemplate)
+    }
+
+    /// The text read by libxml2 alone: the authority brev's reader must agree with (the tests and
+    /// the fuzzer compare the two).
+    @_spi(Reference) public static func readWithLibXML2(_ text: String, sourceName: String, rawTemplate: Bool = false) throws(DiagnosticsError) -> Document {
+        var walker = Walker(tree: try LibXML2Tree.parse(text, sourceName: sourceName), source: sourceName, rawTemplate: rawTemplate)
+        let document = walker.readLetter()
+        if !walker.problems.isEmpty { throw DiagnosticsError(walker.problems) }
         return document
     }
 
-    private struct Walker {
+    /// Reads a tree into a Document, checking the vocabulary; the same for either reader's tree.
+    struct Walker {
+        typealias Node = Int32
+        let tree: XMLTree
         let source: String
         let rawTemplate: Bool
         var problems: [Diagnostic] = []
 
-        init(source: String, rawTemplate: Bool) {
+        init(tree: XMLTree, source: String, rawTemplate: Bool) {
+            self.tree = tree
             self.source = source
             self.rawTemplate = rawTemplate
         }
 
         /// Text between blocks is an error (it would be lost), except Mustache tags in a raw template.
-        mutating func checkStrayText(_ parent: xmlNodePtr) {
-            for node in children(parent) where node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+        mutating func checkStrayText(_ parent: Node) {
+            for node in tree.children(parent) where tree.isText(node) {
                 // Nearly every such text is the template's line breaks and indentation: seen in its bytes.
                 if isXMLWhiteSpace(node) { continue }
                 var t = text(node)
@@ -69,28 +76,29 @@ public enum XHTMLReader {
             }
         }
 
-        mutating func problem(_ node: xmlNodePtr, _ message: String, code: DiagnosticCode = .templateUnknownElement) {
-            problems.append(.error(code, at: .file(path: source, line: Int(xmlGetLineNo(node)), column: nil), message))
+        mutating func problem(_ node: Node, _ message: String, code: DiagnosticCode = .templateUnknownElement) {
+            problems.append(.error(code, at: .file(path: source, line: tree.line(node), column: nil), message))
         }
 
-        mutating func readLetter(_ root: xmlNodePtr) -> Document {
+        mutating func readLetter() -> Document {
+            let root = tree.root
             if name(root) != "letter" { problem(root, "the root element must be <letter>, not <\(name(root))>") }
             let title = attribute(root, "title") ?? ""
             let lang = attribute(root, "lang") ?? "da"
             return Document(title: title, language: lang, blocks: readBlocks(root))
         }
 
-        mutating func readBlocks(_ parent: xmlNodePtr) -> [Block] {
+        mutating func readBlocks(_ parent: Node) -> [Block] {
             var blocks: [Block] = []
             checkStrayText(parent)
-            for node in children(parent) {
-                guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+            for node in tree.children(parent) {
+                guard !tree.isText(node) else { continue }
                 if let block = readBlock(node) { blocks.append(block) }
             }
             return blocks
         }
 
-        mutating func readBlock(_ node: xmlNodePtr) -> Block? {
+        mutating func readBlock(_ node: Node) -> Block? {
             let n = name(node)
             switch n {
             case "h1", "h2", "h3":
@@ -155,12 +163,12 @@ public enum XHTMLReader {
         }
 
         /// A list item holds either inline content (a paragraph) or blocks.
-        mutating func readListItem(_ node: xmlNodePtr) -> [Block] {
-            let hasBlocks = elementChildren(node).contains { XHTMLReader.blockElements.contains(name($0)) }
+        mutating func readListItem(_ node: Node) -> [Block] {
+            let hasBlocks = tree.children(node).contains { !tree.isText($0) && XHTMLReader.isBlockElement(name($0)) }
             return hasBlocks ? readBlocks(node) : [.paragraph(trimmed(readInlines(node)))]
         }
 
-        mutating func readTable(_ node: xmlNodePtr) -> Table {
+        mutating func readTable(_ node: Node) -> Table {
             var header: [[[Inline]]] = []
             var rows: [[[Inline]]] = []
             checkStrayText(node)
@@ -186,14 +194,13 @@ public enum XHTMLReader {
             return Table(header: header, rows: rows)
         }
 
-        mutating func readInlines(_ parent: xmlNodePtr) -> [Inline] {
+        mutating func readInlines(_ parent: Node) -> [Inline] {
             var out: [Inline] = []
-            for node in children(parent) {
-                switch node.pointee.type {
-                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            for node in tree.children(parent) {
+                if tree.isText(node) {
                     let t = collapsedText(node)
                     if !t.isEmpty { out.append(.text(t)) }
-                case XML_ELEMENT_NODE:
+                } else {
                     let n = name(node)
                     switch n {
                     case "strong": out.append(.strong(readInlines(node)))
@@ -214,57 +221,36 @@ public enum XHTMLReader {
                             problem(node, "<\(n)> is not in brev's vocabulary")
                         }
                     }
-                default:
-                    continue
                 }
             }
             return out
         }
 
-        // MARK: libxml2 helpers
+        // MARK: tree helpers
 
-        func name(_ node: xmlNodePtr) -> String { node.pointee.name.map { String(cString: $0) } ?? "" }
+        func name(_ node: Node) -> String { tree.name(node) }
 
-        func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
-            var out: [xmlNodePtr] = []
-            var c = node.pointee.children
-            while let n = c {
-                out.append(n)
-                c = n.pointee.next
-            }
-            return out
+        func elementChildren(_ node: Node) -> [Node] {
+            tree.children(node).filter { !tree.isText($0) }
         }
 
-        func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
-            children(node).filter { $0.pointee.type == XML_ELEMENT_NODE }
-        }
+        func text(_ node: Node) -> String { tree.withText(node) { String(decoding: $0, as: UTF8.self) } }
 
-        func text(_ node: xmlNodePtr) -> String { node.pointee.content.map { String(cString: $0) } ?? "" }
-
-        /// Whether the node's text is only XML white space (or empty), read from libxml2's bytes.
-        func isXMLWhiteSpace(_ node: xmlNodePtr) -> Bool {
-            guard var p = node.pointee.content else { return true }
-            while true {
-                switch p.pointee {
-                case 0: return true
-                case 0x20, 0x09, 0x0A, 0x0D: p += 1
-                default: return false
-                }
+        /// Whether the node's text is only XML white space (or empty), read from its bytes.
+        func isXMLWhiteSpace(_ node: Node) -> Bool {
+            tree.withText(node) { bytes in
+                bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
             }
         }
 
-        /// `collapseWhitespace(text(node))`, made from libxml2's bytes in one pass.
-        func collapsedText(_ node: xmlNodePtr) -> String {
-            guard let content = node.pointee.content else { return "" }
-            let bytes = UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)))
-            return String(unsafeUninitializedCapacity: bytes.count) { out in collapseWhitespace(bytes, into: out) }
+        /// `collapseWhitespace(text(node))`, made from the node's bytes in one pass.
+        func collapsedText(_ node: Node) -> String {
+            tree.withText(node) { bytes in
+                String(unsafeUninitializedCapacity: bytes.count) { out in collapseWhitespace(bytes, into: out) }
+            }
         }
 
-        func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
-            guard let value = xmlGetProp(node, key) else { return nil }
-            defer { clibxml2_free(value) }
-            return String(cString: value)
-        }
+        func attribute(_ node: Node, _ key: String) -> String? { tree.attribute(node, key) }
     }
 }
 
@@ -281,7 +267,11 @@ private func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into out: U
     var n = 0
     var lastWasSpace = false
     for byte in bytes {
-        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+        if byte > 0x20 {
+            out[n] = byte
+            n += 1
+            lastWasSpace = false
+        } else if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
             if !lastWasSpace { out[n] = UInt8(ascii: " "); n += 1 }
             lastWasSpace = true
         } else {
@@ -296,6 +286,7 @@ private func collapseWhitespace(_ bytes: UnsafeBufferPointer<UInt8>, into out: U
 /// Drops the white space at the start and end of a block's content, and merges adjacent text.
 func trimmed(_ inlines: [Inline]) -> [Inline] {
     var merged: [Inline] = []
+    merged.reserveCapacity(inlines.count)
     for i in inlines {
         if case .text(let t) = i, case .text(let prev)? = merged.last {
             merged[merged.count - 1] = .text(prev + t)
@@ -305,18 +296,55 @@ func trimmed(_ inlines: [Inline]) -> [Inline] {
     }
     // A space right after a line break is layout noise from the template's indentation.
     for k in merged.indices.dropFirst() {
-        if case .lineBreak = merged[k - 1], case .text(let t) = merged[k], t.hasPrefix(" ") {
-            merged[k] = .text(String(t.dropFirst()))
+        if case .lineBreak = merged[k - 1], case .text(let t) = merged[k], let rest = droppingFirstSpace(t) {
+            merged[k] = .text(rest)
         }
     }
     if case .text(let t)? = merged.first {
-        let s = String(t.drop { $0 == " " })
+        let s = droppingLeadingSpaces(t)
         if s.isEmpty { merged.removeFirst() } else { merged[0] = .text(s) }
     }
     if case .text(let t)? = merged.last {
-        var s = t
-        while s.hasSuffix(" ") { s.removeLast() }
+        let s = droppingTrailingSpaces(t)
         if s.isEmpty { merged.removeLast() } else { merged[merged.count - 1] = .text(s) }
     }
     return merged
+}
+
+// The three below drop space Characters as `String`'s Character operations do, counting bytes
+// where that is the same: a space next to an ASCII byte (or the text's end) is a Character of
+// its own. Next to another byte (a combining mark may join the space) they use Characters.
+
+/// `String(t.drop { $0 == " " })`.
+func droppingLeadingSpaces(_ t: String) -> String {
+    let u = t.utf8
+    guard u.first == 0x20 else { return t }
+    let k = u.prefix { $0 == 0x20 }.count
+    if k == u.count { return "" }
+    let next = u.index(u.startIndex, offsetBy: k)
+    guard u[next] < 0x80 else { return String(t.drop { $0 == " " }) }
+    return String(t[next...])
+}
+
+/// `String(t.dropFirst())` when `t.hasPrefix(" ")`, else nil.
+func droppingFirstSpace(_ t: String) -> String? {
+    let u = t.utf8
+    guard u.first == 0x20 else { return nil }
+    let second = u.index(after: u.startIndex)
+    guard second == u.endIndex || u[second] < 0x80 else { return t.hasPrefix(" ") ? String(t.dropFirst()) : nil }
+    return String(t[second...])
+}
+
+/// `t` after `while t.hasSuffix(" ") { t.removeLast() }`.
+func droppingTrailingSpaces(_ t: String) -> String {
+    let u = t.utf8
+    guard u.last == 0x20 else { return t }
+    var end = u.endIndex
+    while end > u.startIndex && u[u.index(before: end)] == 0x20 { end = u.index(before: end) }
+    guard end == u.startIndex || u[u.index(before: end)] < 0x80 else {
+        var s = t
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+    return String(t[..<end])
 }
