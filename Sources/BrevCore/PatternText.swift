@@ -6,15 +6,15 @@
 ///
 /// Offsets are byte offsets into `bytes`, at scalar boundaries; `bytes` is valid UTF-8 (a
 /// String's), and lives only as long as the `withUTF8` call that lent it.
-public struct PatternText {
+@frozen public struct PatternText {
     public let bytes: UnsafeBufferPointer<UInt8>
 
-    public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    @inlinable public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    @inline(__always) public var count: Int { bytes.count }
+    @inlinable public var count: Int { bytes.count }
 
     /// The scalar at byte offset `i` (< count) and its length in bytes.
-    @inline(__always)
+    @inlinable
     public func scalar(at i: Int) -> (value: UInt32, length: Int) {
         let lead = UInt32(bytes[i])
         if lead < 0x80 { return (lead, 1) }
@@ -27,11 +27,11 @@ public struct PatternText {
     }
 
     /// Whether the byte at `i` is `byte` (an ASCII character).
-    @inline(__always)
+    @inlinable
     public func has(_ byte: UInt8, at i: Int) -> Bool { i < bytes.count && bytes[i] == byte }
 
     /// The end of one `\s` at `i`, or nil.
-    @inline(__always)
+    @inlinable
     public func space(at i: Int) -> Int? {
         guard i < bytes.count else { return nil }
         let b = bytes[i]
@@ -41,7 +41,7 @@ public struct PatternText {
     }
 
     /// The end of the longest run of `\s` from `i` (`i` itself if none).
-    @inline(__always)
+    @inlinable
     public func spaces(from i: Int) -> Int {
         var j = i
         while let next = space(at: j) { j = next }
@@ -49,7 +49,7 @@ public struct PatternText {
     }
 
     /// The end of one `\d` at `i`, or nil.
-    @inline(__always)
+    @inlinable
     public func digit(at i: Int) -> Int? {
         guard i < bytes.count else { return nil }
         let b = bytes[i]
@@ -59,7 +59,7 @@ public struct PatternText {
     }
 
     /// The end of the longest run of `\d` from `i`, and how many digits it holds.
-    @inline(__always)
+    @inlinable
     public func digits(from i: Int) -> (end: Int, count: Int) {
         var j = i, n = 0
         while let next = digit(at: j) { j = next; n += 1 }
@@ -67,7 +67,7 @@ public struct PatternText {
     }
 
     /// The end of exactly `n` digits from `i` (`\d{n}`), or nil.
-    @inline(__always)
+    @inlinable
     public func digits(_ n: Int, from i: Int) -> Int? {
         var j = i
         for _ in 0..<n {
@@ -78,7 +78,7 @@ public struct PatternText {
     }
 
     /// The byte offset of the scalar that ends at `i` (> 0).
-    @inline(__always)
+    @inlinable
     public func start(before i: Int) -> Int {
         var j = i - 1
         while bytes[j] & 0xC0 == 0x80 { j -= 1 }
@@ -88,6 +88,7 @@ public struct PatternText {
     /// ICU's `\b` (without UREGEX_UWORD) at `i`: a word character on one side and not on the
     /// other, where the character before is the nearest one that is neither Grapheme_Extend
     /// nor a format character (soft hyphen, zero-width space), and no boundary stands before such a one.
+    @inlinable
     public func isWordBoundary(at i: Int) -> Bool {
         var afterIsWord = false
         if i < bytes.count {
@@ -147,7 +148,7 @@ public struct PatternText {
     }
 
     /// The number of UTF-16 code units of the bytes `range`.
-    @inline(__always)
+    @inlinable
     public func utf16Count(_ range: Range<Int>) -> Int {
         var n = 0
         for i in range {
@@ -164,10 +165,10 @@ public struct PatternText {
 /// `PatternScannerTests` checks each class against the regular expression for every scalar.
 public enum ICUClasses {
     /// The Unicode version of the ICU that Foundation carries.
-    static let icuUnicodeVersion = (major: 16, minor: 0)
+    @usableFromInline static let icuUnicodeVersion = (major: 16, minor: 0)
 
     /// `\s`: Unicode's White_Space.
-    @inline(__always)
+    @inlinable
     public static func isSpace(_ v: UInt32) -> Bool {
         switch v {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
@@ -176,7 +177,7 @@ public enum ICUClasses {
     }
 
     /// `\d`: a decimal digit (general category Nd); none lies between ASCII's and U+0660.
-    @inline(__always)
+    @inlinable
     public static func isDigit(_ v: UInt32) -> Bool {
         if v < 0x80 { return v &- 0x30 < 10 }
         guard v >= 0x660, let s = Unicode.Scalar(v), known(s) else { return false }
@@ -184,7 +185,7 @@ public enum ICUClasses {
     }
 
     /// `\w`: [\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200C\u200D].
-    @inline(__always)
+    @inlinable
     public static func isWord(_ v: UInt32) -> Bool {
         if v < 0x80 {
             return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 || v == 0x5F
@@ -204,7 +205,7 @@ public enum ICUClasses {
 
     /// What `\b` looks through: Grapheme_Extend and format characters (general category Cf).
     /// Below U+0300 only the soft hyphen is either.
-    @inline(__always)
+    @inlinable
     public static func isTransparentToBoundaries(_ v: UInt32) -> Bool {
         if v < 0x300 { return v == 0xAD }
         guard let s = Unicode.Scalar(v), known(s) else { return false }
@@ -212,7 +213,7 @@ public enum ICUClasses {
     }
 
     /// Whether ICU's Unicode version has `s`.
-    @inline(__always)
+    @inlinable
     static func known(_ s: Unicode.Scalar) -> Bool {
         guard let age = s.properties.age else { return false }
         return age.major < icuUnicodeVersion.major || (age.major == icuUnicodeVersion.major && age.minor <= icuUnicodeVersion.minor)

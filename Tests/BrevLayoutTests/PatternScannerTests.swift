@@ -198,6 +198,7 @@ import Testing
     static let parts = [
         "§ ", "§§ ", "101 ", "a ", "og ", "stk. ", "Nr. ", "kl. ", "4", "14.30", ",5", "+45 ", "43 ", "57 ", "70 ", "00", "24. ", "1. ",
         "november ", "MARTS ", "maj ", "2026", "2 ", "500 ", "000", "2.500", ",50", " kr.", "14 ", "dage", "uger ", "år", "måneder",
+        "43 57 70 00", "+45 43 57 70 00", "24. november 2026", "1. maj 2027",
     ]
 
     @Test func randomTextsGiveTheExpressionsMatches() {
