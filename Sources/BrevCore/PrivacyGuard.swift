@@ -12,8 +12,6 @@ public enum PrivacyGuard {
         "abstinens", "psykiatri",
     ]
 
-    private static let cprShape = try! NSRegularExpression(pattern: #"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])"#)
-
     /// The first problem with `text`, or nil when it is neutral. `names` are the citizen's
     /// names, `cpr` their CPR number.
     ///
@@ -55,9 +53,8 @@ public enum PrivacyGuard {
             let lower = lower
             treatmentWord = treatmentWords.first { UTF8Search.contains($0, in: lower) }
             // Any run of digits shaped like a CPR number (DDMMYY, optional hyphen, SSSS) that is a real date.
-            let ns = text as NSString
-            hasCPRShapedNumber = cprShape.matches(in: text, range: NSRange(location: 0, length: ns.length)).contains {
-                if case .success = CPR.parse(ns.substring(with: $0.range)) { return true }
+            hasCPRShapedNumber = cprShapedNumbers(in: text).contains {
+                if case .success = CPR.parse($0) { return true }
                 return false
             }
         }
@@ -92,6 +89,43 @@ public enum PrivacyGuard {
     }
 
     static let memo = Memo()
+
+    /// What ICU finds with `(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])`, left to right: a run of
+    /// exactly ten ASCII digits, or of six, a hyphen and a run of exactly four. A run of six
+    /// before a hyphen and more than four digits matches nothing from its start (and the
+    /// hyphen cannot be given back: `[0-9]{4}` would stand on it); the run after the hyphen is
+    /// looked at afresh (`CPRShapeScannerTests` compares this with the expression).
+    static func cprShapedNumbers(in text: String) -> [String] {
+        var found: [String] = []
+        var text = text
+        text.withUTF8 { b in
+            @inline(__always) func isDigit(_ i: Int) -> Bool { i < b.count && b[i] &- 0x30 < 10 }
+            func runEnd(from i: Int) -> Int {
+                var j = i
+                while isDigit(j) { j += 1 }
+                return j
+            }
+            var i = 0
+            while i < b.count {
+                guard isDigit(i) else { i += 1; continue }
+                // A run's first digit: no digit before it.
+                let end = runEnd(from: i)
+                var matchEnd: Int?
+                if end - i == 10 {
+                    matchEnd = end
+                } else if end - i == 6, end < b.count, b[end] == 0x2D, runEnd(from: end + 1) - (end + 1) == 4 {
+                    matchEnd = end + 5
+                }
+                if let matchEnd {
+                    found.append(String(decoding: UnsafeBufferPointer(rebasing: b[i..<matchEnd]), as: UTF8.self))
+                    i = matchEnd
+                } else {
+                    i = end
+                }
+            }
+        }
+        return found
+    }
 
     /// The words of `text`, lowercased: runs of letters and digits, so "Ærø-Østergård" is two words.
     static func words(of text: String) -> [String] {

@@ -1,3 +1,4 @@
+import BrevCore
 import Foundation
 
 /// Text that must stay on one line (DESIGN.md; issue on typesetting): "§ 101", "stk. 4", phone
@@ -5,42 +6,41 @@ import Foundation
 /// never breaks a line inside them; the HTML writer joins them with no-break spaces.
 public enum NoBreakRules {
     public static let months = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december"
-    /// The section pattern, run only on text holding a "§".
-    private static let section = try! NSRegularExpression(pattern:
-        // § 101, §§ 66 og 67, § 101 a
-        #"§§?\s+\d+(?:\s+[a-z]\b)?(?:\s+og\s+\d+)?"#, options: [.caseInsensitive])
-    // The other patterns, each with what its text must hold (`Scan`); they run only where that is.
-    // stk. 4, nr. 2, kl. 14.30
-    private static let abbreviatedNumber = regex(#"\b(?:stk|nr|kl)\.\s+\d+(?:[.,]\d+)?"#)
-    // Danish phone numbers: 43 57 70 00, +45 43 57 70 00
-    private static let phone = regex(#"(?:\+45\s+)?\b\d{2}(?:\s\d{2}){3}\b"#)
-    // dates: 24. november 2026, 24. nov. 2026
-    private static let date = regex(#"\b\d{1,2}\.\s+(?:\#(months))\s+\d{4}\b"#)
-    // amounts with thousands separated by a space: 2 500 kr.
-    private static let spacedThousands = regex(#"\b\d{1,3}(?:\s\d{3})+(?:\s+kr\.)?"#)
-    // an amount and its currency, in Danish form: 2.500 kr., 312,50 kr.
-    private static let amount = regex(#"\b\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+kr\."#)
-    // a number and its unit of time: 4 uger, 14 dage, 7 arbejdsdage
-    private static let period = regex(#"\b\d+\s+(?:arbejdsdage|dage|uger|måneder|år)\b"#)
 
-    private static func regex(_ pattern: String) -> NSRegularExpression {
-        try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+    /// What must stay on one line, each kind found by a scanner of the text's bytes
+    /// (`NoBreakPattern`) that finds what ICU found with the regular expression shown, matched
+    /// case-insensitively (the expressions are the scanners' reference in `PatternScannerTests`).
+    public enum Pattern: CaseIterable, Sendable {
+        /// `§§?\s+\d+(?:\s+[a-z]\b)?(?:\s+og\s+\d+)?`: § 101, §§ 66 og 67, § 101 a. Run only on text holding a "§".
+        case section
+        /// `\b(?:stk|nr|kl)\.\s+\d+(?:[.,]\d+)?`: stk. 4, nr. 2, kl. 14.30
+        case abbreviatedNumber
+        /// `(?:\+45\s+)?\b\d{2}(?:\s\d{2}){3}\b`: Danish phone numbers, 43 57 70 00, +45 43 57 70 00
+        case phone
+        /// `\b\d{1,2}\.\s+(?:januar|…|december)\s+\d{4}\b`: dates, 24. november 2026
+        case date
+        /// `\b\d{1,3}(?:\s\d{3})+(?:\s+kr\.)?`: amounts with thousands separated by a space, 2 500 kr.
+        case spacedThousands
+        /// `\b\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+kr\.`: an amount and its currency in Danish form, 2.500 kr., 312,50 kr.
+        case amount
+        /// `\b\d+\s+(?:arbejdsdage|dage|uger|måneder|år)\b`: a number and its unit of time, 4 uger, 14 dage
+        case period
     }
 
     /// The patterns in the order their ranges are listed, each with whether a text's scan
-    /// shows it could match. ICU's `\s` ([\t\n\f\r\p{Z}]) is within Unicode's White_Space,
-    /// which the scan looks for, and `\d` is a decimal digit, so each condition is necessary:
+    /// shows it could match. ICU's `\s` is Unicode's White_Space, which the scan looks for,
+    /// and `\d` is a decimal digit, so each condition is necessary:
     /// a digit and white space right after it (`\d\s`, `\d+\s+`, and what ends in a digit
     /// before `\s+kr.`), a digit, "." and white space (a date), "." and white space before a
     /// digit ("stk. 4").
-    static func patterns(for scan: Scan, section: Bool) -> [NSRegularExpression] {
-        var regexes: [NSRegularExpression] = []
-        if section { regexes.append(self.section) }
-        if scan.periodSpaceDigit { regexes.append(abbreviatedNumber) }
-        if scan.digitSpace { regexes.append(phone) }
-        if scan.digitPeriodSpace { regexes.append(date) }
-        if scan.digitSpace { regexes += [spacedThousands, amount, period] }
-        return regexes
+    static func patterns(for scan: Scan, section: Bool) -> [Pattern] {
+        var patterns: [Pattern] = []
+        if section { patterns.append(.section) }
+        if scan.periodSpaceDigit { patterns.append(.abbreviatedNumber) }
+        if scan.digitSpace { patterns.append(.phone) }
+        if scan.digitPeriodSpace { patterns.append(.date) }
+        if scan.digitSpace { patterns += [.spacedThousands, .amount, .period] }
+        return patterns
     }
 
     /// For each UTF-16 offset 0...utf16Count, whether a break there would split protected text.
@@ -65,14 +65,11 @@ public enum NoBreakRules {
         return matches(of: patterns(for: scan, section: text.unicodeScalars.contains("§")), in: text) + scan.digitTokens
     }
 
-    /// Every match longer than one unit, pattern by pattern.
-    static func matches(of regexes: [NSRegularExpression], in text: String) -> [Range<Int>] {
+    /// Every match longer than one unit (UTF-16 offsets), pattern by pattern.
+    static func matches(of patterns: [Pattern], in text: String) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        let length = text.utf16.count
-        for regex in regexes {
-            for m in regex.matches(in: text, range: NSRange(location: 0, length: length)) where m.range.length > 1 {
-                ranges.append(m.range.location..<(m.range.location + m.range.length))
-            }
+        for pattern in patterns {
+            ranges += NoBreakPattern.matches(of: pattern, in: text).filter { $0.count > 1 }
         }
         return ranges
     }

@@ -1,5 +1,6 @@
-import Foundation
+import BrevCore
 import BrevDocument
+import Foundation
 
 /// Where brev uses libhyphen's hyphenation points (issue 11). A citizen must read names,
 /// addresses, numbers and deadlines whole, so these are never hyphenated:
@@ -43,11 +44,44 @@ enum HyphenationPolicy {
         if start < units.count { sentences.append(start..<units.count) }
         return sentences.filter { range in
             if namesDeadline(units[range]) { return true }
-            // A date or a period has a digit; most sentences have none and skip the regex.
+            // A date or a period has a digit; most sentences have none and are not scanned.
             guard units[range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }), mayHoldDate(units[range]) else { return false }
-            let sentence = string(units[range])
-            return date.firstMatch(in: sentence, range: NSRange(location: 0, length: range.count)) != nil
+            return holdsDate(string(units[range]))
         }
+    }
+
+    /// Whether ICU would find in `sentence` the regular expression
+    /// `\b\d{1,2}\.\s+(?:januar|…|december)\s+\d{4}\b|\b\d+\s+(?:arbejdsdage|dage|uger|måneder)\s+efter\b`,
+    /// matched case-insensitively: a date ("1. marts 2027"), or a period counted from an event
+    /// ("4 uger efter"): the words of a deadline. Both start at a digit (`PatternScannerTests`
+    /// compares this with the expression).
+    static func holdsDate(_ sentence: String) -> Bool {
+        var sentence = sentence
+        return sentence.withUTF8 { bytes in
+            let t = PatternText(bytes)
+            var i = 0
+            while i < t.count {
+                if t.digit(at: i) != nil, NoBreakPattern.date(t, i) != nil || periodBeforeEfter(t, i) != nil { return true }
+                i += t.scalar(at: i).length
+            }
+            return false
+        }
+    }
+
+    /// `\b\d+\s+(?:arbejdsdage|dage|uger|måneder)\s+efter\b` at `p`. Giving back a digit or a
+    /// space would leave `\s` on a digit or a letter on white space; no unit starts another.
+    static func periodBeforeEfter(_ t: PatternText, _ p: Int) -> Int? {
+        guard t.isWordBoundary(at: p) else { return nil }
+        let d = t.digits(from: p).end
+        guard d > p else { return nil }
+        let s = t.spaces(from: d)
+        guard s > d else { return nil }
+        for unit: StaticString in ["arbejdsdage", "dage", "uger", "måneder"] {
+            guard let u = t.caselessWord(unit, at: s) else { continue }
+            let s2 = t.spaces(from: u)
+            if s2 > u, let e = t.caselessWord("efter", at: s2), t.isWordBoundary(at: e) { return e }
+        }
+        return nil
     }
 
     /// Whether `date` can match: each of its forms has a digit (`\d`, any decimal digit) right
@@ -166,10 +200,4 @@ enum HyphenationPolicy {
         default: return s.properties.isUppercase
         }
     }
-
-    /// A date ("1. marts 2027"), or a period counted from an event ("4 uger efter"): the words
-    /// of a deadline.
-    static let date = try! NSRegularExpression(pattern:
-        #"\b\d{1,2}\.\s+(?:\#(NoBreakRules.months))\s+\d{4}\b|\b\d+\s+(?:arbejdsdage|dage|uger|måneder)\s+efter\b"#,
-        options: [.caseInsensitive])
 }

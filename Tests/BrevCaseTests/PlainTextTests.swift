@@ -81,7 +81,7 @@ import Testing
         var matched = 0
         for _ in 0..<40_000 {
             let text = Self.randomText(&g)
-            let expected = LegalCitations.matches(LegalCitations.anyStale, text)
+            let expected = ReferenceRegex.matches(LegalCitationsReference.anyStale, text)
             #expect(LegalCitations.anyOccurs(in: text) == expected, "\(text.debugDescription)")
             if expected { matched += 1 }
         }
@@ -93,7 +93,7 @@ import Testing
         var matched = 0
         for _ in 0..<40_000 {
             let text = Self.randomText(&g)
-            let expected = CaseworkerWordingRule.countsFromDecisionByRegex(text)
+            let expected = ReferenceRegex.matches(LegalCitationsReference.deadlineFromDecision, text)
             #expect(CaseworkerWordingRule.countsFromDecision(text) == expected, "\(text.debugDescription)")
             if expected { matched += 1 }
         }
@@ -117,8 +117,8 @@ import Testing
         }
         #expect(texts.count > 500)
         for text in texts {
-            #expect(LegalCitations.anyOccurs(in: text) == LegalCitations.matches(LegalCitations.anyStale, text))
-            #expect(CaseworkerWordingRule.countsFromDecision(text) == CaseworkerWordingRule.countsFromDecisionByRegex(text))
+            #expect(LegalCitations.anyOccurs(in: text) == ReferenceRegex.matches(LegalCitationsReference.anyStale, text))
+            #expect(CaseworkerWordingRule.countsFromDecision(text) == ReferenceRegex.matches(LegalCitationsReference.deadlineFromDecision, text))
         }
     }
 }

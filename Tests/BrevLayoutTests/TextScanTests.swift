@@ -117,7 +117,7 @@ import Testing
         for _ in 0..<20_000 {
             let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
             let units = Array(text.utf16)
-            let found = HyphenationPolicy.date.firstMatch(in: text, range: NSRange(location: 0, length: units.count)) != nil
+            let found = ReferenceRegex.matches(ReferenceRegex.deadlineDate, text)
             if found { dates += 1 }
             if !HyphenationPolicy.mayHoldDate(units[...]) {
                 skipped += 1

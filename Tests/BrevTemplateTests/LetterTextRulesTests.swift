@@ -70,12 +70,12 @@ import Testing
                                    "the letter names \(CaseworkerWordingRule.appealBody), but this decision cannot be appealed there"))
         }
         for line in LetterTextRules.lines(of: text, omittingEmpty: true).map(String.init)
-        where LegalCitations.matches(LegalCitations.anyStale, line) {
+        where ReferenceRegex.matches(LegalCitationsReference.anyStale, line) {
             for stale in LegalCitations.stale where stale.occurs(in: line) {
                 problems.append(.error(.staleCitation, at: at(stale.pattern), "the letter is out of date: \(stale.reason)"))
             }
         }
-        if CaseworkerWordingRule.countsFromDecisionByRegex(text) {
+        if ReferenceRegex.matches(LegalCitationsReference.deadlineFromDecision, text) {
             problems.append(.warning(.nonstatutoryDeadlineText, at: at(CaseworkerWordingRule.deadlineFromDecision),
                                      "a complaint deadline counted from the decision is not the statutory rule (\(StatutoryPeriods.complaintWeeks) weeks from receipt)"))
         }

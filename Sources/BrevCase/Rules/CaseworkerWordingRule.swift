@@ -19,13 +19,12 @@ public enum CaseworkerWordingRule: CaseRule {
         ComplaintRoute.routes(for: c.legalBasis).contains(.astViaKommune) || c.letterType == .viderestendtAST
     }
 
-    /// `deadlineFromDecision`, compiled once.
-    private static let deadlineFromDecisionRegex = try! NSRegularExpression(pattern: deadlineFromDecision, options: [.caseInsensitive])
-
-    /// Plain text (`PlainText`) without "dage", white space and "efter" is passed over without the regular expression.
+    /// Whether `deadlineFromDecision` matches in `text` (case-insensitively, as ICU would: a scanner
+    /// of its bytes, `StaleCitationScanner.deadlineFromDecision`). Plain text (`PlainText`)
+    /// without "dage", white space and "efter" is passed over without it.
     public static func countsFromDecision(_ text: String) -> Bool {
         var bytes = text
-        return bytes.withUTF8(mayCountFromDecision) && LegalCitations.matches(deadlineFromDecisionRegex, text)
+        return bytes.withUTF8(mayCountFromDecision) && StaleCitationScanner.occurs(in: text, StaleCitationScanner.deadlineFromDecision)
     }
 
     /// False only for plain text in which "dage" never stands before white space and "efter"
@@ -57,11 +56,6 @@ public enum CaseworkerWordingRule: CaseRule {
             i += 1
         }
         return false
-    }
-
-    /// The regular expression alone: what `countsFromDecision` answers (kept for the tests).
-    static func countsFromDecisionByRegex(_ text: String) -> Bool {
-        LegalCitations.matches(deadlineFromDecisionRegex, text)
     }
 
     /// Every text of the case a caseworker wrote or chose, with its JSON path.

@@ -9,17 +9,18 @@ public enum LegalCitations {
         /// A regular expression, matched case-insensitively, after non-breaking spaces become spaces.
         public let pattern: String
         public let reason: String
-        /// `pattern`, compiled once: a letter's lines and a case's texts are matched without compiling it again.
-        let regex: NSRegularExpression
+        /// Whether `pattern` matches at a place of a text: a scanner of its bytes
+        /// (`StaleCitationScanner`) that answers as ICU's regular expression would.
+        let matchesAt: @Sendable (PatternText, Int) -> Bool
 
-        init(pattern: String, reason: String) {
+        init(pattern: String, reason: String, matchesAt: @escaping @Sendable (PatternText, Int) -> Bool) {
             self.pattern = pattern
             self.reason = reason
-            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            self.matchesAt = matchesAt
         }
 
         /// Whether the reference stands in `text`, matched as it is.
-        public func occurs(in text: String) -> Bool { LegalCitations.matches(regex, text) }
+        public func occurs(in text: String) -> Bool { StaleCitationScanner.occurs(in: text, matchesAt) }
     }
 
     /// Serviceloven by name or as SEL, then a few characters ("(SEL) ", ", ") before its §.
@@ -32,24 +33,22 @@ public enum LegalCitations {
 
     public static let stale: [StaleReference] = [
         StaleReference(pattern: sel + #"§\s*153\b"#,
-                       reason: "the duty to report concerns about a child is barnets lov § 133 since 1 January 2024, not serviceloven § 153"),
+                       reason: "the duty to report concerns about a child is barnets lov § 133 since 1 January 2024, not serviceloven § 153",
+                       matchesAt: StaleCitationScanner.section153),
         // Renumbered in 2020 (bill L 7, 2019-20): the 14 days are stk. 4, free choice stk. 5–7, the plan stk. 8.
         StaleReference(pattern: oldGuaranteeSubsection + #"[^.;\n§]{0,100}?"# + guarantee + "|" + guarantee + #"[^.;\n§]{0,100}?"# + oldGuaranteeSubsection,
-                       reason: "the 14-day treatment guarantee is serviceloven § 101, stk. 4 since 2020, not stk. 1–3"),
+                       reason: "the 14-day treatment guarantee is serviceloven § 101, stk. 4 since 2020, not stk. 1–3",
+                       matchesAt: StaleCitationScanner.oldGuarantee),
         // The regional patient office may help with the form; it is not where the complaint goes.
         StaleReference(pattern: #"klage[^.;\n]{0,60}?\b(?:til|hos)\s+region\s+nordjyllands\s+patientkontor"#,
-                       reason: "health complaints go to Styrelsen for Patientklager, not the regional patient office"),
+                       reason: "health complaints go to Styrelsen for Patientklager, not the regional patient office",
+                       matchesAt: StaleCitationScanner.regionalPatientOffice),
     ]
 
-    /// Every pattern of `stale` in one alternation: a text none of them matches (nearly every
-    /// line of a letter) is passed over in one search instead of one per reference.
-    static let anyStale = try! NSRegularExpression(pattern: stale.map { "(?:\($0.pattern))" }.joined(separator: "|"),
-                                                   options: [.caseInsensitive])
-
     /// Whether any stale reference stands in `text`, matched as it is (what `occurs(in:)` of
-    /// each reference would say, in one search). Most texts lack a word every reference needs,
-    /// seen in their bytes without the regular expression.
-    public static func anyOccurs(in text: String) -> Bool { mayOccur(in: text) && matches(anyStale, text) }
+    /// each reference would say). Most texts lack a word every reference needs, seen in their
+    /// bytes before any reference is looked for.
+    public static func anyOccurs(in text: String) -> Bool { mayOccur(in: text) && stale.contains { $0.occurs(in: text) } }
 
     /// False only where no reference can stand: plain text (`PlainText`) without the words each
     /// pattern of `stale` must match: "§", serviceloven or SEL, and "153", or "101" and "stk";
@@ -71,10 +70,6 @@ public enum LegalCitations {
             return true
         }
         return PlainText.containsCaseless("patientkontor", in: bytes)
-    }
-
-    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
-        regex.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) != nil
     }
 
     /// The stale references in one text, each named by its reason.
