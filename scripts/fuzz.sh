@@ -15,7 +15,11 @@ seconds="${1:-90}"
 scratch=.build-fuzz
 # AddressSanitizer too: a C library reading or writing past a buffer we gave it (libhyphen past a
 # word without its terminator, once) corrupts the heap silently and crashes somewhere else later.
-swift build --scratch-path "$scratch" --product case-fuzzer -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address -Xswiftc -DFUZZING
+# Coverage is asked for by name: Swift's -sanitize=fuzzer alone left the code without libFuzzer's
+# counters ("no interesting inputs … Is the code instrumented for coverage?"), so the run was
+# random input around one 1-byte unit, not a guided search; the check after the run fails then.
+swift build --scratch-path "$scratch" --product case-fuzzer -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -DFUZZING
 mkdir -p "$scratch/corpus" "$scratch/findings"
 # Seeds: the hostile fixtures except those brev fails today (they are in known-failing.txt and run
 # by HostileInputTests; as seeds they would stop the run before it starts).
@@ -44,4 +48,11 @@ if [ "$status" -ne 0 ]; then
     grep -E "^(==[0-9]+== ERROR|SUMMARY|\*\*\* |Fatal error|Swift runtime failure)" "$scratch/fuzz.log" | head -n 5 >&2 || true
     exit 1
 fi
-echo "fuzz: no crash, timeout or OOM in $seconds s"
+# A run without coverage counters searches blindly: that is a broken set-up, not a pass.
+counters=$(grep -Eo "[0-9]+ inline 8-bit counters" "$scratch/fuzz.log" | head -n 1 || true)
+if [ -z "$counters" ]; then
+    echo "fuzz: FAILED: case-fuzzer has no coverage counters (libFuzzer found nothing to guide it)" >&2
+    exit 1
+fi
+coverage=$(grep -Eo "cov: [0-9]+" "$scratch/fuzz.log" | tail -n 1 || true)
+echo "fuzz: no crash, timeout or OOM in $seconds s ($counters, $coverage)"
