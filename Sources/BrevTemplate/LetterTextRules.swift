@@ -18,7 +18,8 @@ public enum LetterTextRules {
                                    "the letter names \(CaseworkerWordingRule.appealBody), but this decision cannot be appealed there"))
         }
         // Every out-of-date reference of domain.md §1.6, paragraph by paragraph (one table: LegalCitations).
-        for line in linesThatMayCiteStaleLaw(text) where LegalCitations.anyOccurs(in: line) {
+        // The lines are those `LegalCitations.mayOccur` lets through; each reference is looked for once.
+        for line in linesThatMayCiteStaleLaw(text) {
             for stale in LegalCitations.stale where stale.occurs(in: line) {
                 problems.append(.error(.staleCitation, at: at(stale.pattern), "the letter is out of date: \(stale.reason)"))
             }

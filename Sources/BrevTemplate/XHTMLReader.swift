@@ -6,12 +6,9 @@ import BrevDocument
 /// DESIGN.md. Every element outside it is reported with file and line; reading goes on so
 /// that one run shows every problem.
 public enum XHTMLReader {
-    static let blockElements: Set<String> = [
-        "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "decision", "h1", "h2", "h3", "p", "ul", "ol", "table", "pagebreak",
-    ]
     static let inlineElements: Set<String> = ["strong", "em", "a", "br", "span", "footnote"]
 
-    /// `blockElements.contains(name)` without hashing the name: asked for every list item.
+    /// Whether `name` is one of brev's block elements (a switch, not a set: asked for every list item).
     static func isBlockElement(_ name: String) -> Bool {
         switch name {
         case "letterhead", "returnaddress", "recipient", "caseinfo", "signature", "decision", "h1", "h2", "h3", "p", "ul", "ol",
@@ -215,7 +212,7 @@ public enum XHTMLReader {
                         }
                         out.append(.link(href: href, readInlines(node)))
                     default:
-                        if XHTMLReader.blockElements.contains(n) {
+                        if XHTMLReader.isBlockElement(n) {
                             problem(node, "<\(n)> is a block and cannot stand inside text")
                         } else {
                             problem(node, "<\(n)> is not in brev's vocabulary")

@@ -77,7 +77,7 @@ public enum LegalCitations {
         // Non-breaking spaces become spaces, scalar by scalar, without a trip through NSString.
         let t = text.utf8.contains(0xA0)
             ? String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{00A0}" ? " " : $0 })) : text
-        guard anyOccurs(in: t) else { return [] }
+        guard mayOccur(in: t) else { return [] }
         return stale.filter { $0.occurs(in: t) }.map(\.reason)
     }
 
