@@ -23,6 +23,7 @@ final class FontProgram {
     /// cache `preparedAfter` times; until then subsets are cut from `face`.
     private var prepared: OpaquePointer?
     private var subsetsFromFile = 0
+    private var preparationTried = false
     /// hb-subset sets up its look-ups (cmap, glyf, the unicodes of the glyphs) on the face anew
     /// for every subset: about 2.6 M instructions a Noto Sans subset of a letter. A face that
     /// `hb_subset_preprocess` prepared keeps them, and a subset from it costs about 0.46 M, the
@@ -109,9 +110,13 @@ final class FontProgram {
     /// The font cut down to `glyphs` (sorted, distinct): outlines only, no hinting, no layout tables.
     func subset(_ glyphs: [UInt32], deflater: Deflater) throws(PDFError) -> Subset {
         if let known = subsets[glyphs] { return known }
-        if prepared == nil {
+        if prepared == nil && !preparationTried {
             subsetsFromFile += 1
-            if subsetsFromFile > FontProgram.preparedAfter { prepared = preparedFace() }
+            if subsetsFromFile > FontProgram.preparedAfter {
+                // Once: where it fails, subsets stay cut from the file.
+                preparationTried = true
+                prepared = preparedFace()
+            }
         }
         let bytes = try fontFile(glyphs, from: prepared ?? face)
         // Kept in the cache: at its own size, not the compressor's bound.
