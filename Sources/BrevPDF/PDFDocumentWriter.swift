@@ -261,7 +261,7 @@ struct PDFDocumentWriter {
 
         // Pages.
         for (index, content) in contents.enumerated() {
-            let stream = file.addStream(try fast.deflate(content)) { d in
+            let stream = file.addStream(try fast.deflateRecalling(content)) { d in
                 d.entry("Filter", name: "FlateDecode")
             }
             file.set(pageRefs[index]) { d in

@@ -107,7 +107,7 @@ struct PDFFileWriter {
                 stream.append(0x0A)
             }
             entries.append((1, out.count, 0))
-            let deflated = try deflater.deflate(stream)
+            let deflated = try deflater.deflateRecalling(stream)
             var d = PDFSyntax()
             d.raw("<<")
             d.entry("Type", name: "ObjStm")

@@ -39,6 +39,36 @@ struct PDFWriterPartsTests {
         }
     }
 
+    /// Streams recalled from the last ones compressed are what compressing them gives; only
+    /// the same bytes are recalled, and what is kept is bounded.
+    @Test func aRecalledStreamIsTheStreamDeflated() throws {
+        var generator = SeededGenerator(seed: 17)
+        let recalling = try Deflater(level: PDFFileWriter.compressionLevel)
+        let fresh = try Deflater(level: PDFFileWriter.compressionLevel)
+        var seen: [[UInt8]] = []
+        var repeats = 0
+        for round in 0..<300 {
+            var input: [UInt8]
+            if !seen.isEmpty && Bool.random(using: &generator) {
+                // One of the last streams again, or one that differs from it in a single byte.
+                input = seen[seen.count - 1 - Int.random(in: 0..<min(seen.count, Deflater.recentLimit + 4), using: &generator)]
+                if !input.isEmpty && Bool.random(using: &generator) {
+                    input[Int.random(in: 0..<input.count, using: &generator)] &+= 1
+                } else {
+                    repeats += 1
+                }
+            } else {
+                input = Self.sample(&generator)
+                if round % 50 == 7 { input = Array(repeating: 7, count: Deflater.recentInputLimit + 1) }
+            }
+            seen.append(input)
+            #expect(try recalling.deflateRecalling(input) == fresh.deflate(input))
+        }
+        #expect(repeats > 50)
+        #expect(recalling.recalled > 20 && recalling.recalled <= repeats, "\(recalling.recalled) of \(repeats) repeats")
+        #expect(recalling.recentCount <= Deflater.recentLimit)
+    }
+
     @Test func clustersAsLaidOutAreTheClustersDrawn() {
         var generator = SeededGenerator(seed: 16)
         var simple = 0, other = 0
