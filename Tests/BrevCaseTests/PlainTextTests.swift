@@ -48,6 +48,24 @@ import Testing
         for scalar in Self.plainScalars { #expect(plain("a\(scalar)b")) }
     }
 
+    /// ASCII is skipped eight bytes at a time: a plain or a non-plain character is judged at every
+    /// offset of texts of every length around that stride.
+    @Test func aCharacterIsJudgedAtEveryOffset() {
+        func plain(_ s: String) -> Bool { var s = s; return s.withUTF8 { PlainText.isPlain($0) } }
+        for length in 0...20 {
+            let ascii = String(repeating: "a", count: length)
+            #expect(plain(ascii))
+            for offset in 0...length {
+                let at = ascii.index(ascii.startIndex, offsetBy: offset)
+                for (scalar, isPlain) in [("ø", true), ("€", true), ("ß", false), ("\u{212A}", false), ("😀", false)] {
+                    var text = ascii
+                    text.insert(contentsOf: scalar, at: at)
+                    #expect(plain(text) == isPlain, "\(length) \(offset) \(scalar)")
+                }
+            }
+        }
+    }
+
     @Test func caselessSearchIgnoresASCIICaseOnly() {
         func has(_ w: StaticString, _ s: String) -> Bool { var s = s; return s.withUTF8 { PlainText.containsCaseless(w, in: $0) } }
         #expect(has("patientkontor", "Region Nordjyllands PatientKontor"))
