@@ -16,15 +16,8 @@ public enum KombiRequestWriter {
     /// the request body that wraps it: what `MeMoWriter.message` or `PrintLetterWriter.forsendelse`
     /// and `request` give, with the letter's checks run once for both and the message written
     /// once: the request is made from the message's own lines (`wrapping`).
-    ///
-    /// `standInBase64`: also the message with this text in place of each attachment's base64
-    /// (`checked`; the message itself without one). The schemas take any base64Binary there
-    /// (`xs:base64Binary`, no facet), and `Base64` writes nothing else, so the message around a
-    /// stand-in is valid exactly when the message is, and validating it spares libxml2 reading
-    /// and decoding the PDF's base64 again (most of a letter's validation).
     public static func messageAndRequest(_ letter: OutgoingLetter, channel: Channel,
-                                         version: MeMoVersion = .v1_2, standInBase64: String? = nil) throws(DigitalPostError)
-        -> (message: [UInt8], request: [UInt8], checked: [UInt8]) {
+                                         version: MeMoVersion = .v1_2) throws(DigitalPostError) -> (message: [UInt8], request: [UInt8]) {
         try check(letter, for: channel)
         let w = XMLWriter()
         switch channel {
@@ -32,9 +25,8 @@ public enum KombiRequestWriter {
         case .physicalPost: PrintLetterWriter.write(letter, forsendelseType: nil, into: w)
         }
         let message = try w.finish()
-        let checked = standInBase64.map { w.finished(inserting: $0) } ?? message
-        if !w.textHasLineFeed, let request = wrapping(message, channel: channel) { return (message, request, checked) }
-        return (message, try write(letter, channel: channel, version: version, forsendelseType: nil), checked)
+        if !w.textHasLineFeed, let request = wrapping(message, channel: channel) { return (message, request) }
+        return (message, try write(letter, channel: channel, version: version, forsendelseType: nil))
     }
 
     /// The request body around a finished message, byte for byte what `write` makes with

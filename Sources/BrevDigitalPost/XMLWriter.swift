@@ -82,27 +82,15 @@ final class XMLWriter {
         check(xmlTextWriterEndDocument(writer))
         check(xmlTextWriterFlush(writer))
         if failed { throw .writer("libxml2 could not write the document") }
-        return document(inserting: nil)
-    }
-
-    /// The finished document (after `finish`) with `standIn` in place of every text that
-    /// `base64Element` put in: the same document around other base64 (for the schema, which
-    /// takes any base64Binary there, `KombiRequestWriter.messageAndRequest`).
-    func finished(inserting standIn: String) -> [UInt8] {
-        document(inserting: standIn)
-    }
-
-    /// libxml2's buffer with the insertions' texts put in, or `standIn` in place of each.
-    private func document(inserting standIn: String?) -> [UInt8] {
         let length = Int(xmlBufferLength(buffer))
         guard let content = xmlBufferContent(buffer) else { return [] }
         let written = UnsafeRawBufferPointer(start: content, count: length)
-        let total = length + insertions.reduce(0) { $0 + (standIn ?? $1.text).utf8.count }
+        let total = length + insertions.reduce(0) { $0 + $1.text.utf8.count }
         return [UInt8](unsafeUninitializedCapacity: total) { out, count in
             var from = 0
             for (offset, text) in insertions {
                 count += copy(UnsafeRawBufferPointer(rebasing: written[from..<offset]), into: out, at: count)
-                var text = standIn ?? text
+                var text = text
                 text.withUTF8 { count += copy(UnsafeRawBufferPointer($0), into: out, at: count) }
                 from = offset
             }

@@ -146,32 +146,6 @@ import Testing
         #expect(print.request == (try KombiRequestWriter.request(l, channel: .physicalPost)))
     }
 
-    /// The message the schema is shown (`checked`) is the message written around the stand-in's
-    /// PDF: the same bytes, attachments and all, for both channels; without a stand-in it is the
-    /// message itself. And what it leaves out, the PDF's base64 (any bytes, every padding), is
-    /// what the schema takes: the message with the real base64 validates as well.
-    @Test(arguments: [0, 1, 2, 3, 3_001])
-    func theCheckedMessageIsTheMessageAroundTheStandIn(pdfLength: Int) throws {
-        let standIn = Array("%PDF-1.7\n".utf8)
-        var generator = SeededGenerator(seed: UInt64(pdfLength) + 1)
-        var real = letter()
-        real.mainDocument.pdf = (0..<pdfLength).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        real.additionalDocuments = [.init(label: "Bilag", filename: "bilag.pdf", pdf: Array((0..<pdfLength).reversed().map { UInt8(truncatingIfNeeded: $0) }))]
-        var stood = real
-        stood.mainDocument.pdf = standIn
-        stood.additionalDocuments[0].pdf = standIn
-        let validator = SchemaValidator(schemaDirectory: Self.schemas)
-        for (channel, kind) in [(KombiRequestWriter.Channel.digitalPost, SchemaValidator.Kind.memo12), (.physicalPost, .forsendelseI)] {
-            let written = try KombiRequestWriter.messageAndRequest(real, channel: channel, standInBase64: Base64.encoded(standIn))
-            #expect(written.checked == (try KombiRequestWriter.messageAndRequest(stood, channel: channel)).message)
-            #expect(written.message == (try KombiRequestWriter.messageAndRequest(real, channel: channel)).message)
-            #expect(written.message != written.checked)
-            #expect(try KombiRequestWriter.messageAndRequest(real, channel: channel).checked == written.message)
-            #expect(try validator.validate(written.checked, as: kind).isEmpty)
-            #expect(try validator.validate(written.message, as: kind).isEmpty)
-        }
-    }
-
     @Test func privacyGuardFindsTreatmentWordsNamesAndCPR() {
         #expect(PrivacyGuard.problem(in: "Afgørelse fra Ishøj Kommune") == nil)
         #expect(PrivacyGuard.problem(in: "Retur: Pitstop Rusmiddelcenter") != nil)
