@@ -9,11 +9,33 @@ import BrevCore
 enum StaleCitationScanner {
     typealias Next = (Int) -> Bool
 
-    /// Whether `matchAt` finds a match starting at some scalar of `text`.
-    static func occurs(in text: String, _ matchAt: (PatternText, Int) -> Bool) -> Bool {
+    /// A set of ASCII bytes, looked up by value.
+    struct FirstBytes: Sendable {
+        private var low: UInt64 = 0
+        private var high: UInt64 = 0
+
+        init(_ bytes: StaticString) {
+            bytes.withUTF8Buffer { for b in $0 { precondition(b < 0x80); if b < 64 { low |= 1 << b } else { high |= 1 << (b - 64) } } }
+        }
+
+        @inline(__always) func contains(_ b: UInt8) -> Bool {
+            b < 64 ? low >> b & 1 == 1 : b < 128 && high >> (b - 64) & 1 == 1
+        }
+    }
+
+    /// Whether `matchAt` finds a match starting at some scalar of `text`. `first`: the bytes a
+    /// match can start with when `text` is plain (`PlainText`); in other text every scalar is tried.
+    static func occurs(in text: String, startingWith first: FirstBytes? = nil, _ matchAt: (PatternText, Int) -> Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             let t = PatternText(bytes)
+            if let first, PlainText.isPlain(bytes) {
+                // An ASCII byte is a scalar of its own.
+                for i in 0..<t.count where first.contains(bytes[i]) {
+                    if matchAt(t, i) { return true }
+                }
+                return false
+            }
             var i = 0
             while i < t.count {
                 if matchAt(t, i) { return true }

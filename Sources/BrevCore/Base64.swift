@@ -1,5 +1,5 @@
 /// Standard base64 (RFC 4648 §4: `A–Z a–z 0–9 + /`, `=` padding, no line breaks): what
-/// Foundation's `Data.base64EncodedString()` writes, made without a `Data` copy and three bytes
+/// Foundation's `Data.base64EncodedString()` writes, made without a `Data` copy and six bytes
 /// at a time. A letter's PDF goes into its messages and its web fonts into its HTML page this
 /// way; Foundation's encoder was a seventh of building the messages.
 public enum Base64 {
@@ -31,6 +31,17 @@ public enum Base64 {
         return pairs.withUnsafeBufferPointer { pairs in
             var i = 0
             var o = 0
+            // Six bytes at a time while eight can be read: one load, four look-ups, one store.
+            while i + 8 <= count {
+                let word = UInt64(bigEndian: source.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let eight = UInt64(pairs[Int(truncatingIfNeeded: word >> 52)])
+                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 40) & 0xFFF]) << 16
+                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 28) & 0xFFF]) << 32
+                    | UInt64(pairs[Int(truncatingIfNeeded: word >> 16) & 0xFFF]) << 48
+                target.storeBytes(of: eight.littleEndian, toByteOffset: o, as: UInt64.self)
+                i += 6
+                o += 8
+            }
             while i + 3 <= count {
                 let word = Int(source.load(fromByteOffset: i, as: UInt8.self)) << 16
                     | Int(source.load(fromByteOffset: i + 1, as: UInt8.self)) << 8

@@ -14,10 +14,29 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Parses ISO 8601 `YYYY-MM-DD`.
+    /// Read by its bytes: what splitting at "-" into parts of 4, 2 and 2 characters, each read
+    /// by `Int`, accepts is ten ASCII bytes, "-" at 4 and 7, and each part an optional "+" and
+    /// digits (`Int` takes no other character, so a text with any other byte is no date).
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var text = iso
+        guard let (y, m, d) = text.withUTF8({ b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var i = from
+                if b[i] == 0x2B { i += 1 }
+                guard i < to else { return nil }
+                var n = 0
+                while i < to {
+                    let digit = b[i] &- 0x30
+                    guard digit < 10 else { return nil }
+                    n = n * 10 + Int(digit)
+                    i += 1
+                }
+                return n
+            }
+            guard let y = number(0, 4), let m = number(5, 7), let d = number(8, 10) else { return nil }
+            return (y, m, d)
+        }) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

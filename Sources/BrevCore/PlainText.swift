@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level answers for the letter rules' text checks and the address links, exact only for
 /// "plain" text: ASCII and the few hundred characters of Danish and European letters
 /// (`isPlain`). None of those matches an ASCII letter when a regular expression ignores case (as
@@ -11,7 +17,11 @@ public enum PlainText {
     public static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
         while i < n {
+            // ASCII, most of a letter, eight bytes at a time.
+            while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
             let b0 = bytes[i]
             if b0 < 0x80 { i += 1; continue }
             let v: UInt32
@@ -50,15 +60,24 @@ public enum PlainText {
             let m = w.count
             guard m > 0, bytes.count >= m else { return m == 0 }
             let first = w[0]
-            var i = 0
+            // A capital letter is never a folded byte.
+            guard first &- 0x41 >= 26, let base = bytes.baseAddress else { return false }
+            // The bytes that fold to `first`: itself, and its capital for a small letter. Each
+            // candidate is found by memchr (the earlier of the two), the rest compared after it.
+            let capital: Int32? = first &- 0x61 < 26 ? Int32(first - 0x20) : nil
             let last = bytes.count - m
+            var i = 0
             while i <= last {
-                if fold(bytes[i]) == first {
-                    var k = 1
-                    while k < m && fold(bytes[i + k]) == w[k] { k += 1 }
-                    if k == m { return true }
+                let span = last - i + 1
+                var found = memchr(base + i, Int32(first), span).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                if let capital, let c = memchr(base + i, capital, (found ?? last + 1) - i) {
+                    found = base.distance(to: c.assumingMemoryBound(to: UInt8.self))
                 }
-                i += 1
+                guard let j = found else { return false }
+                var k = 1
+                while k < m && fold(bytes[j + k]) == w[k] { k += 1 }
+                if k == m { return true }
+                i = j + 1
             }
             return false
         }

@@ -5,7 +5,7 @@ public enum XMLText {
         // The five characters escaped are ASCII, so they are found and replaced byte by byte
         // (no byte of another character's UTF-8 is below 0x80); most texts hold none of them
         // and come back as they are.
-        guard s.utf8.contains(where: needsEscape) else { return s }
+        guard hasEscapable(s) else { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         for byte in s.utf8 {
@@ -19,6 +19,18 @@ public enum XMLText {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `s` holds a character `escaped` replaces: its bytes read from its storage, the
+    /// ones from "@" up (every letter beyond "?") passed over with one comparison.
+    private static func hasEscapable(_ s: String) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            for byte in bytes where byte < 0x40 && needsEscape(byte) { return true }
+            return false
+        }) {
+            return found
+        }
+        return s.utf8.contains(where: needsEscape)
     }
 
     @inline(__always)

@@ -139,8 +139,93 @@ public enum AddressLinks {
     @inline(__always)
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
+    typealias Found = (lead: String, address: String, href: String, rest: String)
+
     /// A word that is an address, less the punctuation around it: `(`, and what ends the sentence.
-    static func address(in word: String) -> (lead: String, address: String, href: String, rest: String)? {
+    /// An ASCII word is read by its bytes (`asciiAddress`), any other by its characters.
+    static func address(in word: String) -> Found? {
+        var bytes = word
+        if let found = bytes.withUTF8({ b -> Found?? in b.allSatisfy { $0 < 0x80 } ? .some(asciiAddress(in: b)) : nil }) {
+            return found
+        }
+        return characterAddress(in: word)
+    }
+
+    /// `characterAddress` of an ASCII word, on its bytes: in ASCII a character is a byte,
+    /// `isLetter` is A–Z and a–z, `isNumber` 0–9, and the lead and end sets are their ASCII members.
+    static func asciiAddress(in b: UnsafeBufferPointer<UInt8>) -> Found? {
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
+        func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
+        func isURLCharacter(_ c: UInt8) -> Bool {
+            isLetter(c) || isDigit(c) || "-._~/?#[]@!$&()*+,;=%:".utf8.contains(c)
+        }
+        // Dot-separated labels of letters, digits and "-", the last of two or more letters.
+        func isDomain(_ r: Range<Int>) -> Bool {
+            var labels = 1
+            var labelStart = r.lowerBound
+            for i in r {
+                let c = b[i]
+                if c == 0x2E {
+                    if i == labelStart { return false }
+                    labels += 1
+                    labelStart = i + 1
+                } else if !(isLetter(c) || isDigit(c) || c == 0x2D) {
+                    return false
+                }
+            }
+            guard labels >= 2, r.upperBound - labelStart >= 2 else { return false }
+            return (labelStart..<r.upperBound).allSatisfy { isLetter(b[$0]) }
+        }
+        func hasPrefixCaseless(_ p: StaticString, _ r: Range<Int>) -> Bool {
+            p.withUTF8Buffer { p in
+                r.count >= p.count && (0..<p.count).allSatisfy { k in
+                    let c = b[r.lowerBound + k]
+                    return (c &- 0x41 < 26 ? c | 0x20 : c) == p[k]
+                }
+            }
+        }
+        var start = 0
+        while start < b.count, b[start] == 0x28 || b[start] == 0x22 || b[start] == 0x27 { start += 1 }
+        var end = b.count
+        while end > start, ".,;:)!?\"'".utf8.contains(b[end - 1]) { end -= 1 }
+        let address = start..<end
+        let lead = text(0..<start), rest = text(end..<b.count)
+        // name@domain: one "@", a name of letters, digits and "._%+-".
+        if let at = address.first(where: { b[$0] == 0x40 }) {
+            let name = start..<at
+            let domain = (at + 1)..<end
+            if !name.isEmpty, !domain.contains(where: { b[$0] == 0x40 }),
+               name.allSatisfy({ isLetter(b[$0]) || isDigit(b[$0]) || "._%+-".utf8.contains(b[$0]) }), isDomain(domain) {
+                let a = text(address)
+                return (lead, a, "mailto:" + a, rest)
+            }
+        }
+        let firstSlash = address.first { b[$0] == 0x2F } ?? end
+        if hasPrefixCaseless("https://", address) || hasPrefixCaseless("http://", address) {
+            let hostStart = min(firstSlash + 2, end)
+            let hostEnd = (hostStart..<end).first { b[$0] == 0x2F } ?? end
+            guard isDomain(hostStart..<hostEnd), address.allSatisfy({ isURLCharacter(b[$0]) }) else { return nil }
+            let a = text(address)
+            return (lead, a, a, rest)
+        }
+        let host = start..<firstSlash
+        // The host's last non-empty label, among the bare endings.
+        var labelEnd = host.upperBound
+        while labelEnd > host.lowerBound, b[labelEnd - 1] == 0x2E { labelEnd -= 1 }
+        var labelStart = labelEnd
+        while labelStart > host.lowerBound, b[labelStart - 1] != 0x2E { labelStart -= 1 }
+        let ending = String(decoding: UnsafeBufferPointer(rebasing: b[labelStart..<labelEnd]), as: UTF8.self).lowercased()
+        let bareSite = labelEnd > labelStart && bareDomainEndings.contains(ending)
+        if hasPrefixCaseless("www.", address) || bareSite, isDomain(host), address.allSatisfy({ isURLCharacter(b[$0]) }) {
+            let a = text(address)
+            return (lead, a, "https://" + a, rest)
+        }
+        return nil
+    }
+
+    /// `address(in:)` by characters, for any word.
+    static func characterAddress(in word: String) -> Found? {
         var address = Substring(word)
         let lead = String(address.prefix { "(«„“\"'".contains($0) })
         address = address.dropFirst(lead.count)

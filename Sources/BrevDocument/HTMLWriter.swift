@@ -164,14 +164,40 @@ public enum HTMLWriter {
         return out
     }
 
-    /// `s` with each space inside `ranges` (UTF-16 offsets) made a no-break space.
+    /// `s` with each space inside `ranges` (UTF-16 offsets; a range past the end is passed
+    /// over) made a no-break space. Done on the UTF-8 bytes, counting UTF-16 units as it goes:
+    /// a space is one byte and one unit, the no-break space two bytes.
     static func joiningSpaces(in s: String, ranges: [Range<Int>]) -> String {
         if ranges.isEmpty { return s }
-        var utf16 = Array(s.utf16)
-        for range in ranges where range.upperBound <= utf16.count {
-            for i in range where utf16[i] == 0x20 { utf16[i] = 0xA0 }
+        let length = s.utf16.count
+        let inside = ranges.filter { $0.upperBound <= length && !$0.isEmpty }
+        if inside.isEmpty { return s }
+        var s = s
+        return s.withUTF8 { b in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 16)
+            var unit = 0
+            var i = 0
+            while i < b.count {
+                let lead = b[i]
+                if lead < 0x80 {
+                    if lead == 0x20, inside.contains(where: { $0.contains(unit) }) {
+                        out.append(0xC2)
+                        out.append(0xA0)
+                    } else {
+                        out.append(lead)
+                    }
+                    i += 1
+                    unit += 1
+                    continue
+                }
+                let n = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                out += UnsafeBufferPointer(rebasing: b[i..<min(i + n, b.count)])
+                i += n
+                unit += n == 4 ? 2 : 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: utf16, as: UTF16.self)
     }
 
     public static func escape(_ s: String) -> String { XMLText.escaped(s) }

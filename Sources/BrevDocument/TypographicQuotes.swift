@@ -1,3 +1,5 @@
+import Foundation
+
 /// Straight double quotes in running text become Danish typographic quotes, »så her«, as a
 /// typesetter would set them (issue 11). Only the body is touched (headings, paragraphs, lists,
 /// tables, footnotes): names and addresses in the recipient, letterhead and case facts keep the
@@ -53,7 +55,7 @@ public enum TypographicQuotes {
     public static func text(_ s: String, previous: inout Character) -> String {
         // A quote character holds the byte 0x22, so text without that byte has none; the byte
         // test spares the character-by-character search on most of a letter's texts.
-        guard s.utf8.contains(UInt8(ascii: "\"")), s.contains("\"") else {
+        guard hasQuoteByte(s), s.contains("\"") else {
             previous = s.last ?? previous
             return s
         }
@@ -67,5 +69,13 @@ public enum TypographicQuotes {
             previous = out.last!
         }
         return out
+    }
+
+    /// Whether `s` holds the byte 0x22, found by memchr in its storage.
+    private static func hasQuoteByte(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable { b in
+            guard let base = b.baseAddress else { return false }
+            return memchr(base, 0x22, b.count) != nil
+        } ?? s.utf8.contains(UInt8(ascii: "\""))
     }
 }

@@ -159,25 +159,29 @@ public enum LetterTextRules {
 
     /// `collapsingSpaces` of plain text without "\r", where a space or tab byte is a character of its own.
     static func collapsedBytes(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(b.count)
-        var lineStart = true
-        var pendingSpace = false
-        for byte in b {
-            switch byte {
-            case 0x0A:
-                out.append(byte)
-                lineStart = true
-                pendingSpace = false
-            case 0x20, 0x09:
-                if !lineStart { pendingSpace = true }
-            default:
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(byte)
-                lineStart = false
+        // Never longer than `b`: each byte written stands for one read (a space for a run).
+        [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+            var n = 0
+            var lineStart = true
+            var pendingSpace = false
+            for byte in b {
+                switch byte {
+                case 0x0A:
+                    out[n] = byte
+                    n += 1
+                    lineStart = true
+                    pendingSpace = false
+                case 0x20, 0x09:
+                    if !lineStart { pendingSpace = true }
+                default:
+                    if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                    out[n] = byte
+                    n += 1
+                    lineStart = false
+                }
             }
+            count = n
         }
-        return out
     }
 
     /// `collapsingSpaces` for any text, line by line and by characters.

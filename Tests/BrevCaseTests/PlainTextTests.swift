@@ -48,6 +48,24 @@ import Testing
         for scalar in Self.plainScalars { #expect(plain("a\(scalar)b")) }
     }
 
+    /// ASCII is skipped eight bytes at a time: a plain or a non-plain character is judged at every
+    /// offset of texts of every length around that stride.
+    @Test func aCharacterIsJudgedAtEveryOffset() {
+        func plain(_ s: String) -> Bool { var s = s; return s.withUTF8 { PlainText.isPlain($0) } }
+        for length in 0...20 {
+            let ascii = String(repeating: "a", count: length)
+            #expect(plain(ascii))
+            for offset in 0...length {
+                let at = ascii.index(ascii.startIndex, offsetBy: offset)
+                for (scalar, isPlain) in [("ø", true), ("€", true), ("ß", false), ("\u{212A}", false), ("😀", false)] {
+                    var text = ascii
+                    text.insert(contentsOf: scalar, at: at)
+                    #expect(plain(text) == isPlain, "\(length) \(offset) \(scalar)")
+                }
+            }
+        }
+    }
+
     @Test func caselessSearchIgnoresASCIICaseOnly() {
         func has(_ w: StaticString, _ s: String) -> Bool { var s = s; return s.withUTF8 { PlainText.containsCaseless(w, in: $0) } }
         #expect(has("patientkontor", "Region Nordjyllands PatientKontor"))
@@ -56,6 +74,34 @@ import Testing
         #expect(!has("stk", "st"))
         #expect(has("153", "x153"))
         #expect(!has("a@", "A`"))
+    }
+
+    /// The caseless search by memchr finds what a byte-by-byte comparison finds, for every word the
+    /// rules look for, in random text of their fragments.
+    @Test func caselessSearchIsTheByteByByteSearch() {
+        func reference(_ w: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            let w = Array(w.utf8)
+            guard b.count >= w.count else { return false }
+            func fold(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
+            for i in 0...(b.count - w.count) where (0..<w.count).allSatisfy({ fold(b[i + $0]) == w[$0] }) { return true }
+            return false
+        }
+        var g = SeededGenerator(seed: 0xCA5E)
+        let words: [(StaticString, String)] = [("§", "§"), ("sel", "sel"), ("servicelov", "servicelov"), ("153", "153"), ("101", "101"),
+                                               ("stk", "stk"), ("patientkontor", "patientkontor"), ("a@", "a@")]
+        var found = 0
+        for _ in 0..<10_000 {
+            let shown = Self.randomText(&g)
+            var text = shown
+            text.withUTF8 { b in
+                for (w, s) in words {
+                    let has = PlainText.containsCaseless(w, in: b)
+                    #expect(has == reference(s, b), "\(s) in \(shown.debugDescription)")
+                    if has { found += 1 }
+                }
+            }
+        }
+        #expect(found > 10_000)
     }
 
     /// Fragments of the words the stale-citation and deadline patterns match, with characters

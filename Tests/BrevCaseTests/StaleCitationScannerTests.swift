@@ -8,7 +8,8 @@ import Testing
 /// decision are found by scanners of a text's bytes (`StaleCitationScanner`). Here each runs
 /// beside the regular expression it replaces, on every text without the byte filters before
 /// them (`LegalCitations.mayOccur`, `CaseworkerWordingRule.mayCountFromDecision`), so the
-/// scanners alone are compared (`PlainTextTests` compares the whole answers).
+/// scanners alone are compared (`PlainTextTests` compares the whole answers). Each reference
+/// scans plain text only from the bytes its matches can start with (`firstBytes`).
 @Suite struct StaleCitationScannerTests {
     static func expectSame(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         for (stale, regex) in zip(LegalCitations.stale, LegalCitationsReference.each) {
@@ -16,6 +17,10 @@ import Testing
                     sourceLocation: sourceLocation)
         }
         #expect(StaleCitationScanner.occurs(in: text, StaleCitationScanner.deadlineFromDecision)
+                == ReferenceRegex.matches(LegalCitationsReference.deadlineFromDecision, text), "\(text.debugDescription)",
+                sourceLocation: sourceLocation)
+        // Plain text is scanned only from the bytes a match can start with.
+        #expect(StaleCitationScanner.occurs(in: text, startingWith: CaseworkerWordingRule.digits, StaleCitationScanner.deadlineFromDecision)
                 == ReferenceRegex.matches(LegalCitationsReference.deadlineFromDecision, text), "\(text.debugDescription)",
                 sourceLocation: sourceLocation)
     }

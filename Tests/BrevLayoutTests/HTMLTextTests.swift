@@ -9,7 +9,34 @@ import Testing
 @Suite struct HTMLTextTests {
     /// The HTML writer's no-break spaces as they were: every range `NoBreakRules` protects.
     static func referenceJoined(_ text: String) -> String {
-        HTMLWriter.joiningSpaces(in: text, ranges: NoBreakRules.protectedRanges(in: text).filter { $0.count > 1 })
+        referenceJoiningSpaces(in: text, ranges: NoBreakRules.protectedRanges(in: text).filter { $0.count > 1 })
+    }
+
+    /// Spaces joined as they were: in the text's UTF-16 units.
+    static func referenceJoiningSpaces(in s: String, ranges: [Range<Int>]) -> String {
+        if ranges.isEmpty { return s }
+        var utf16 = Array(s.utf16)
+        for range in ranges where range.upperBound <= utf16.count {
+            for i in range where utf16[i] == 0x20 { utf16[i] = 0xA0 }
+        }
+        return String(decoding: utf16, as: UTF16.self)
+    }
+
+    /// Spaces joined in UTF-8 are those joined in UTF-16, for any ranges (empty, overlapping,
+    /// past the end) over text with letters of one to four UTF-8 bytes.
+    @Test func spacesJoinedByBytesAreThoseJoinedByUTF16Units() {
+        var generator = SeededGenerator(seed: 23)
+        let alphabet = [" ", " ", "a", "7", "§", "ø", "–", "€", "😀", "\u{A0}", "\t", "stk. ", "1.", "e\u{301}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let units = text.utf16.count
+            let ranges = (0..<Int.random(in: 0...3, using: &generator)).map { _ -> Range<Int> in
+                let start = Int.random(in: 0...units + 1, using: &generator)
+                return start..<(start + Int.random(in: 0...6, using: &generator))
+            }
+            let joined = HTMLWriter.joiningSpaces(in: text, ranges: ranges)
+            #expect(Array(joined.utf8) == Array(Self.referenceJoiningSpaces(in: text, ranges: ranges).utf8), "\(text.unicodeScalars.map(\.value)) \(ranges)")
+        }
     }
 
     @Test func noBreakSpacesAreThoseOfEveryProtectedRange() {

@@ -137,6 +137,27 @@ import Testing
         #expect(linked > 200) // and some texts did hold addresses
     }
 
+    /// An ASCII word is judged by its bytes as by its characters: the same address, link, lead and
+    /// end, or none, for random words of the pieces addresses and near misses are made of.
+    @Test func asciiWordsAreAddressesByTheirBytesAsByTheirCharacters() {
+        let pieces = ["(", "\"", "'", ")", ".", ",", ";", ":", "!", "?", "@", "@@", "/", "//", "-", "_", "%", "+", "~", "#", "=", "a",
+                      "Z", "7", "dk", "DK", "com", "eu", "x", "www.", "WWW.", "http://", "HTTPS://", "https:/", "ishoj", "borger.dk",
+                      "f.eks", "lars", "..", "[", "]", "&", "*", "$", "<", "\u{7F}", "\u{1}", "e-mail", "lars@ishoj.dk", "https://borger.dk/x",
+                      "www.ishoj.dk", "ishoj.dk"]
+        var generator = SeededGenerator(seed: 31)
+        var addresses = 0
+        for _ in 0..<10_000 {
+            let word = (0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var bytes = word
+            let byBytes = bytes.withUTF8 { AddressLinks.asciiAddress(in: $0) }
+            let byCharacters = AddressLinks.characterAddress(in: word)
+            #expect(byBytes.map { [$0.lead, $0.address, $0.href, $0.rest] } == byCharacters.map { [$0.lead, $0.address, $0.href, $0.rest] },
+                    "\(word.debugDescription)")
+            if byCharacters != nil { addresses += 1 }
+        }
+        #expect(addresses > 500)
+    }
+
     /// `AddressLinks.splitWords` as it was before words without a dot were passed over (cfd3491):
     /// every word asked whether it is an address.
     static func referenceSplitWords(_ text: String) -> [Inline] {

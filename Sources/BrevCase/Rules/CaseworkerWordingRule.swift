@@ -24,8 +24,13 @@ public enum CaseworkerWordingRule: CaseRule {
     /// without "dage", white space and "efter" is passed over without it.
     public static func countsFromDecision(_ text: String) -> Bool {
         var bytes = text
-        return bytes.withUTF8(mayCountFromDecision) && StaleCitationScanner.occurs(in: text, StaleCitationScanner.deadlineFromDecision)
+        return bytes.withUTF8(mayCountFromDecision)
+            && StaleCitationScanner.occurs(in: text, startingWith: digits, StaleCitationScanner.deadlineFromDecision)
     }
+
+    /// Where `deadlineFromDecision` can start in plain text: `\d` there is an ASCII digit (the
+    /// other decimal digits begin at U+0660, none of them plain).
+    static let digits = StaleCitationScanner.FirstBytes("0123456789")
 
     /// False only for plain text in which "dage" never stands before white space and "efter"
     /// (ASCII letters in any case; white space as the pattern's `\s` is in plain text, or wider:

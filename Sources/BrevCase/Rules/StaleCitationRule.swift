@@ -12,15 +12,20 @@ public enum LegalCitations {
         /// Whether `pattern` matches at a place of a text: a scanner of its bytes
         /// (`StaleCitationScanner`) that answers as ICU's regular expression would.
         let matchesAt: @Sendable (PatternText, Int) -> Bool
+        /// The ASCII bytes a match can start with in plain text (`PlainText`): each alternative of
+        /// `pattern` begins with a literal word, and in plain text only an ASCII letter in either
+        /// case (or the digit itself) matches a word's first letter ignoring case.
+        let firstBytes: StaleCitationScanner.FirstBytes
 
-        init(pattern: String, reason: String, matchesAt: @escaping @Sendable (PatternText, Int) -> Bool) {
+        init(pattern: String, reason: String, startingWith first: StaticString, matchesAt: @escaping @Sendable (PatternText, Int) -> Bool) {
             self.pattern = pattern
             self.reason = reason
             self.matchesAt = matchesAt
+            firstBytes = StaleCitationScanner.FirstBytes(first)
         }
 
         /// Whether the reference stands in `text`, matched as it is.
-        public func occurs(in text: String) -> Bool { StaleCitationScanner.occurs(in: text, matchesAt) }
+        public func occurs(in text: String) -> Bool { StaleCitationScanner.occurs(in: text, startingWith: firstBytes, matchesAt) }
     }
 
     /// Serviceloven by name or as SEL, then a few characters ("(SEL) ", ", ") before its §.
@@ -34,15 +39,15 @@ public enum LegalCitations {
     public static let stale: [StaleReference] = [
         StaleReference(pattern: sel + #"§\s*153\b"#,
                        reason: "the duty to report concerns about a child is barnets lov § 133 since 1 January 2024, not serviceloven § 153",
-                       matchesAt: StaleCitationScanner.section153),
+                       startingWith: "sS", matchesAt: StaleCitationScanner.section153),
         // Renumbered in 2020 (bill L 7, 2019-20): the 14 days are stk. 4, free choice stk. 5–7, the plan stk. 8.
         StaleReference(pattern: oldGuaranteeSubsection + #"[^.;\n§]{0,100}?"# + guarantee + "|" + guarantee + #"[^.;\n§]{0,100}?"# + oldGuaranteeSubsection,
                        reason: "the 14-day treatment guarantee is serviceloven § 101, stk. 4 since 2020, not stk. 1–3",
-                       matchesAt: StaleCitationScanner.oldGuarantee),
+                       startingWith: "sS1bB", matchesAt: StaleCitationScanner.oldGuarantee),
         // The regional patient office may help with the form; it is not where the complaint goes.
         StaleReference(pattern: #"klage[^.;\n]{0,60}?\b(?:til|hos)\s+region\s+nordjyllands\s+patientkontor"#,
                        reason: "health complaints go to Styrelsen for Patientklager, not the regional patient office",
-                       matchesAt: StaleCitationScanner.regionalPatientOffice),
+                       startingWith: "kK", matchesAt: StaleCitationScanner.regionalPatientOffice),
     ]
 
     /// Whether any stale reference stands in `text`, matched as it is (what `occurs(in:)` of
