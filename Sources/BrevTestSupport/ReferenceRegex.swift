@@ -24,6 +24,10 @@ public enum ReferenceRegex {
     /// PrivacyGuard's CPR shape (matched with case, as it was).
     public static let cprShape = try! NSRegularExpression(pattern: #"(?<![0-9])[0-9]{6}-?[0-9]{4}(?![0-9])"#)
 
+    /// `CopenhagenTime`'s ISO 8601 instant with its offset (matched with case, as it was).
+    public static let isoInstant = try! NSRegularExpression(
+        pattern: #"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$"#)
+
     public static func compile(_ pattern: String) -> NSRegularExpression {
         try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
     }
