@@ -66,8 +66,11 @@ let package = Package(
         // PDF and PNG writers see of a letter.
         .target(name: "BrevPages"),
         .target(name: "BrevLayout", dependencies: ["BrevCore", "BrevDocument", "BrevPages", "CHarfBuzz", "CICUBreak", "CHyphen"]),
-        // The PDF writer subsets its fonts with hb-subset; cairo draws only the page images.
-        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CCairo", "CFreeType", "CHarfBuzzSubset", "CLibDeflate"]),
+        // The PDF writer subsets its fonts with hb-subset.
+        .target(name: "BrevPDF", dependencies: ["BrevCore", "BrevPages", "CHarfBuzzSubset", "CLibDeflate"]),
+        // Pages as PNG images with cairo, for the visual tests. Only the tests link it: a program
+        // that links cairo loads it and its libraries (X11, xcb, fontconfig, pixman…) at every start.
+        .target(name: "BrevPageImages", dependencies: ["BrevPages", "CCairo", "CFreeType"]),
         .target(name: "BrevDigitalPost", dependencies: ["BrevCore", "CLibXML2"]),
         // The HTML twin's web fonts: subsets of Fonts/ to the characters a page shows.
         .target(name: "BrevWebFont", dependencies: ["BrevDocument", "CHarfBuzzSubset"]),
@@ -144,7 +147,8 @@ let package = Package(
                                                              .product(name: "Mustache", package: "swift-mustache")]),
         .testTarget(name: "BrevLayoutTests", dependencies: ["BrevLayout", "BrevDocument", "BrevCore", "BrevTestSupport"]),
         .testTarget(name: "BrevPipelineTests", dependencies: ["BrevPipeline", "BrevDocument", "BrevCase", "BrevCore", "BrevPDF", "BrevPages",
-                                                             "BrevLayout", "BrevTemplate", "BrevTestSupport", "BrevCommandLine"],
+                                                             "BrevLayout", "BrevTemplate", "BrevTestSupport", "BrevCommandLine", "BrevPageImages",
+                                                             "BrevWebFont", "CHarfBuzzSubset"],
                     exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "BrevStandardTests", dependencies: ["BrevStandard", "BrevPipeline", "BrevDocument", "BrevCase", "BrevCore",
                                                              "BrevTestSupport"]),

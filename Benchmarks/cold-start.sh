@@ -9,7 +9,7 @@
 # commit's copy). BREV=path measures the user's command itself, `brev render --case CASE --out OUT`.
 # Build either as brev is deployed for short starts (the Swift runtime and Foundation linked in):
 #   swift build -c release --product letter-benchmark --static-swift-stdlib && Benchmarks/cold-start.sh   # RUNS=21
-#   swift build -c release --product brev --static-swift-stdlib && BREV=.build/release/brev Benchmarks/cold-start.sh
+#   swift build -c release --product brev --static-swift-stdlib --disable-local-rpath && BREV=.build/release/brev Benchmarks/cold-start.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${RUNS:-21}"

@@ -8,7 +8,7 @@ out="${1:-out}"
 
 scripts/setup.sh
 # The Swift runtime and Foundation linked in, as serve.sh builds it (Benchmarks/README.md, "Cold start").
-swift build -c release --product brev --static-swift-stdlib
+swift build -c release --product brev --static-swift-stdlib --disable-local-rpath
 brev=".build/release/brev"
 
 valid=()

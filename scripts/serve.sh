@@ -9,8 +9,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # The Swift runtime and Foundation linked in: fewer shared libraries to load at every start
 # (Benchmarks/README.md, "Cold start").
-swift build -c release --product brev-service --static-swift-stdlib
-swift build -c release --product brev --static-swift-stdlib
+swift build -c release --product brev-service --static-swift-stdlib --disable-local-rpath
+swift build -c release --product brev --static-swift-stdlib --disable-local-rpath
 brev=".build/release/brev"
 
 # brev serve keeps glibc to two malloc arenas by itself (MallocArenas.swift) unless

@@ -1,8 +1,6 @@
 public enum PDFError: Error, Sendable, CustomStringConvertible {
     case fontUnreadable(String)
     case fontSubset(String)
-    /// cairo, which draws the page images (`PageImages`).
-    case cairo(String)
     case iccProfileMissing(String)
     case writing(String)
 
@@ -10,7 +8,6 @@ public enum PDFError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .fontUnreadable(let path): return "cannot load the font \(path)"
         case .fontSubset(let path): return "hb-subset could not subset the font \(path)"
-        case .cairo(let message): return "cairo: \(message)"
         case .iccProfileMissing(let path): return "the sRGB ICC profile is missing: \(path) (Debian package icc-profiles-free)"
         case .writing(let message): return "writing the PDF: \(message)"
         }

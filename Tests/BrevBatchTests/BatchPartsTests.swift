@@ -239,6 +239,6 @@ struct RefusingTransport: LetterTransport {
         let problems = CaseWorker.refusal(.layout(.missingGlyph(character: "\u{10FFFD}", codepoint: 0x10FFFD, place: place)))
         #expect(problems == [CaseProblem(code: "MISSING_GLYPH", path: "U+10FFFD")])
         #expect(CaseWorker.refusal(.layout(.rightToLeft(codepoint: 0x05D0, place: place))) == [CaseProblem(code: "RIGHT_TO_LEFT_TEXT", path: "U+05D0")])
-        #expect(CaseWorker.refusal(.pdf(.cairo("x"))) == nil)
+        #expect(CaseWorker.refusal(.pdf(.writing("x"))) == nil)
     }
 }

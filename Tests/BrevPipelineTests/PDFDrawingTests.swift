@@ -1,4 +1,4 @@
-import BrevPDF
+import BrevPageImages
 import BrevPipeline
 import BrevTestSupport
 import Foundation

@@ -1,5 +1,5 @@
 import BrevCore
-import BrevPDF
+import BrevPageImages
 import BrevPipeline
 import BrevTestSupport
 import Foundation

@@ -134,4 +134,22 @@ import Testing
         #expect(CheckedResources.fileIdentity(file.path) != before)
         #expect(CheckedResources.fileIdentity(file.path + ".missing") == nil)
     }
+
+    /// The walk stats each entry by its name in its open folder: the identities are still those
+    /// a stat of each whole path gives (an lstat, a stat for a link), for the real schema folder.
+    @Test func theSchemaFoldersIdentitiesAreThoseOfEachPath() throws {
+        let root = TestSupport.memoSchemas.path
+        let walked = try #require(CheckedResources.fileIdentities(under: root))
+        var expected: [[UInt8]] = []
+        let paths = try #require(FileManager.default.subpathsOfDirectory(atPath: root) as [String]?)
+        for path in paths {
+            var s = stat()
+            #expect(lstat("\(root)/\(path)", &s) == 0)
+            if s.st_mode & 0o170000 == 0o120000 { #expect(stat("\(root)/\(path)", &s) == 0) }
+            let identity = "\(s.st_dev)|\(s.st_ino)|\(s.st_size)|\(s.st_mtim.tv_sec).\(s.st_mtim.tv_nsec)|\(s.st_ctim.tv_sec).\(s.st_ctim.tv_nsec)"
+            expected.append(Array("\(path)|\(identity)".utf8))
+        }
+        #expect(walked.count > 100)
+        #expect(walked == expected.sorted { $0.lexicographicallyPrecedes($1) })
+    }
 }

@@ -22,20 +22,20 @@ final class FontFaceCache {
         for face in faces.values { cairo_font_face_destroy(face) }
     }
 
-    func cairoFace(path: String) throws(PDFError) -> OpaquePointer {
+    func cairoFace(path: String) throws(PageImageError) -> OpaquePointer {
         if let face = faces[path] { return face }
         let ftFace: FT_Face? = FontFaceCache.library.withLock { lib in
             var face: FT_Face?
             guard let lib, FT_New_Face(lib, path, 0, &face) == 0 else { return nil }
             return face
         }
-        guard let ftFace else { throw PDFError.fontUnreadable(path) }
+        guard let ftFace else { throw PageImageError.fontUnreadable(path) }
         let cairoFace = cairo_ft_font_face_create_for_ft_face(ftFace, Int32(FT_LOAD_NO_HINTING))!
         let status = cairo_font_face_set_user_data(cairoFace, ftFaceKey, UnsafeMutableRawPointer(ftFace), releaseFTFace)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_font_face_destroy(cairoFace)
             FontFaceCache.library.withLock { _ in _ = FT_Done_Face(ftFace) }
-            throw PDFError.cairo("cannot attach the font face: \(String(cString: cairo_status_to_string(status)))")
+            throw PageImageError.cairo("cannot attach the font face: \(String(cString: cairo_status_to_string(status)))")
         }
         faces[path] = cairoFace
         return cairoFace

@@ -2,14 +2,16 @@ import BrevPages
 import CCairo
 
 /// Pages as PNG images (cairo image surface), for visual tests: a layout regression shows up as
-/// pixels that moved, compared against small golden images with a tolerance.
+/// pixels that moved, compared against small golden images with a tolerance. A module of its
+/// own, so that the programs that write letters do not load cairo and the libraries it pulls
+/// in (X11, xcb, fontconfig, pixman…) at every start (issue 15).
 public final class PageImages {
     private let fontFaces = FontFaceCache()
 
     public init() {}
 
     /// One page at `dpi`, white background, as PNG bytes.
-    public func png(_ pages: Pages, page index: Int, dpi: Double) throws(PDFError) -> [UInt8] {
+    public func png(_ pages: Pages, page index: Int, dpi: Double) throws(PageImageError) -> [UInt8] {
         let scale = dpi / 72
         let width = Int32((pages.width * scale).rounded(.up))
         let height = Int32((pages.height * scale).rounded(.up))
@@ -21,7 +23,7 @@ public final class PageImages {
         cairo_paint(cr)
         cairo_set_source_rgb(cr, 0, 0, 0)
         cairo_scale(cr, scale, scale)
-        let faces = try pages.fonts.map { ref throws(PDFError) in try fontFaces.cairoFace(path: ref.path) }
+        let faces = try pages.fonts.map { ref throws(PageImageError) in try fontFaces.cairoFace(path: ref.path) }
         for item in pages.pages[index].items {
             switch item {
             case .run(let run), .artifact(let run): RunDrawing.draw(run, cr: cr, face: faces[run.font])
