@@ -15,7 +15,9 @@ public enum CopenhagenTime {
     /// regular-expression cost, paid by the first case read. A field's digits are ASCII (ICU's `\d`
     /// took any decimal digit, which `Int` then refused, so those texts gave nil either way); the
     /// ignored fraction takes any; `$` also matches before one line terminator that ends the text.
-    /// `CopenhagenTimeTests` runs the expression beside it.
+    /// One difference, on purpose: seconds in other digits (`08:12:0٣Z`) were read as 0 (the old
+    /// code fell back to 0 where `Int` refused them); they are refused now, as every other field
+    /// in other digits was. `CopenhagenTimeTests` runs the expression beside it.
     static func instant(fromISO t: PatternText) -> Date? {
         var i = 0
         func number(_ count: Int) -> Int? {
