@@ -1,4 +1,4 @@
-import Foundation
+import BrevCore
 
 /// The texts with no-break spaces that the HTML writer made before (`HTMLWriter.joiningProtectedSpaces`),
 /// kept by a worker that writes many letters. Only texts the no-break patterns must read come
@@ -9,25 +9,11 @@ import Foundation
 /// and a text found in the previous one moves back. Not thread-safe: one per pipeline.
 public final class JoinedTexts {
     let capacity: Int
-    private var current: [Key: String] = [:]
-    private var previous: [Key: String] = [:]
-
-    /// A text by its UTF-8 bytes: hashed and compared as bytes, not as a String is (by
-    /// canonical equivalence, which normalizes every text with a letter beyond ASCII to hash
-    /// it). Two texts are the same entry only if their bytes are.
-    struct Key: Hashable {
-        let text: String
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            var x = a.text, y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
-        }
-    }
+    /// By the text's UTF-8 bytes (`TextKey`), not by canonical equivalence, which normalizes
+    /// every text with a letter beyond ASCII to hash it: two texts are one entry only if their
+    /// bytes are.
+    private var current: [TextKey: String] = [:]
+    private var previous: [TextKey: String] = [:]
 
     public private(set) var hits = 0
     public private(set) var misses = 0
@@ -40,7 +26,7 @@ public final class JoinedTexts {
     public var count: Int { current.count + previous.count }
 
     func text(for text: String) -> String? {
-        let key = Key(text: text)
+        let key = TextKey(text)
         if let hit = current[key] {
             hits += 1
             return hit
@@ -55,10 +41,10 @@ public final class JoinedTexts {
     }
 
     func insert(_ text: String, for key: String) {
-        keep(text, for: Key(text: key))
+        keep(text, for: TextKey(key))
     }
 
-    private func keep(_ text: String, for key: Key) {
+    private func keep(_ text: String, for key: TextKey) {
         if current.count >= capacity {
             swap(&previous, &current)
             current.removeAll(keepingCapacity: true)

@@ -1,3 +1,4 @@
+import BrevCore
 import CHyphen
 
 /// Danish hyphenation points from libhyphen with Debian's hyphen-da patterns. The dictionary

@@ -1,3 +1,5 @@
+import BrevCore
+
 /// Paragraphs already set, for a worker that lives for many letters: every letter of a kind
 /// repeats most of its paragraphs word for word (the rules it cites, the complaint guidance,
 /// the closing), and setting a paragraph (breaks, shaping, hyphenation, total fit) was a

@@ -1,3 +1,4 @@
+import BrevCore
 import CHarfBuzz
 
 /// A piece of text shaped in one face, in font units (size-independent, so one cache entry

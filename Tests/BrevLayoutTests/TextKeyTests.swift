@@ -1,4 +1,5 @@
 @testable import BrevLayout
+import BrevCore
 import BrevTestSupport
 import Testing
 
