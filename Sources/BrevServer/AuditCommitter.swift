@@ -44,10 +44,11 @@ final class AuditCommitter: Sendable {
             let entries = batch.map(\.entry)
             do {
                 try database.pool.write { db in
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT INTO audit (at, caseworker, action, letter_id, letter_kind, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?)
+                        """)
                     for e in entries {
-                        try db.execute(sql: """
-                            INSERT INTO audit (at, caseworker, action, letter_id, letter_kind, pdf_sha256) VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [e.at, e.caseworker, e.action, e.letterId, e.letterKind, e.pdfSHA256])
+                        try insert.execute(arguments: [e.at, e.caseworker, e.action, e.letterId, e.letterKind, e.pdfSHA256])
                     }
                 }
                 for waiter in batch { waiter.done.resume() }

@@ -9,10 +9,15 @@ import Synchronization
 /// deadline is answered 503; its render runs to its end and only then frees its pipeline, so the
 /// number of renders at once never exceeds the pool's size.
 public final class PipelinePool: Sendable {
-    /// One pipeline, used by one render at a time: the pool hands it to one borrower only.
+    /// One pipeline and the thread that runs its renders, used by one render at a time: the pool
+    /// hands it to one borrower only.
     final class Slot: @unchecked Sendable {
         let pipeline: LetterPipeline
-        init(_ pipeline: LetterPipeline) { self.pipeline = pipeline }
+        let thread: RenderThread
+        init(_ pipeline: LetterPipeline, thread: RenderThread) {
+            self.pipeline = pipeline
+            self.thread = thread
+        }
     }
 
     /// What became of a piece of work.
@@ -28,80 +33,90 @@ public final class PipelinePool: Sendable {
     /// pipeline and returns what answers the request (unless its deadline answered first), to
     /// be called once the pipeline is free again: a request answered finds its pipeline free.
     private struct Job {
-        var id: Int
-        var render: @Sendable (Slot) -> @Sendable () -> Void
+        let id: Int
+        let render: @Sendable (Slot) -> @Sendable () -> Void
     }
 
     /// What a request's arrival finds: a free pipeline, a place in the line, or neither.
-    private enum Admission { case run(Slot), wait(Int), busy }
+    private enum Admission { case run(Slot), wait, busy }
 
     private struct State {
         var free: [Slot]
         var waiting: [Job] = []
-        var nextJob = 0
     }
 
     private let state: Mutex<State>
+    private let jobIDs = Atomic(0)
+    private let deadlines: RequestDeadlines
     public let size: Int
     /// Requests that may wait for a pipeline; one more is refused with 429.
     public let waitingLimit: Int
     /// From the moment a request asks for a pipeline to the end of its render.
-    public let timeout: Duration
+    public var timeout: Duration { deadlines.timeout }
     /// The date the pipelines check and date letters against.
     public let today: CivilDate
 
     public init(environment: BrevEnvironment, size: Int, waitingLimit: Int = 0, timeout: Duration = .seconds(10)) throws(BrevError) {
         var slots: [Slot] = []
-        for _ in 0..<max(1, size) { slots.append(Slot(try LetterPipeline(environment: environment))) }
+        for number in 1...max(1, size) {
+            slots.append(Slot(try LetterPipeline(environment: environment), thread: RenderThread(name: "brev-render-\(number)")))
+        }
         self.size = slots.count
         self.waitingLimit = max(0, waitingLimit)
-        self.timeout = timeout
+        deadlines = RequestDeadlines(timeout: timeout)
         today = environment.today
         state = Mutex(State(free: slots))
+    }
+
+    /// Every pipeline is free once nothing holds the pool (a running render holds it).
+    deinit {
+        for slot in state.withLock({ $0.free }) { slot.thread.stop() }
     }
 
     /// Pipelines not lent out now.
     var freeCount: Int { state.withLock { $0.free.count } }
     /// Requests waiting for a pipeline now.
     var waitingCount: Int { state.withLock { $0.waiting.count } }
+    /// Requests whose deadline is still to come: waiting or rendering.
+    var openDeadlines: Int { deadlines.openCount }
 
-    /// Runs `work` on a pipeline off the server's threads, once one is free.
+    /// Runs `work` on a pipeline's own thread (`RenderThread`), once one is free.
     ///
     /// A render that ends hands its pipeline to the longest waiting request and runs that one's
     /// work on the same thread: a waiting request costs no trip back to the server's threads
     /// and out again. One deadline a request answers it 503 if its work has not answered by then.
     public func run<T: Sendable>(_ work: @escaping @Sendable (LetterPipeline) -> T) async -> Outcome<T> {
-        let deadline = ContinuousClock.now + timeout
         let answer = AnswerOnce()
+        let id = jobIDs.add(1, ordering: .relaxed).newValue
         return await withCheckedContinuation { (continuation: CheckedContinuation<Outcome<T>, Never>) in
-            let job = Job(id: 0) { slot in
+            // The deadline is set before the job can run, so an answer always finds it to take out.
+            deadlines.add(id: id) {
+                // Still in the line: it leaves it. Running: it runs to its end, then frees its pipeline.
+                self.state.withLock { s in s.waiting.removeAll { $0.id == id } }
+                if answer.claim() { continuation.resume(returning: .timedOut) }
+            }
+            let job = Job(id: id) { slot in
                 let result = work(slot.pipeline)
-                return { if answer.claim() { continuation.resume(returning: .done(result)) } }
+                return {
+                    self.deadlines.remove(id: id)
+                    if answer.claim() { continuation.resume(returning: .done(result)) }
+                }
             }
             let admission: Admission = state.withLock { s in
                 if let slot = s.free.popLast() { return .run(slot) }
                 if s.waiting.count >= waitingLimit { return .busy }
-                s.nextJob += 1
-                var waiting = job
-                waiting.id = s.nextJob
-                s.waiting.append(waiting)
-                return .wait(s.nextJob)
+                s.waiting.append(job)
+                return .wait
             }
             switch admission {
             case .busy:
+                deadlines.remove(id: id)
                 _ = answer.claim()
                 continuation.resume(returning: .busy)
-                return
             case .run(let slot):
-                DispatchQueue.global().async { self.runJobs(from: job, on: slot) }
+                slot.thread.run { self.runJobs(from: job, on: slot) }
             case .wait:
                 break
-            }
-            let id: Int? = if case .wait(let id) = admission { id } else { nil }
-            PipelinePool.after(deadline) {
-                // Still in the line: it leaves it. Running: it runs to its end, then frees its pipeline.
-                if let id { self.state.withLock { s in s.waiting.removeAll { $0.id == id } } }
-                if answer.claim() { continuation.resume(returning: .timedOut) }
             }
         }
     }
@@ -121,18 +136,6 @@ public final class PipelinePool: Sendable {
             }
             answer()
         }
-    }
-
-    /// Deadlines fire on a queue of their own: a serial queue may get a thread of its own, while
-    /// Swift's cooperative pool and GCD's global queues have one per core, all of them busy
-    /// rendering under load (a deadline there fires only when a render ends).
-    private static let deadlines = DispatchQueue(label: "brev.pipeline-deadlines")
-
-    /// Runs `action` (which must be quick) at `deadline`.
-    private static func after(_ deadline: ContinuousClock.Instant, _ action: @escaping @Sendable () -> Void) {
-        let left = ContinuousClock.now.duration(to: deadline)
-        let nanoseconds = max(0, left.components.seconds * 1_000_000_000 + left.components.attoseconds / 1_000_000_000)
-        deadlines.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds)), execute: action)
     }
 }
 

@@ -11,7 +11,7 @@ struct TokenMiddleware: RouterMiddleware {
             throw ProblemDetails(status: .unauthorized, code: .tokenMissing, detail: "send a caseworker's token: Authorization: Bearer <token>")
         }
         let token = String(header.dropFirst(7))
-        guard let name = try await CaseworkerTokens.caseworker(forToken: token, in: database) else {
+        guard let name = try CaseworkerTokens.caseworker(forToken: token, in: database) else {
             throw ProblemDetails(status: .unauthorized, code: .tokenInvalid, detail: "the token belongs to no caseworker")
         }
         var context = context

@@ -38,8 +38,8 @@ import Testing
         let a = try CaseworkerTokens.add(name: "ab", to: db)
         let b = try CaseworkerTokens.add(name: "cd", to: db)
         #expect(a != b && a.count == 69)
-        #expect(try await CaseworkerTokens.caseworker(forToken: a, in: db) == "ab")
-        #expect(try await CaseworkerTokens.caseworker(forToken: String(a.dropLast()) + "x", in: db) == nil)
+        #expect(try CaseworkerTokens.caseworker(forToken: a, in: db) == "ab")
+        #expect(try CaseworkerTokens.caseworker(forToken: String(a.dropLast()) + "x", in: db) == nil)
         #expect(throws: CaseworkerTokens.AddError.self) { try CaseworkerTokens.add(name: "ab", to: db) }
         #expect(throws: CaseworkerTokens.AddError.self) { try CaseworkerTokens.add(name: "a\u{202E}b", to: db) }
         #expect(throws: CaseworkerTokens.AddError.self) { try CaseworkerTokens.add(name: "", to: db) }

@@ -62,7 +62,7 @@ struct PageRoutes: Sendable {
               Sessions.sameToken(sent, cookie) else {
             throw ProblemDetails(status: .forbidden, code: .csrfInvalid, detail: "the form is stale; open the log-in page again")
         }
-        guard let token = form["token"], !token.isEmpty, let name = try await CaseworkerTokens.caseworker(forToken: token, in: database) else {
+        guard let token = form["token"], !token.isEmpty, let name = try CaseworkerTokens.caseworker(forToken: token, in: database) else {
             return loginPage(problem: "Adgangsnøglen er ikke gyldig (TOKEN_INVALID).")
         }
         let session = try sessions.start(for: name)
@@ -232,7 +232,7 @@ struct SessionMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServiceContext,
                 next: (Request, ServiceContext) async throws -> Response) async throws -> Response {
         guard let id = Sessions.cookie(named: Sessions.cookieName, in: request.headers[.cookie]),
-              let session = try await sessions.session(id) else {
+              let session = try sessions.session(id) else {
             if request.method == .get { return PageShell.redirect(to: "/login") }
             throw ProblemDetails(status: .unauthorized, code: .tokenMissing, detail: "log in first")
         }

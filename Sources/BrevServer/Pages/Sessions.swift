@@ -27,10 +27,12 @@ struct Sessions: Sendable {
         return id
     }
 
-    func session(_ id: String, now: Date = Date()) async throws -> Session? {
+    /// The session with this cookie value, unexpired, or nil. Read on the calling thread, as a
+    /// token is (`CaseworkerTokens.caseworker(forToken:in:)`).
+    func session(_ id: String, now: Date = Date()) throws -> Session? {
         let (hash, at) = (SHA256.hex(id), now.timeIntervalSince1970)
-        return try await database.pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT caseworker, csrf FROM session WHERE id_sha256 = ? AND expires >= ?",
+        return try database.pool.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT caseworker, csrf FROM session WHERE id_sha256 = ? AND expires >= ?"),
                              arguments: [hash, at])
                 .map { Session(caseworker: $0["caseworker"], csrf: $0["csrf"]) }
         }
