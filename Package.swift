@@ -54,8 +54,6 @@ let package = Package(
         // ICU hides behind a C target whose header has no ICU types: Foundation's own ICU
         // module would clash with the system headers (platform-notes.md §1).
         .target(name: "CICUBreak", linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
-        // The service's render threads: their time slice (sched_setattr, which glibc 2.36 does not wrap) and name.
-        .target(name: "CThreadSettings"),
 
         .target(name: "BrevCore", dependencies: ["CZlib"]),
         .target(name: "BrevCase", dependencies: ["BrevCore", .product(name: "Yams", package: "Yams")]),
@@ -98,7 +96,7 @@ let package = Package(
         .target(name: "BrevBatch", dependencies: ["BrevPipeline", "BrevStore", "BrevTransport", "BrevCore"]),
         // The caseworkers' service (issue 13): a JSON API over the pipeline, tokens and an audit log in SQLite.
         .target(name: "BrevServer", dependencies: [
-            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost", "BrevBatch", "BrevStore", "CThreadSettings",
+            "BrevPipeline", "BrevCase", "BrevCore", "BrevDigitalPost", "BrevBatch", "BrevStore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -9,15 +9,10 @@ import Synchronization
 /// deadline is answered 503; its render runs to its end and only then frees its pipeline, so the
 /// number of renders at once never exceeds the pool's size.
 public final class PipelinePool: Sendable {
-    /// One pipeline and the thread that runs its renders, used by one render at a time: the pool
-    /// hands it to one borrower only.
+    /// One pipeline, used by one render at a time: the pool hands it to one borrower only.
     final class Slot: @unchecked Sendable {
         let pipeline: LetterPipeline
-        let thread: RenderThread
-        init(_ pipeline: LetterPipeline, thread: RenderThread) {
-            self.pipeline = pipeline
-            self.thread = thread
-        }
+        init(_ pipeline: LetterPipeline) { self.pipeline = pipeline }
     }
 
     /// What became of a piece of work.
@@ -58,19 +53,12 @@ public final class PipelinePool: Sendable {
 
     public init(environment: BrevEnvironment, size: Int, waitingLimit: Int = 0, timeout: Duration = .seconds(10)) throws(BrevError) {
         var slots: [Slot] = []
-        for number in 1...max(1, size) {
-            slots.append(Slot(try LetterPipeline(environment: environment), thread: RenderThread(name: "brev-render-\(number)")))
-        }
+        for _ in 0..<max(1, size) { slots.append(Slot(try LetterPipeline(environment: environment))) }
         self.size = slots.count
         self.waitingLimit = max(0, waitingLimit)
         deadlines = RequestDeadlines(timeout: timeout)
         today = environment.today
         state = Mutex(State(free: slots))
-    }
-
-    /// Every pipeline is free once nothing holds the pool (a running render holds it).
-    deinit {
-        for slot in state.withLock({ $0.free }) { slot.thread.stop() }
     }
 
     /// Pipelines not lent out now.
@@ -80,7 +68,7 @@ public final class PipelinePool: Sendable {
     /// Requests whose deadline is still to come: waiting or rendering.
     var openDeadlines: Int { deadlines.openCount }
 
-    /// Runs `work` on a pipeline's own thread (`RenderThread`), once one is free.
+    /// Runs `work` on a pipeline off the server's threads, once one is free.
     ///
     /// A render that ends hands its pipeline to the longest waiting request and runs that one's
     /// work on the same thread: a waiting request costs no trip back to the server's threads
@@ -114,7 +102,7 @@ public final class PipelinePool: Sendable {
                 _ = answer.claim()
                 continuation.resume(returning: .busy)
             case .run(let slot):
-                slot.thread.run { self.runJobs(from: job, on: slot) }
+                DispatchQueue.global().async { self.runJobs(from: job, on: slot) }
             case .wait:
                 break
             }

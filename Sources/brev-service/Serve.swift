@@ -29,6 +29,7 @@ struct Serve: ParsableCommand {
     @Option(help: "The service's SQLite database.") var database: String?
     @Flag(help: "A proxy in front of brev terminates TLS (needed to listen off loopback).") var behindTLSProxy = false
     @Option(help: "Letters rendered at once (default: one per core).") var pipelines: Int?
+    @Option(help: "Threads that read and write the sockets (default: one per four cores, at least one).") var eventLoops: Int?
     @Option(help: "Requests that may wait for a pipeline; one more is answered 429 (default: 16 per pipeline).") var waiting: Int?
     @Option(help: "Seconds a request may take, waiting for a pipeline and rendering; later is answered 503.")
     var requestTimeout: Double = Double(ServerSettings.defaultRequestTimeout.components.seconds)
@@ -41,6 +42,7 @@ struct Serve: ParsableCommand {
         var settings = ServerSettings(host: host, port: port, databasePath: database ?? ServerSettings.defaultDatabasePath(),
                                       environment: try resources.environment(), behindTLSProxy: behindTLSProxy)
         if let pipelines { settings.pipelineCount = max(1, pipelines) }
+        if let eventLoops { settings.eventLoopCount = max(1, eventLoops) }
         settings.waitingLimit = max(0, waiting ?? ServerSettings.waitingPerPipeline * settings.pipelineCount)
         settings.requestTimeout = .milliseconds(Int64(requestTimeout * 1000))
         if let outbox { settings.outboxPath = outbox }
@@ -51,7 +53,9 @@ struct Serve: ParsableCommand {
         // group, NIO's singleton), not on a pool of their own: a request's handler, its wait for
         // a pipeline and its answer no longer hop between two sets of threads, and two threads
         // fewer contend for the two cores. Installed once, here on the main thread, before the
-        // first task; the renders themselves run on the pipelines' threads (PipelinePool).
+        // first task; the renders themselves run on the pipelines' threads (PipelinePool). The
+        // singleton group is made when first used, with the count suggested here.
+        NIOSingletons.groupLoopCountSuggestion = chosen.eventLoopCount
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let outcome = waitFor {
             let app = try await buildApplication(chosen)

@@ -9,8 +9,8 @@ final class ServedBrev {
     let token: String
     let folder: URL
 
-    /// `environment`: the server's whole environment (default: the test's).
-    init(pipelines: Int = 1, caseworker: String = "schemathesis", environment: [String: String]? = nil) throws {
+    /// `environment`: the server's whole environment (default: the test's); `arguments`: more of `brev serve`'s options.
+    init(pipelines: Int = 1, caseworker: String = "schemathesis", environment: [String: String]? = nil, arguments: [String] = []) throws {
         let brev = try TestSupport.brevBinary
         folder = try TestSupport.temporaryDirectory()
         let database = folder.appendingPathComponent("brev.sqlite").path
@@ -20,7 +20,7 @@ final class ServedBrev {
         port = try TestSupport.freeLoopbackPort()
         process.executableURL = URL(fileURLWithPath: brev)
         process.arguments = ["serve", "--port", String(port), "--database", database, "--pipelines", String(pipelines),
-                             "--outbox", folder.appendingPathComponent("outbox").path, "--resources", TestSupport.repositoryRoot.path]
+                             "--outbox", folder.appendingPathComponent("outbox").path, "--resources", TestSupport.repositoryRoot.path] + arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         if let environment { process.environment = environment }
