@@ -23,7 +23,7 @@ struct PageRoutes: Sendable {
         let pages = router.group().add(middleware: SessionMiddleware(sessions: sessions))
         pages.post("/logout") { request, context in
             _ = try await readForm(request, context: context)
-            if let id = Sessions.cookie(named: Sessions.cookieName, in: request.headers[.cookie]) { try sessions.end(id) }
+            if let id = Sessions.cookie(named: Sessions.cookieName, in: request.headers[.cookie]) { try await sessions.end(id) }
             return PageShell.redirect(to: "/login", headers: [.setCookie: Sessions.setCookie("", maxAge: 0)])
         }
         pages.get("/breve/ny") { request, context in newLetterPage(request, context: context) }
@@ -65,7 +65,7 @@ struct PageRoutes: Sendable {
         guard let token = form["token"], !token.isEmpty, let name = try CaseworkerTokens.caseworker(forToken: token, in: database) else {
             return loginPage(problem: "Adgangsnøglen er ikke gyldig (TOKEN_INVALID).")
         }
-        let session = try sessions.start(for: name)
+        let session = try await sessions.start(for: name)
         return PageShell.redirect(to: "/breve/ny", headers: [.setCookie: Sessions.setCookie(session)])
     }
 

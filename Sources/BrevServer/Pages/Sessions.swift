@@ -16,13 +16,15 @@ struct Sessions: Sendable {
 
     let database: ServerDatabase
 
-    /// A new session; returns the cookie's value.
-    func start(for caseworker: String, now: Date = Date()) throws -> String {
+    /// A new session; returns the cookie's value. Written off the event loop: a commit waits for
+    /// the disk, and the loop serves every other connection meanwhile.
+    func start(for caseworker: String, now: Date = Date()) async throws -> String {
         let id = CaseworkerTokens.newToken()
-        try database.pool.write { db in
+        let csrf = CaseworkerTokens.newToken()
+        try await database.pool.write { db in
             try db.execute(sql: "DELETE FROM session WHERE expires < ?", arguments: [now.timeIntervalSince1970])
             try db.execute(sql: "INSERT INTO session (id_sha256, caseworker, csrf, expires) VALUES (?, ?, ?, ?)",
-                           arguments: [SHA256.hex(id), caseworker, CaseworkerTokens.newToken(), now.timeIntervalSince1970 + Sessions.lifetime])
+                           arguments: [SHA256.hex(id), caseworker, csrf, now.timeIntervalSince1970 + Sessions.lifetime])
         }
         return id
     }
@@ -38,8 +40,10 @@ struct Sessions: Sendable {
         }
     }
 
-    func end(_ id: String) throws {
-        try database.pool.write { db in try db.execute(sql: "DELETE FROM session WHERE id_sha256 = ?", arguments: [SHA256.hex(id)]) }
+    /// Ends a session (log-out), off the event loop as `start` is.
+    func end(_ id: String) async throws {
+        let hash = SHA256.hex(id)
+        try await database.pool.write { db in try db.execute(sql: "DELETE FROM session WHERE id_sha256 = ?", arguments: [hash]) }
     }
 
     static func setCookie(_ value: String, maxAge: Int = Int(lifetime)) -> String {
