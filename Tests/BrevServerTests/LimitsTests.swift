@@ -43,6 +43,8 @@ import Testing
         }
         _ = await holding.value
         #expect(h.parts.pool.freeCount == 1 && h.parts.pool.waitingCount == 0)
+        // Answered, refused or not: no request leaves its deadline behind.
+        #expect(h.parts.pool.openDeadlines == 0)
     }
 
     @Test func workPastTheDeadlineIsAnsweredTimedOutAndFreesItsPipelineOnlyWhenItEnds() async throws {
@@ -57,6 +59,7 @@ import Testing
         for _ in 0..<500 where h.parts.pool.freeCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
         #expect(h.parts.pool.freeCount == 1)
         guard case .done = await h.parts.pool.run({ _ in }) else { Issue.record("the freed pipeline did not work"); return }
+        #expect(h.parts.pool.openDeadlines == 0)
     }
 
     @Test func aRequestThatWaitsPastTheDeadlineIs503AndLeavesTheLine() async throws {
