@@ -40,9 +40,9 @@ final class RequestDeadlines: Sendable {
 
     let timeout: Duration
     private let state = Mutex(State())
-    /// Actions run on a queue of their own: a serial queue may get a thread of its own, while GCD's
-    /// global queues and the event loops have one per core, all of them busy under load (an action
-    /// there would run only when a render ends).
+    /// Actions run on a queue of their own: a serial queue may get a thread of its own, while under
+    /// load GCD's global queues are busy rendering (an action there would run only when a render
+    /// ends) and the event loops are busy answering.
     private let queue = DispatchQueue(label: "brev.pipeline-deadlines")
 
     init(timeout: Duration) {
