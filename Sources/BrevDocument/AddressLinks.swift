@@ -155,10 +155,9 @@ public enum AddressLinks {
     /// `isLetter` is A–Z and a–z, `isNumber` 0–9, and the lead and end sets are their ASCII members.
     static func asciiAddress(in b: UnsafeBufferPointer<UInt8>) -> Found? {
         func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self) }
-        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
         func isDigit(_ c: UInt8) -> Bool { c &- 0x30 < 10 }
         func isURLCharacter(_ c: UInt8) -> Bool {
-            isLetter(c) || isDigit(c) || "-._~/?#[]@!$&()*+,;=%:".utf8.contains(c)
+            isASCIILetter(c) || isDigit(c) || "-._~/?#[]@!$&()*+,;=%:".utf8.contains(c)
         }
         // Dot-separated labels of letters, digits and "-", the last of two or more letters.
         func isDomain(_ r: Range<Int>) -> Bool {
@@ -170,12 +169,12 @@ public enum AddressLinks {
                     if i == labelStart { return false }
                     labels += 1
                     labelStart = i + 1
-                } else if !(isLetter(c) || isDigit(c) || c == 0x2D) {
+                } else if !(isASCIILetter(c) || isDigit(c) || c == 0x2D) {
                     return false
                 }
             }
             guard labels >= 2, r.upperBound - labelStart >= 2 else { return false }
-            return (labelStart..<r.upperBound).allSatisfy { isLetter(b[$0]) }
+            return (labelStart..<r.upperBound).allSatisfy { isASCIILetter(b[$0]) }
         }
         func hasPrefixCaseless(_ p: StaticString, _ r: Range<Int>) -> Bool {
             p.withUTF8Buffer { p in
@@ -196,7 +195,7 @@ public enum AddressLinks {
             let name = start..<at
             let domain = (at + 1)..<end
             if !name.isEmpty, !domain.contains(where: { b[$0] == 0x40 }),
-               name.allSatisfy({ isLetter(b[$0]) || isDigit(b[$0]) || "._%+-".utf8.contains(b[$0]) }), isDomain(domain) {
+               name.allSatisfy({ isASCIILetter(b[$0]) || isDigit(b[$0]) || "._%+-".utf8.contains(b[$0]) }), isDomain(domain) {
                 let a = text(address)
                 return (lead, a, "mailto:" + a, rest)
             }
