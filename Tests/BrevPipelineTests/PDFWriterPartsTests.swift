@@ -1,3 +1,4 @@
+import Foundation
 import BrevCore
 @testable import BrevPDF
 import BrevPages
@@ -263,6 +264,25 @@ struct PDFWriterPartsTests {
         c.name("F12")
         w.fontName(12)
         #expect(Array(c.bytes[start...]) == Array(UnsafeBufferPointer(start: w.start, count: w.count)))
+    }
+
+    /// A bookmark's title is what Foundation made of the heading's text: soft hyphens out, then
+    /// `.whitespaces` trimmed from both ends. Blanks, soft hyphens and letters at random, and
+    /// headings as letters have them.
+    @Test func bookmarkTitlesAreWhatFoundationTrimmed() {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = [" ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\u{AD}", "\n", "\u{200B}", "\u{FEFF}", "a", "Æ", "ø",
+                      "e\u{301}", "§", "1.", "👩‍⚕️", " \u{AD} "]
+        var texts = ["", " ", "\u{AD}", "Klagevejledning", " Sådan klager du\u{AD} ", "Be\u{AD}hand\u{AD}lings\u{AD}plan",
+                     "\u{A0}Afgørelse\t", "\u{AD} \u{AD}", "\n Ny linje \n"]
+        texts += (0..<2_000).map { _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+        }
+        for text in texts {
+            let foundation = text.replacingOccurrences(of: "\u{AD}", with: "").trimmingCharacters(in: .whitespaces)
+            #expect(PDFDocumentWriter.bookmarkTitle(text).unicodeScalars.elementsEqual(foundation.unicodeScalars),
+                    "\(Array(text.unicodeScalars).map { String($0.value, radix: 16) })")
+        }
     }
 }
 
