@@ -2,7 +2,9 @@
 # Load on `brev serve` (issue 13): p50 and p99 latency of rendering one letter (POST
 # /api/letters, the PDF) at 1, 4 and 16 concurrent connections with wrk (Debian's `wrk`),
 # errors (non-2xx answers and socket errors), the server's resident memory at start and end, and
-# its CPU a request at each level (user + system time from /proc over the level's run).
+# its CPU a request at each level (user + system time from /proc over the level's run), and the
+# share of the machine's CPU time the host took away meanwhile (steal, from /proc/stat): on this
+# VM the same build's p99 moves with it.
 #
 #   Benchmarks/ServiceLoad/run.sh                 # DURATION=20s per level, CONCURRENCY="1 4 16"
 #   DURATION=600s CONCURRENCY=16 Benchmarks/ServiceLoad/run.sh   # one letter over and over, 10 minutes
@@ -91,14 +93,18 @@ p99 $(awk '$1 == "99%" {print $2}' <<<"$out"), errors (non-2xx + socket) $(( ${n
 fi
 
 echo
-echo "| concurrent | requests/s | p50 | p99 | errors (non-2xx + socket) | RSS after | server CPU a request (user + system) |"
-echo "|---|---|---|---|---|---|---|"
+echo "| concurrent | requests/s | p50 | p99 | errors (non-2xx + socket) | RSS after | server CPU a request (user + system) | stolen by the host |"
+echo "|---|---|---|---|---|---|---|---|"
 # The server's user and system time (clock ticks, /proc/PID/stat fields 14 and 15).
 cpu_ticks() { awk '{print $14, $15}' "/proc/$server/stat"; }
 tick="$(getconf CLK_TCK)"
+# The machine's CPU time so far and the part of it stolen (/proc/stat's first line: user nice
+# system idle iowait irq softirq steal).
+machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9, $9}' /proc/stat; }
 for c in $CONCURRENCY; do
   threads=$(( c < 2 ? 1 : 2 ))
   read -r user0 sys0 < <(cpu_ticks)
+  read -r total0 steal0 < <(machine_ticks)
   out="$(BREV_TOKEN="$token" BREV_CASE="$CASE" wrk -t"$threads" -c"$c" -d"$DURATION" --latency --timeout 30s \
           -s "Benchmarks/ServiceLoad/$script" "http://127.0.0.1:$port/api/letters")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -107,10 +113,12 @@ for c in $CONCURRENCY; do
   non2xx="$(awk '/Non-2xx/ {print $5}' <<<"$out")"
   socket="$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out")"
   read -r user1 sys1 < <(cpu_ticks)
+  read -r total1 steal1 < <(machine_ticks)
+  stolen="$(awk -v s=$(( steal1 - steal0 )) -v t=$(( total1 - total0 )) 'BEGIN { if (t > 0) printf "%.1f%%", 100 * s / t; else print "-" }')"
   requests="$(awk '/requests in/ {print $1}' <<<"$out")"
   cpu="$(awk -v u=$(( user1 - user0 )) -v s=$(( sys1 - sys0 )) -v t="$tick" -v n="${requests:-0}" \
          'BEGIN { if (n > 0) printf "%.3f + %.3f ms", u * 1000 / t / n, s * 1000 / t / n; else print "-" }')"
-  echo "| $c | $rps | $p50 | $p99 | $(( ${non2xx:-0} + ${socket:-0} )) | $(rss) | $cpu |"
+  echo "| $c | $rps | $p50 | $p99 | $(( ${non2xx:-0} + ${socket:-0} )) | $(rss) | $cpu | $stolen |"
 done
 echo
 echo "RSS at end: $(rss)"
