@@ -81,10 +81,10 @@ struct APIRoutes: Sendable {
 
     /// The letter to the citizen with its PDF and `outputs`, rendered on a pooled pipeline; its
     /// problems as a 422, the same whatever `outputs` is (`LetterPipeline.render(caseJSON:making:)`).
-    func renderedLetter(caseJSON: [UInt8], making outputs: LetterOutputs) async throws -> RenderedLetter {
+    func renderedLetter(caseJSON: [UInt8], making outputs: LetterOutputs) async throws -> ServedLetter {
         let started = ContinuousClock.now
         let result = try await pooled { pipeline in
-            Result { () throws(BrevError) in try pipeline.render(caseJSON: caseJSON, making: outputs) }
+            Result { () throws(BrevError) in ServedLetter(try pipeline.render(caseJSON: caseJSON, making: outputs)) }
         }
         switch result {
         case .success(let letter):
@@ -120,7 +120,7 @@ struct APIRoutes: Sendable {
         }
         metrics.delivered(format: format.rawValue)
         try await audit.record(.rendered, by: caseworker, letterId: letter.letterId, letterKind: letter.fileKind,
-                         pdfSHA256: PDFDigest.hex(letter.pdf))
+                         pdfSHA256: letter.pdfSHA256)
         // The file name is built from the letter id and kind only; it names no person.
         return Response(status: .ok,
                         headers: [.contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(fileName)\"",
@@ -129,7 +129,7 @@ struct APIRoutes: Sendable {
     }
 
     /// Every file of a letter, named as `brev render` names them.
-    static func files(of letter: RenderedLetter) -> [ZipArchive.File] {
+    static func files(of letter: ServedLetter) -> [ZipArchive.File] {
         [ZipArchive.File(name: "\(letter.fileBaseName).pdf", bytes: letter.pdf),
          ZipArchive.File(name: "\(letter.fileBaseName).html", bytes: Array(letter.html.utf8))]
             + letter.messages.map { ZipArchive.File(name: "\(letter.fileBaseName).\($0.suffix)", bytes: $0.bytes) }

@@ -33,7 +33,7 @@ import Testing
                                                                     "this letter is handed over or emailed: it has no Digital Post or print message")]))
             }
             return .file(message.bytes)
-        case .zip: return .file(try ZipArchive.archive(APIRoutes.files(of: letter)))
+        case .zip: return .file(try ZipArchive.archive(APIRoutes.files(of: ServedLetter(letter))))
         }
     }
 
