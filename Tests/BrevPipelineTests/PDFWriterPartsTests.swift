@@ -1,8 +1,8 @@
-import Foundation
 import BrevCore
 @testable import BrevPDF
 import BrevPages
 import BrevTestSupport
+import Foundation
 import Testing
 
 /// The PDF writer's fast parts (issue 15) against what they replace: a kept compressor against
