@@ -13,9 +13,10 @@
 #   BIN_DIR=/tmp/before Benchmarks/ServiceLoad/run.sh # that folder's brev-service, nothing built
 #
 # LONG=SECONDS is the long run of issue 13: one wrk run of that many seconds at CONCURRENCY
-# (default 16) with post-distinct-case.lua (every request a new name, street and case number),
-# the server's VmRSS sampled every SAMPLE seconds (default 10) with the renders so far
-# (/metrics), printed as a table, then the latencies of the whole run.
+# (default 16) with post-distinct-case.lua (every request a new name, street and case number;
+# LETTERS=same for one letter over and over), the server's VmRSS sampled every SAMPLE seconds
+# (default 10) with the renders so far (/metrics), printed as a table, then the latencies of the
+# whole run.
 # brev serve keeps two malloc arenas by itself; MALLOC_ARENA_MAX=16 measures glibc's default on 2 cores.
 #
 # Builds brev and brev-service in release mode. Uses a fresh database and outbox in a temporary folder; the
@@ -28,9 +29,10 @@ DURATION="${DURATION:-20s}"
 LONG="${LONG:-}"
 if [[ -n "$LONG" ]]; then CONCURRENCY="${CONCURRENCY:-16}"; else CONCURRENCY="${CONCURRENCY:-1 4 16}"; fi
 SAMPLE="${SAMPLE:-10}"
-# LETTERS=same (default): one letter over and over; LETTERS=distinct: every request a new name,
-# street and case number (post-distinct-case.lua), so the caches see what real use gives them.
-LETTERS="${LETTERS:-same}"
+# LETTERS=same (default without LONG): one letter over and over; LETTERS=distinct (default with
+# LONG): every request a new name, street and case number (post-distinct-case.lua), so the caches
+# see what real use gives them.
+if [[ -n "$LONG" ]]; then LETTERS="${LETTERS:-distinct}"; else LETTERS="${LETTERS:-same}"; fi
 case "$LETTERS" in
   same) script=post-case.lua ;;
   distinct) script=post-distinct-case.lua ;;
@@ -67,12 +69,12 @@ echo "letters: $LETTERS ($script)"
 echo "RSS at start: $(rss)"
 
 if [[ -n "$LONG" ]]; then
-  echo "long run: ${LONG} s of distinct letters at $CONCURRENCY connections, RSS every $SAMPLE s"
+  echo "long run: ${LONG} s of $LETTERS letters at $CONCURRENCY connections, RSS every $SAMPLE s"
   echo
   echo "| seconds | renders | RSS |"
   echo "|---|---|---|"
   BREV_TOKEN="$token" BREV_CASE="$CASE" wrk -t2 -c"$CONCURRENCY" -d"${LONG}s" --latency --timeout 30s \
-      -s Benchmarks/ServiceLoad/post-distinct-case.lua "http://127.0.0.1:$port/api/letters" >"$work/wrk.out" &
+      -s "Benchmarks/ServiceLoad/$script" "http://127.0.0.1:$port/api/letters" >"$work/wrk.out" &
   load=$!
   started=$SECONDS
   while kill -0 "$load" 2>/dev/null; do
